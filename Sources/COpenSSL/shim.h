@@ -1,0 +1,38 @@
+#ifndef COPENSSL_SHIM_H
+#define COPENSSL_SHIM_H
+#define OPENSSL_API_COMPAT 30000
+#define OPENSSL_NO_DEPRECATED 1
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/ecdsa.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/param_build.h>
+#include <openssl/x509.h>
+
+/// `OPENSSL_free` and `OPENSSL_cleanse` reach Swift only through these wrappers (the first is a macro).
+static inline void copenssl_free(void *pointer) { OPENSSL_free(pointer); }
+static inline void copenssl_cleanse(void *pointer, size_t length) { OPENSSL_cleanse(pointer, length); }
+/// Makes a P-256 public key from an uncompressed point, or returns NULL (the error is on OpenSSL's queue).
+///
+/// In C because OSSL_PARAM keeps its key names by pointer: they must be static strings, which Swift's
+/// temporary C strings are not. `point` is only read during the call.
+static inline EVP_PKEY *copenssl_p256_public_key(const unsigned char *point, size_t length) {
+    OSSL_PARAM params[3];
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, (char *)"prime256v1", 0);
+    params[1] = OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, (void *)point, length);
+    params[2] = OSSL_PARAM_construct_end();
+    EVP_PKEY_CTX *context = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+    if (context == NULL) return NULL;
+    EVP_PKEY *key = NULL;
+    if (EVP_PKEY_fromdata_init(context) != 1 || EVP_PKEY_fromdata(context, &key, EVP_PKEY_PUBLIC_KEY, params) != 1) {
+        key = NULL;
+    }
+    EVP_PKEY_CTX_free(context);
+    return key;
+}
+#endif

@@ -1,0 +1,121 @@
+internal import CJansson
+
+/// Why a segment's JSON could not be turned into an object.
+public enum JSONParseError: Error, Sendable, Equatable {
+    /// The same member name appears twice in one object. Carries the name.
+    case duplicateMember(String)
+    /// The bytes are not UTF-8.
+    case invalidUTF8
+    /// The text is not JSON; carries the parser's explanation.
+    case syntax(String)
+    /// The text is valid JSON, but its top level is not an object; carries the JSON type found.
+    case notAnObject(String)
+    /// Objects and arrays nest deeper than the limit.
+    case tooDeep(limit: Int)
+}
+
+/// Parses JSON text with jansson and copies the result into ``JSONValue``s.
+///
+/// This is the only file that imports jansson. Every `json_t` is released before the function returns.
+enum JSONParser {
+    /// The deepest nesting of objects and arrays accepted, counting the top-level object as 1.
+    static let maximumDepth = 32
+
+    /// Parses `bytes` as one JSON object, rejecting duplicate member names, invalid UTF-8 and `\u0000`.
+    static func parseObject(_ bytes: UnsafeRawBufferPointer) -> Result<JSONObject, JSONParseError> {
+        var error = json_error_t()
+        let flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
+        let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        guard let root = json_loadb(base, bytes.count, flags, &error) else {
+            return .failure(parseError(from: &error))
+        }
+        defer { cjansson_decref(root) }
+        guard cjansson_typeof(root) == JSON_OBJECT else {
+            return .failure(.notAnObject(copyValue(root, depth: 1)?.typeName ?? "value"))
+        }
+        guard case .object(let object)? = copyValue(root, depth: 1) else {
+            return .failure(.tooDeep(limit: maximumDepth))
+        }
+        return .success(object)
+    }
+
+    /// Parses `bytes` as one JSON object, keeping the last of duplicate members (jansson's behaviour without
+    /// `JSON_REJECT_DUPLICATES`). Used after a duplicate was reported, so the other rules can still run.
+    static func parseObjectKeepingLastDuplicate(_ bytes: UnsafeRawBufferPointer) -> JSONObject? {
+        var error = json_error_t()
+        let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        guard let root = json_loadb(base, bytes.count, 0, &error) else { return nil }
+        defer { cjansson_decref(root) }
+        guard case .object(let object)? = copyValue(root, depth: 1) else { return nil }
+        return object
+    }
+
+    private static func parseError(from error: inout json_error_t) -> JSONParseError {
+        let text = withUnsafeBytes(of: &error.text) { raw -> String in
+            let bytes = raw.prefix(Int(JSON_ERROR_TEXT_LENGTH) - 1)
+            let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
+            return String(decoding: bytes[..<end], as: UTF8.self)
+        }
+        switch json_error_code(&error) {
+        case json_error_duplicate_key:
+            return .duplicateMember(duplicateName(in: text))
+        case json_error_invalid_utf8:
+            return .invalidUTF8
+        case json_error_stack_overflow:
+            return .tooDeep(limit: maximumDepth)
+        default:
+            return .syntax(text)
+        }
+    }
+
+    /// jansson says `duplicate object key near '"bid"'`; this returns `bid`.
+    private static func duplicateName(in text: String) -> String {
+        guard let open = text.firstIndex(of: "'"), let close = text.lastIndex(of: "'"), open < close else { return text }
+        var name = text[text.index(after: open)..<close]
+        if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = name.dropFirst().dropLast() }
+        return String(name)
+    }
+
+    /// Copies a jansson value into Swift. Returns `nil` when nesting goes past ``maximumDepth``.
+    private static func copyValue(_ node: UnsafeMutablePointer<json_t>, depth: Int) -> JSONValue? {
+        switch cjansson_typeof(node) {
+        case JSON_OBJECT:
+            guard depth <= maximumDepth else { return nil }
+            var members: [JSONObject.Member] = []
+            members.reserveCapacity(json_object_size(node))
+            var iterator = json_object_iter(node)
+            while let current = iterator {
+                guard let keyPointer = json_object_iter_key(current), let child = json_object_iter_value(current) else { return nil }
+                let name = String(decoding: UnsafeRawBufferPointer(start: keyPointer, count: json_object_iter_key_len(current)), as: UTF8.self)
+                guard let value = copyValue(child, depth: depth + 1) else { return nil }
+                members.append(JSONObject.Member(name: name, value: value))
+                iterator = json_object_iter_next(node, current)
+            }
+            return .object(JSONObject(members: members))
+        case JSON_ARRAY:
+            guard depth <= maximumDepth else { return nil }
+            let count = json_array_size(node)
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(count)
+            for index in 0..<count {
+                guard let child = json_array_get(node, index), let value = copyValue(child, depth: depth + 1) else { return nil }
+                elements.append(value)
+            }
+            return .array(elements)
+        case JSON_STRING:
+            let count = json_string_length(node)
+            guard let pointer = json_string_value(node) else { return .string("") }
+            return .string(String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self))
+        case JSON_INTEGER:
+            return .integer(Int64(json_integer_value(node)))
+        case JSON_REAL:
+            return .real(json_real_value(node))
+        case JSON_TRUE:
+            return .bool(true)
+        case JSON_FALSE:
+            return .bool(false)
+        default:
+            return .null
+        }
+    }
+}

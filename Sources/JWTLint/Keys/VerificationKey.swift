@@ -1,0 +1,86 @@
+/// A key to verify tokens with, loaded from a file: Apple's `.p8`, a public key PEM, or a public JWK.
+public struct VerificationKey: Sendable {
+    /// What the key file held.
+    public enum Format: String, Sendable {
+        /// A PKCS#8 private key (`BEGIN PRIVATE KEY`), as Apple's `.p8`; the public key was derived from it.
+        case pkcs8PrivateKey = "PKCS#8 private key"
+        /// A SEC 1 private key (`BEGIN EC PRIVATE KEY`); the public key was derived from it.
+        case sec1PrivateKey = "SEC 1 EC private key"
+        /// A SubjectPublicKeyInfo public key (`BEGIN PUBLIC KEY`).
+        case publicKey = "public key PEM"
+        /// A public EC JWK.
+        case jwk = "JWK"
+    }
+
+    /// The public key.
+    public let publicKey: ES256PublicKey
+    /// What the file held.
+    public let format: Format
+    /// The key ID in an Apple-style file name (`SubscriptionKey_<KEYID>.p8`, `AuthKey_<KEYID>.p8`), if any.
+    public let keyIDFromFileName: String?
+
+    /// The largest key file read. Real ones are under 1 KB.
+    public static let maximumFileSize = 64 * 1024
+
+    /// Loads the key in the file at `path`.
+    /// - Throws: ``KeyError`` saying what is wrong with the file; never any key material.
+    public static func load(contentsOf path: String) throws(KeyError) -> VerificationKey {
+        var contents = try FileContents.read(path, limit: maximumFileSize)
+        defer { PEMBlock.clear(&contents) }
+        return try parse(contents, fileName: path)
+    }
+
+    /// Reads a key from a file's contents. `fileName` (a path or a bare name) supplies ``keyIDFromFileName``.
+    /// - Throws: ``KeyError``.
+    public static func parse(_ contents: [UInt8], fileName: String?) throws(KeyError) -> VerificationKey {
+        let keyID = fileName.flatMap(keyID(fromFileName:))
+        let firstByte = contents.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+        if contents.isEmpty || firstByte == nil {
+            throw .unrecognized("is empty")
+        }
+        if firstByte == UInt8(ascii: "{") {
+            return VerificationKey(publicKey: try JWK.publicKey(from: contents), format: .jwk, keyIDFromFileName: keyID)
+        }
+        var blocks = try PEMBlock.blocks(in: contents)
+        defer { for index in blocks.indices { PEMBlock.clear(&blocks[index].der) } }
+        guard let block = blocks.first else {
+            if Base64Standard.decode(contents.filter { !($0 == 0x0A || $0 == 0x0D || $0 == 0x20) })?.first == 0x30 {
+                throw .unrecognized("holds base64 without PEM armor; put it between '-----BEGIN PRIVATE KEY-----' and '-----END PRIVATE KEY-----' lines, 64 characters a line")
+            }
+            if firstByte == 0x30 {
+                throw .unrecognized("is binary (DER?); jwtlint reads PEM or JWK: convert it with 'openssl pkey -inform DER -in KEY'")
+            }
+            throw .unrecognized("is neither a PEM key (-----BEGIN ...-----) nor a JWK (JSON)")
+        }
+        guard blocks.count == 1 else {
+            throw .unrecognized("holds \(blocks.count) PEM blocks; give a file with exactly one key")
+        }
+        switch block.label {
+        case "PRIVATE KEY":
+            return VerificationKey(publicKey: try ES256PublicKey(privateKeyDER: block.der), format: .pkcs8PrivateKey, keyIDFromFileName: keyID)
+        case "EC PRIVATE KEY":
+            if block.hasEncryptionHeader { throw .encrypted }
+            return VerificationKey(publicKey: try ES256PublicKey(privateKeyDER: block.der), format: .sec1PrivateKey, keyIDFromFileName: keyID)
+        case "PUBLIC KEY":
+            return VerificationKey(publicKey: try ES256PublicKey(subjectPublicKeyInfo: block.der), format: .publicKey, keyIDFromFileName: keyID)
+        case "ENCRYPTED PRIVATE KEY":
+            throw .encrypted
+        case "CERTIFICATE":
+            throw .unsupportedKey("it is a certificate; give the .p8, or the public key ('openssl x509 -in CERT -pubkey -noout')")
+        case "RSA PRIVATE KEY", "RSA PUBLIC KEY":
+            throw .unsupportedKey("it is an RSA key; ES256 needs an EC P-256 key")
+        default:
+            throw .unrecognized("holds a PEM block '\(block.label)', not a key jwtlint reads (PRIVATE KEY, EC PRIVATE KEY, PUBLIC KEY)")
+        }
+    }
+
+    /// `ABCDEFGHIJ` for `…/SubscriptionKey_ABCDEFGHIJ.p8` or `AuthKey_ABCDEFGHIJ.p8`; otherwise `nil`.
+    public static func keyID(fromFileName path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for prefix in ["SubscriptionKey_", "AuthKey_"] where name.hasPrefix(prefix) && name.hasSuffix(".p8") {
+            let id = name.dropFirst(prefix.count).dropLast(3)
+            if !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { return String(id) }
+        }
+        return nil
+    }
+}

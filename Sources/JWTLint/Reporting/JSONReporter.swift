@@ -1,0 +1,50 @@
+/// The machine-readable report: a documented contract, tested against its description in the README.
+///
+/// `{"results":[{"index":0,"line":1,"signature":"verified","header":{…},"claims":{…},"findings":[{"rule":…,
+/// "severity":…,"message":…,"hint":…}]}],"summary":{…}}`, one result per input token in input order; `line`
+/// only for tokens read from standard input, `header` and `claims` only when they decoded. Keys come in a fixed
+/// order; header and claims members keep the token's order.
+public struct JSONReporter: Reporter {
+    /// A JSON reporter.
+    public init() {}
+
+    public func opening() -> String { #"{"results":["# }
+
+    public func report(_ item: ReportedResult, isFirst: Bool) -> String {
+        var writer = JSONWriter()
+        if !isFirst { writer.raw(",") }
+        writer.raw(#"{"index":\#(item.index)"#)
+        if let line = item.line { writer.raw(#","line":\#(line)"#) }
+        writer.raw(#","signature":"\#(item.result.signature.rawValue)""#)
+        if let header = item.result.header {
+            writer.raw(#","header":"#)
+            writer.object(header)
+        }
+        if let claims = item.result.claims {
+            writer.raw(#","claims":"#)
+            writer.object(claims)
+        }
+        writer.raw(#","findings":["#)
+        for (index, finding) in item.result.findings.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw(#"{"rule":"#)
+            writer.string(finding.rule)
+            writer.raw(#","severity":"#)
+            writer.string(finding.severity.rawValue)
+            writer.raw(#","message":"#)
+            writer.string(finding.message)
+            writer.raw(#","hint":"#)
+            writer.string(finding.hint)
+            writer.raw("}")
+        }
+        writer.raw("]}")
+        return writer.text
+    }
+
+    public func closing(_ summary: LintSummary) -> String {
+        #"],"summary":{"tokens":\#(summary.tokens),"passed":\#(summary.passed),"failed":\#(summary.failed),"#
+            + #""errors":\#(summary.errors),"warnings":\#(summary.warnings),"infos":\#(summary.infos),"#
+            + #""signatures":{"verified":\#(summary.verified),"invalid":\#(summary.invalid),"unchecked":\#(summary.unchecked)}}}"#
+            + "\n"
+    }
+}

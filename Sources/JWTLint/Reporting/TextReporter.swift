@@ -1,0 +1,93 @@
+/// The report for people: one block per token, then a summary line. Never prints the token itself.
+public struct TextReporter: Reporter {
+    /// Whether to use ANSI colours (only on a terminal, never with `NO_COLOR` set: the caller decides).
+    public let colour: Bool
+    /// The time tokens were checked against, for relative times.
+    public let now: Double
+
+    /// A text reporter.
+    public init(colour: Bool, now: Double) {
+        self.colour = colour
+        self.now = now
+    }
+
+    public func opening() -> String { "" }
+
+    public func report(_ item: ReportedResult, isFirst: Bool) -> String {
+        let result = item.result
+        var text = isFirst ? "" : "\n"
+        let place = "token \(item.index + 1)" + (item.line.map { " (line \($0))" } ?? "")
+        let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
+        let verdict: String
+        if result.hasErrors {
+            verdict = paint("FAIL", .red)
+        } else {
+            verdict = paint("ok", .green)
+        }
+        var parts: [String] = []
+        for severity in [Severity.error, .warning, .info] {
+            if let count = counts[severity] { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
+        }
+        text += "\(place): \(verdict)" + (parts.isEmpty ? "" : ", " + parts.joined(separator: ", "))
+        text += "; signature \(signatureText(result.signature))\n"
+        if let line = identity(result) { text += "  \(line)\n" }
+        for finding in result.findings {
+            let label = paint(finding.severity.rawValue.padding(to: 7), colourFor(finding.severity))
+            text += "  \(label) \(finding.rule): \(finding.message)\n"
+            text += "          fix: \(finding.hint)\n"
+        }
+        return text
+    }
+
+    public func closing(_ summary: LintSummary) -> String {
+        var text = summary.tokens == 0 ? "" : "\n"
+        text += "\(summary.tokens) token\(summary.tokens == 1 ? "" : "s"): \(summary.passed) passed, \(summary.failed) failed; "
+        text += "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")"
+        if summary.infos > 0 { text += ", \(summary.infos) info" }
+        text += "; signatures: \(summary.verified) verified, \(summary.invalid) invalid, \(summary.unchecked) not checked\n"
+        return text
+    }
+
+    private func signatureText(_ status: LintResult.SignatureStatus) -> String {
+        switch status {
+        case .verified: return "verified"
+        case .invalid: return "invalid"
+        case .unchecked: return "not checked"
+        }
+    }
+
+    /// `kid "…" · iss … · bid "…" · exp 2026-… (in 4 min)`: enough to tell tokens apart without printing them.
+    private func identity(_ result: LintResult) -> String? {
+        var parts: [String] = []
+        if let kid = result.header?["kid"]?.stringValue { parts.append("kid \(JSONText.quoted(kid))") }
+        if let bid = result.claims?["bid"]?.stringValue { parts.append("bid \(JSONText.quoted(bid))") }
+        if let claims = result.claims {
+            if case .seconds(let exp) = TimeClaim.read("exp", in: claims) {
+                parts.append("exp \(TimeText.utc(exp)) (\(TimeText.relative(exp, now: now)))")
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    private enum Colour: String {
+        case red = "31", yellow = "33", cyan = "36", green = "32"
+    }
+
+    private func colourFor(_ severity: Severity) -> Colour {
+        switch severity {
+        case .error: return .red
+        case .warning: return .yellow
+        case .info: return .cyan
+        }
+    }
+
+    private func paint(_ text: String, _ colour: Colour) -> String {
+        self.colour ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

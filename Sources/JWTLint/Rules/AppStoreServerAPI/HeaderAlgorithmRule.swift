@@ -1,0 +1,51 @@
+/// `header.alg`: the header names exactly `ES256`.
+struct HeaderAlgorithmRule: LintRule {
+    static let description = RuleDescription(
+        id: "header.alg",
+        defaultSeverity: .error,
+        summary: "The header's alg is exactly \"ES256\".",
+        explanation: """
+            Apple signs and checks these tokens with ES256 only (ECDSA with P-256 and SHA-256): "All JWTs must be \
+            signed with ES256 encryption". "none" is an unsecured token; HS256 and the other HMAC algorithms are the \
+            classic algorithm-confusion attack; RS256 and other algorithms need a different key. The name is \
+            case-sensitive (RFC 7515 §4.1.1). jwtlint checks the signature only when alg is ES256.
+            """,
+        source: "\(Sources.appStoreServerAPITokens) (alg: ES256); \(Sources.rfc7518) §3.1 and §3.4; \(Sources.rfc8725) §3.1–3.2",
+        fix: "Sign with ES256 and the In-App Purchase key (.p8), and set \"alg\": \"ES256\" in the header.",
+        triggeringExamples: [
+            .token(header: #"{"alg":"none","kid":"2X9R4HXF34","typ":"JWT"}"#, "alg none"),
+            .token(header: #"{"alg":"HS256","kid":"2X9R4HXF34","typ":"JWT"}"#, "HMAC"),
+            .token(header: #"{"alg":"es256","kid":"2X9R4HXF34","typ":"JWT"}"#, "wrong letter case"),
+            .token(header: #"{"kid":"2X9R4HXF34","typ":"JWT"}"#, "no alg"),
+            .token(header: #"{"alg":["ES256"],"kid":"2X9R4HXF34","typ":"JWT"}"#, "alg not a string"),
+        ],
+        nonTriggeringExamples: [.token("alg ES256")])
+
+    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+        guard let header = token.header else { return }
+        let rule = Self.description
+        guard let value = header["alg"] else {
+            findings.append(rule.finding("The header has no alg."))
+            return
+        }
+        guard let alg = value.stringValue else {
+            findings.append(rule.finding("The header's alg is a \(value.typeName), not the string \"ES256\"."))
+            return
+        }
+        guard alg != "ES256" else { return }
+        let shown = JSONText.quoted(alg)
+        let upper = alg.uppercased()
+        if upper == "ES256" {
+            findings.append(rule.finding("The header's alg is \(shown); algorithm names are case-sensitive: it must be \"ES256\"."))
+        } else if upper == "NONE" {
+            findings.append(rule.finding("The header's alg is \(shown): an unsecured token, which Apple refuses."))
+        } else if upper.hasPrefix("HS") {
+            findings.append(rule.finding(
+                "The header's alg is \(shown), an HMAC algorithm with a shared secret; Apple accepts only ES256 with the .p8 key."))
+        } else if upper.hasPrefix("RS") || upper.hasPrefix("PS") {
+            findings.append(rule.finding("The header's alg is \(shown), an RSA algorithm; Apple accepts only ES256 with the .p8 key."))
+        } else {
+            findings.append(rule.finding("The header's alg is \(shown); Apple accepts only \"ES256\"."))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// `header.kid`: the header names the In-App Purchase key that signed the token.
+struct HeaderKeyIDRule: LintRule {
+    static let description = RuleDescription(
+        id: "header.kid",
+        defaultSeverity: .error,
+        summary: "The header's kid is the signing key's ID: 10 upper-case letters or digits.",
+        explanation: """
+            Apple finds the key to verify with by the kid: "Your private key ID from App Store Connect (Ex: \
+            2X9R4HXF34)". Missing, not a string, holding whitespace (a newline from a CI secret makes every call \
+            401, fastlane#29985), or different from --kid: error. Different from the ID in the key file's name \
+            (SubscriptionKey_<KEYID>.p8, AuthKey_<KEYID>.p8): warning, since files get renamed. Not 10 upper-case \
+            letters or digits: warning (Apple's key IDs have that shape).
+            """,
+        source: "\(Sources.appStoreServerAPITokens) (kid); apple-jwt-rules §6 causes 6 and 9",
+        fix: "Set kid to the key ID shown beside the In-App Purchase key in App Store Connect (Users and Access → Integrations → In-App Purchase), trimmed.",
+        triggeringExamples: [
+            .token(header: #"{"alg":"ES256","typ":"JWT"}"#, "no kid"),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34\n","typ":"JWT"}"#, "a trailing newline"),
+            .token("differs from --kid", keyID: "ABCDEFGHIJ"),
+            .token("differs from the key file's name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8"),
+            .token(header: #"{"alg":"ES256","kid":"my-key","typ":"JWT"}"#, "not Apple's shape"),
+        ],
+        nonTriggeringExamples: [
+            .token("kid set"),
+            .token("matches --kid", keyID: "2X9R4HXF34"),
+            .token("matches the file name", keyFileName: "AuthKey_2X9R4HXF34.p8"),
+            .token("--kid wins over the file name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8", keyID: "2X9R4HXF34"),
+        ])
+
+    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+        guard let header = token.header else { return }
+        let rule = Self.description
+        guard let value = header["kid"] else {
+            findings.append(rule.finding("The header has no kid; Apple cannot tell which key signed the token."))
+            return
+        }
+        guard let kid = value.stringValue else {
+            findings.append(rule.finding("The header's kid is a \(value.typeName), not a string."))
+            return
+        }
+        let shown = JSONText.quoted(kid)
+        if kid.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+            findings.append(rule.finding(
+                "The header's kid \(shown) contains whitespace; Apple will not find a key with that ID.",
+                hint: "Trim the key ID where your server reads it (a secret or environment variable often ends in a newline)."))
+            return
+        }
+        if let expected = options.expectedKeyID {
+            if kid != expected {
+                findings.append(rule.finding("The header's kid is \(shown), but --kid is \(JSONText.quoted(expected))."))
+            }
+        } else if let fromName = options.keyIDFromFileName, kid != fromName {
+            findings.append(rule.finding(
+                "The header's kid is \(shown), but the key file's name says \(JSONText.quoted(fromName)).", severity: .warning,
+                hint: "Check that the token is signed with this key; pass --kid if the file was renamed."))
+        }
+        if !Self.hasAppleShape(kid) {
+            findings.append(rule.finding(
+                "The header's kid \(shown) is not 10 upper-case letters or digits, the shape of Apple's key IDs.", severity: .warning))
+        }
+    }
+
+    static func hasAppleShape(_ kid: String) -> Bool {
+        kid.utf8.count == 10 && kid.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+}

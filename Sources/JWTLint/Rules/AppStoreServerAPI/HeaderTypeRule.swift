@@ -1,0 +1,47 @@
+/// `header.typ`: the header says the token is a JWT.
+struct HeaderTypeRule: LintRule {
+    static let description = RuleDescription(
+        id: "header.typ",
+        defaultSeverity: .error,
+        summary: "The header's typ is \"JWT\".",
+        explanation: """
+            Apple's documentation lists "typ – Token Type: JWT" and all four of Apple's server libraries send it. \
+            Another type (such as "JWS" or "at+jwt") says this is a different kind of token: error. Missing, or \
+            "jwt" in another letter case: warning (RFC 7515 §4.1.9 compares media types case-insensitively, and \
+            Apple has not been seen to refuse a token without typ, but explicit typing is RFC 8725's advice).
+            """,
+        source: "\(Sources.appStoreServerAPITokens) (typ: JWT); \(Sources.rfc7519) §5.1; \(Sources.rfc8725) §3.11",
+        fix: "Set \"typ\": \"JWT\" in the header.",
+        triggeringExamples: [
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34"}"#, "no typ"),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"jwt"}"#, "lower case"),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"JWS"}"#, "another type"),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","type":"JWT"}"#, "'type' instead of 'typ'"),
+        ],
+        nonTriggeringExamples: [.token("typ JWT")])
+
+    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+        guard let header = token.header else { return }
+        let rule = Self.description
+        guard let value = header["typ"] else {
+            if header.contains("type") {
+                findings.append(rule.finding(
+                    "The header has \"type\" but no \"typ\"; the parameter is spelled typ.", severity: .warning,
+                    hint: "Rename the header parameter \"type\" to \"typ\"."))
+            } else {
+                findings.append(rule.finding("The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning))
+            }
+            return
+        }
+        guard let typ = value.stringValue else {
+            findings.append(rule.finding("The header's typ is a \(value.typeName), not the string \"JWT\"."))
+            return
+        }
+        guard typ != "JWT" else { return }
+        if typ.uppercased() == "JWT" {
+            findings.append(rule.finding("The header's typ is \(JSONText.quoted(typ)); write it as \"JWT\".", severity: .warning))
+        } else {
+            findings.append(rule.finding("The header's typ is \(JSONText.quoted(typ)), not \"JWT\": it declares another kind of token."))
+        }
+    }
+}

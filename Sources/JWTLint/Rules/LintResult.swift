@@ -1,0 +1,27 @@
+/// The verdict on one token.
+public struct LintResult: Sendable {
+    /// Whether, and how, the signature was checked.
+    public enum SignatureStatus: String, Sendable {
+        /// It verified with the key.
+        case verified
+        /// It was checked and does not verify (or is malformed or out of range).
+        case invalid
+        /// It was not checked: no key, the header does not name ES256, or a part did not decode.
+        case unchecked
+    }
+
+    /// The header, when it decoded.
+    public let header: JSONObject?
+    /// The claims, when they decoded.
+    public let claims: JSONObject?
+    /// What was checked of the signature.
+    public let signature: SignatureStatus
+    /// Every finding, in rule-catalog order.
+    public let findings: [Finding]
+
+    /// Whether any finding is an error.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// The IDs of the rules that found something.
+    public var ruleIDs: Set<String> { Set(findings.map(\.rule)) }
+}

@@ -1,0 +1,51 @@
+/// Lints tokens against the App Store Server API profile.
+///
+/// Checks, in order:
+/// 1. the input form and compact serialisation (`token.*`);
+/// 2. the header (`header.*`) and claims (`claims.*`), each only when it decoded;
+/// 3. the ES256 signature over the exact `header.payload` bytes (`signature.*`), when a key is given, the header
+///    names ES256 and the signature decodes. Key material carried in the token is never used.
+public struct Linter: Sendable {
+    /// What tokens are checked against.
+    public let options: LintOptions
+
+    /// A linter with these options.
+    public init(options: LintOptions) {
+        self.options = options
+    }
+
+    /// The rules that look at decoded headers and claims, in catalog order.
+    static let tokenRules: [any LintRule] = [
+        HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
+        IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
+    ]
+
+    /// Lints one input line: a token, `Bearer <token>` or `Authorization: Bearer <token>`.
+    public func lint(_ line: String) -> LintResult {
+        let token = TokenDecoder.decode(line)
+        var findings = token.findings
+        for rule in Linter.tokenRules {
+            rule.check(token, options: options, into: &findings)
+        }
+        let status = SignatureCheck.check(token, options: options, into: &findings)
+        let order = RuleCatalog.order
+        let sorted = findings.enumerated().sorted { lhs, rhs in
+            let left = order[lhs.element.rule] ?? Int.max, right = order[rhs.element.rule] ?? Int.max
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+        return LintResult(header: token.header, claims: token.claims, signature: status, findings: sorted)
+    }
+}
+
+extension Linter {
+    /// The longest input line a token may come in; longer lines get a `token.format` finding.
+    public static var maximumInputLength: Int { TokenInput.maximumLength }
+
+    /// The result for an input line too long to be a token, reported by its length without reading it whole.
+    public func lintOversizedInput(byteCount: Int) -> LintResult {
+        let finding = TokenRules.format.finding(
+            "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
+            hint: "Pass one token per line; check that the line holds only the token.")
+        return LintResult(header: nil, claims: nil, signature: .unchecked, findings: [finding])
+    }
+}

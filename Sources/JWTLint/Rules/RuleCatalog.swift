@@ -1,0 +1,20 @@
+/// Every rule jwtlint knows, in the order findings are reported.
+public enum RuleCatalog {
+    /// All rule descriptions, in report order.
+    public static let all: [RuleDescription] = [
+        TokenRules.format, TokenRules.encoding, TokenRules.json, TokenRules.duplicateKey,
+        HeaderAlgorithmRule.description, HeaderKeyIDRule.description, HeaderTypeRule.description,
+        HeaderCriticalRule.description, HeaderEmbeddedKeyRule.description,
+        IssuerRule.description, IssuedAtRule.description, ExpirationRule.description, LifetimeRule.description,
+        AudienceRule.description, BundleIDRule.description,
+        SignatureRules.encoding, SignatureRules.range, SignatureRules.mismatch, SignatureRules.unverified,
+    ]
+
+    /// The rule with this ID, if there is one.
+    public static func rule(id: String) -> RuleDescription? {
+        all.first { $0.id == id }
+    }
+
+    /// Rule ID → position in ``all``.
+    static let order: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
+}

@@ -1,0 +1,36 @@
+/// Checks the ES256 signature: its encoding, the range of r and s, and the verification itself.
+enum SignatureCheck {
+    /// Appends `signature.*` findings and says what was checked.
+    static func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding])
+        -> LintResult.SignatureStatus
+    {
+        guard let header = token.header, let signature = token.signature else { return .unchecked }
+        if options.key == nil {
+            findings.append(SignatureRules.unverified.finding("No key was given, so the signature was not verified."))
+        }
+        guard header["alg"]?.stringValue == "ES256" else { return .unchecked }
+        guard signature.count == 64 else {
+            if ECDSASignature.isDER(signature) {
+                findings.append(SignatureRules.encoding.finding(
+                    "The signature is DER-encoded (ASN.1, \(signature.count) bytes); ES256 in a JWS is the raw 64-byte r || s."))
+            } else {
+                findings.append(SignatureRules.encoding.finding(
+                    "The signature is \(signature.count) bytes; an ES256 signature is exactly 64 (r and s, 32 bytes each)."))
+            }
+            return .invalid
+        }
+        let outOfRange = ECDSASignature.outOfRangeComponents(signature)
+        guard outOfRange.isEmpty else {
+            findings.append(SignatureRules.range.finding(
+                "The signature's \(outOfRange.joined(separator: " and ")) \(outOfRange.count == 1 ? "is" : "are") zero or not below the P-256 group order; no valid signature has that."))
+            return .invalid
+        }
+        guard let key = options.key else { return .unchecked }
+        if key.isValidSignature(signature, of: token.signingInput) {
+            return .verified
+        }
+        findings.append(SignatureRules.mismatch.finding(
+            "The signature does not verify with the given key: the token was signed with another key, or changed after signing."))
+        return .invalid
+    }
+}

@@ -1,0 +1,21 @@
+/// A token split into its three parts and decoded as far as its bytes allow.
+public struct DecodedToken: Sendable {
+    /// The header, when its segment decoded to a JSON object.
+    public let header: JSONObject?
+    /// The claims (payload), when its segment decoded to a JSON object.
+    public let claims: JSONObject?
+    /// The decoded signature bytes, when its segment is canonical base64url.
+    public let signature: [UInt8]?
+    /// The exact bytes the signature covers: `header.payload` as they appear in the token.
+    public let signingInput: [UInt8]
+    /// What decoding found wrong: `token.*` findings and, for an empty signature segment, `signature.encoding`.
+    public let findings: [Finding]
+}
+
+extension DecodedToken {
+    /// Decodes one input line (a token, `Bearer <token>` or `Authorization: Bearer <token>`) without checking
+    /// any rule beyond the token's form.
+    public static func decode(_ line: String) -> DecodedToken {
+        TokenDecoder.decode(line)
+    }
+}

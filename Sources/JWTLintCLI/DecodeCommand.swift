@@ -1,0 +1,80 @@
+import ArgumentParser
+import JWTLint
+
+extension JWTLintCommand {
+    /// `jwtlint decode`: shows what a token says, with its times in UTC and relative to now.
+    struct Decode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a token's header and claims, with its times in UTC and relative to now. Verifies nothing.",
+            discussion: """
+                TOKEN may be the bare token, 'Bearer <token>' or 'Authorization: Bearer <token>'; '-' reads one \
+                line from standard input. To check the token, use 'jwtlint lint'.
+                """)
+
+        @Option(name: .long, help: ArgumentHelp("Show times relative to this Unix time (default: this machine's clock).", valueName: "unix-seconds"))
+        var now: String?
+
+        @Argument(help: ArgumentHelp("The token, or '-' to read it from standard input.", valueName: "token"))
+        var token: String
+
+        func run() throws {
+            let time: Double
+            if let now {
+                guard let value = Double(now), value.isFinite, value >= 0 else {
+                    throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
+                }
+                time = value
+            } else {
+                time = Output.currentTime()
+            }
+            var input = token
+            if token == "-" {
+                var lines = InputLines()
+                var found: String?
+                while let line = try lines.next() {
+                    if case .text(let text, _) = line, !text.allSatisfy(\.isWhitespace) {
+                        found = text
+                        break
+                    }
+                    if case .oversized(let count, _) = line {
+                        throw UsageError(message: "standard input holds a \(count)-byte line, too long to be a token")
+                    }
+                }
+                guard let found else { throw UsageError(message: "standard input holds no token") }
+                input = found
+            }
+            let decoded = DecodedToken.decode(input)
+            var text = ""
+            if let header = decoded.header {
+                text += "Header:\n" + JSONWriter.pretty(.object(header)) + "\n"
+            }
+            if let claims = decoded.claims {
+                text += "Claims:\n" + JSONWriter.pretty(.object(claims)) + "\n"
+                let times = ["iat": "issued", "nbf": "not before", "exp": "expires"].sorted { $0.key > $1.key }
+                var lines: [String] = []
+                for name in ["iat", "nbf", "exp"] {
+                    guard let seconds = claims[name]?.numberValue else { continue }
+                    let label = times.first { $0.key == name }!.value
+                    lines.append("  \(name) \(TimeText.utc(seconds))  \(label) \(TimeText.relative(seconds, now: time))")
+                }
+                if let iat = claims["iat"]?.numberValue, let exp = claims["exp"]?.numberValue {
+                    lines.append("  lifetime \(TimeText.duration(exp - iat)) (exp − iat = \(Int64(exp - iat)) s)")
+                }
+                if !lines.isEmpty {
+                    text += "Times (now \(TimeText.utc(time))):\n" + lines.joined(separator: "\n") + "\n"
+                }
+            }
+            if let signature = decoded.signature {
+                text += "Signature: \(signature.count) bytes, not verified (use 'jwtlint lint --key FILE').\n"
+            }
+            Output.standardOutput(text)
+            if !decoded.findings.isEmpty {
+                for finding in decoded.findings {
+                    Output.standardError("\(finding.severity.rawValue) \(finding.rule): \(finding.message)\n")
+                }
+                Output.flush()
+                throw ExitCode(ExitStatus.findings)
+            }
+        }
+    }
+}

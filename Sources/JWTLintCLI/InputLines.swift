@@ -1,0 +1,78 @@
+import JWTLint
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads standard input line by line in bounded memory: a line longer than the token limit is reported by its
+/// length, never held whole.
+struct InputLines {
+    enum Line {
+        /// A line (without its newline), with its 1-based number.
+        case text(String, number: Int)
+        /// A line over the limit, with its length in bytes and its number.
+        case oversized(byteCount: Int, number: Int)
+    }
+
+    private let descriptor: Int32
+    private let limit: Int
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    private var start = 0
+    private var end = 0
+    private var atEnd = false
+    private var lineNumber = 0
+
+    init(descriptor: Int32 = STDIN_FILENO, limit: Int = Linter.maximumInputLength) {
+        self.descriptor = descriptor
+        self.limit = limit
+    }
+
+    /// The next line, `nil` at the end of input.
+    /// - Throws: ``UsageError`` when reading fails.
+    mutating func next() throws -> Line? {
+        var pending: [UInt8] = []
+        var oversizedCount = 0
+        while true {
+            if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+                let chunk = buffer[start..<newline]
+                start = newline + 1
+                lineNumber += 1
+                return finish(&pending, chunk, &oversizedCount)
+            }
+            // No newline in the buffer: keep what is there (up to the limit) and read more.
+            append(buffer[start..<end], to: &pending, &oversizedCount)
+            start = 0
+            end = 0
+            if atEnd {
+                if pending.isEmpty && oversizedCount == 0 { return nil }
+                lineNumber += 1
+                return finish(&pending, [][...], &oversizedCount)
+            }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw UsageError(message: "cannot read standard input (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { atEnd = true } else { end = count }
+        }
+    }
+
+    private func append(_ bytes: ArraySlice<UInt8>, to pending: inout [UInt8], _ oversizedCount: inout Int) {
+        if oversizedCount > 0 {
+            oversizedCount += bytes.count
+        } else if pending.count + bytes.count > limit {
+            oversizedCount = pending.count + bytes.count
+            pending.removeAll()
+        } else {
+            pending.append(contentsOf: bytes)
+        }
+    }
+
+    private func finish(_ pending: inout [UInt8], _ chunk: ArraySlice<UInt8>, _ oversizedCount: inout Int) -> Line {
+        append(chunk, to: &pending, &oversizedCount)
+        if oversizedCount > 0 { return .oversized(byteCount: oversizedCount, number: lineNumber) }
+        return .text(String(decoding: pending, as: UTF8.self), number: lineNumber)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import JWTLint
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `jwtlint`: verifies and lints the JWTs a server signs with an App Store Connect In-App Purchase key.
+@main
+struct JWTLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jwtlint",
+        abstract: "Verify and lint App Store Server API tokens (ES256 JWTs signed with an In-App Purchase key).",
+        discussion: """
+            Checks the header (alg, kid, typ), the claims (iss, iat, exp within 60 minutes, aud, bid) and the \
+            ES256 signature against your key, and explains every problem with a stable rule ID and a fix.
+
+            Examples:
+              jwtlint lint --key SubscriptionKey_2X9R4HXF34.p8 "$TOKEN"
+              pbpaste | jwtlint lint --key key.pub.pem --bundle-id com.example.app -
+              jwtlint decode "Authorization: Bearer $TOKEN"
+              jwtlint rules
+
+            Exit status: 0 no error finding, 1 an error finding, 2 unusable input (key, flags, unreadable input).
+            """,
+        version: "0.1.0",
+        subcommands: [Lint.self, Decode.self, Rules.self],
+        defaultSubcommand: Lint.self
+    )
+
+    /// Runs the command, mapping every failure to jwtlint's exit statuses: usage errors exit 2, not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UsageError {
+            Output.standardError("jwtlint: \(error.message)\n")
+            Output.flush()
+            terminate(ExitStatus.unusableInput)
+        } catch {
+            Output.flush()
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                self.exit(withError: error)
+            }
+            Output.standardError(fullMessage(for: error) + "\n")
+            terminate(ExitStatus.unusableInput)
+        }
+        Output.flush()
+    }
+}
+
+/// jwtlint's exit statuses.
+enum ExitStatus {
+    /// No finding is an error.
+    static let clean: Int32 = 0
+    /// At least one finding is an error.
+    static let findings: Int32 = 1
+    /// The input could not be used: key, flags, unreadable input.
+    static let unusableInput: Int32 = 2
+}
+
+/// A problem with what the user gave (key file, flag value, input), reported as one line, exit status 2.
+struct UsageError: Error {
+    let message: String
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writes to standard output, direct writes to standard error. The CLI writes from one thread only.
+enum Output {
+    nonisolated(unsafe) private static var pending: [UInt8] = {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(flushThreshold)
+        return buffer
+    }()
+    private static let flushThreshold = 64 * 1024
+
+    /// Writes to standard output (buffered).
+    static func standardOutput(_ text: String) {
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= flushThreshold { flush() }
+    }
+
+    /// Writes to standard error, after flushing standard output so the two interleave in order.
+    static func standardError(_ text: String) {
+        flush()
+        writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes out what standard output has buffered.
+    static func flush() {
+        guard !pending.isEmpty else { return }
+        writeAll(pending, to: STDOUT_FILENO)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                // The reader has gone (a closed pipe) or the disk is full: nothing more can be shown.
+                terminate(errno == EPIPE ? 0 : ExitStatus.unusableInput)
+            }
+            offset += written
+        }
+    }
+
+    /// Whether standard output is a terminal that should get colour: not with `NO_COLOR` set (no-color.org).
+    static var wantsColour: Bool {
+        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// The current time in Unix seconds, for when `--now` is not given.
+    static func currentTime() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}
+
+/// Ends the process with `status`.
+func terminate(_ status: Int32) -> Never {
+    exit(status)
+}
