@@ -20,6 +20,17 @@ enum JWK {
         guard curve == "P-256" else {
             throw .unsupportedKey("the JWK's crv is \"\(curve)\"; ES256 needs \"P-256\"")
         }
+        if let use = object["use"], use.stringValue != "sig" {
+            throw .unsupportedKey("the JWK's use is \(use.stringValue.map { "\"\($0)\"" } ?? use.typeName), not \"sig\": it is not meant for signatures")
+        }
+        if let operations = object["key_ops"] {
+            guard case .array(let list) = operations, list.contains(.string("verify")) else {
+                throw .unsupportedKey("the JWK's key_ops do not include \"verify\"")
+            }
+        }
+        if let algorithm = object["alg"], algorithm.stringValue != "ES256" {
+            throw .unsupportedKey("the JWK's alg is \(algorithm.stringValue.map { "\"\($0)\"" } ?? algorithm.typeName), not \"ES256\"")
+        }
         let x = try coordinate("x", in: object)
         let y = try coordinate("y", in: object)
         return try ES256PublicKey(x: x, y: y)

@@ -1,0 +1,58 @@
+import Testing
+@testable import JWTLint
+
+@Suite("The jansson bridge")
+struct JSONParserTests {
+    static func parse(_ text: String) -> Result<JSONObject, JSONParseError> {
+        Array(text.utf8).withUnsafeBytes { JSONParser.parseObject($0) }
+    }
+
+    static func parse(bytes: [UInt8]) -> Result<JSONObject, JSONParseError> {
+        bytes.withUnsafeBytes { JSONParser.parseObject($0) }
+    }
+
+    @Test("Objects are copied with member order, integers, reals, strings and nesting intact")
+    func copiesValues() throws {
+        let object = try Self.parse(#"{"b":1,"a":1.5,"s":"h\u00e9\n","n":null,"t":true,"l":[1,{"x":false}],"big":9007199254740993}"#).get()
+        #expect(object.members.map(\.name) == ["b", "a", "s", "n", "t", "l", "big"])
+        #expect(object["b"] == .integer(1))
+        #expect(object["a"] == .real(1.5))
+        #expect(object["s"] == .string("hé\n"))
+        #expect(object["n"] == .null)
+        #expect(object["t"] == .bool(true))
+        #expect(object["l"] == .array([.integer(1), .object(JSONObject(members: [.init(name: "x", value: .bool(false))]))]))
+        #expect(object["big"] == .integer(9_007_199_254_740_993))
+    }
+
+    @Test("A duplicate member name is reported by name")
+    func duplicates() {
+        #expect(Self.parse(#"{"bid":"a","bid":"b"}"#) == .failure(.duplicateMember("bid")))
+    }
+
+    @Test("After a duplicate, the lenient parse keeps the last value")
+    func lenientKeepsLast() {
+        let object = Array(#"{"bid":"a","bid":"b"}"#.utf8).withUnsafeBytes { JSONParser.parseObjectKeepingLastDuplicate($0) }
+        #expect(object?["bid"] == .string("b"))
+    }
+
+    @Test("Invalid UTF-8, NUL and non-objects are refused")
+    func refusesBadInput() {
+        #expect(Self.parse(bytes: [0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D]) == .failure(.invalidUTF8))
+        if case .failure(.syntax) = Self.parse(#"{"a":"\u0000"}"#) {} else { Issue.record("NUL accepted") }
+        #expect(Self.parse("[1]") == .failure(.notAnObject("array")))
+        #expect(Self.parse("\"s\"") == .failure(.notAnObject("string")))
+        #expect(Self.parse("12") == .failure(.notAnObject("number")))
+        if case .failure(.syntax) = Self.parse("") {} else { Issue.record("empty input accepted") }
+    }
+
+    @Test("Nesting is bounded: 32 levels pass, 33 and 100,000 are refused without a crash")
+    func depthIsBounded() {
+        func nested(_ depth: Int) -> String {
+            String(repeating: #"{"a":"#, count: depth - 1) + "{}" + String(repeating: "}", count: depth - 1)
+        }
+        #expect((try? Self.parse(nested(32)).get()) != nil)
+        #expect(Self.parse(nested(33)) == .failure(.tooDeep(limit: 32)))
+        let deep = Self.parse(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        if case .success = deep { Issue.record("100,000 levels accepted") }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import JWTLint
+
+@Suite("Loading keys")
+struct KeyLoadingTests {
+    @Test(
+        "Test keys load in every accepted form",
+        arguments: [
+            ("keys/SubscriptionKey_TESTKEYA01.p8", VerificationKey.Format.pkcs8PrivateKey, "TESTKEYA01"),
+            ("keys/AuthKey_TESTKEYB02.p8", .pkcs8PrivateKey, "TESTKEYB02"),
+            ("keys/TESTKEYA01.pub.pem", .publicKey, nil),
+            ("keys/TESTKEYA01.jwk.json", .jwk, nil),
+        ] as [(String, VerificationKey.Format, String?)])
+    func loads(_ path: String, _ format: VerificationKey.Format, _ keyID: String?) throws {
+        let key = try VectorFiles.key(path)
+        #expect(key.format == format)
+        #expect(key.keyIDFromFileName == keyID)
+        #expect(key.publicKey.uncompressedPoint.count == 65)
+    }
+
+    @Test("The .p8, its public PEM and its JWK give the same public key")
+    func formsAgree() throws {
+        let fromPrivate = try VectorFiles.key("keys/SubscriptionKey_TESTKEYA01.p8").publicKey.uncompressedPoint
+        #expect(try VectorFiles.key("keys/TESTKEYA01.pub.pem").publicKey.uncompressedPoint == fromPrivate)
+        #expect(try VectorFiles.key("keys/TESTKEYA01.jwk.json").publicKey.uncompressedPoint == fromPrivate)
+        let fromShortLayout = try VectorFiles.key("keys/AuthKey_TESTKEYB02.p8").publicKey.uncompressedPoint
+        #expect(try VectorFiles.key("keys/TESTKEYB02.pub.pem").publicKey.uncompressedPoint == fromShortLayout)
+    }
+
+    @Test(
+        "Unusable key files are refused with a reason that names the problem",
+        arguments: [
+            ("keys/bad/p384.p8", "P-384"),
+            ("keys/bad/rsa.p8", "RSA"),
+            ("keys/bad/encrypted.p8", "encrypted"),
+            ("keys/bad/certificate.pem", "certificate"),
+            ("keys/bad/garbage.p8", "neither a PEM key"),
+            ("keys/bad/empty.p8", "empty"),
+            ("keys/bad/not-pem.p8", "neither a PEM key"),
+            ("keys/bad/p384.pub.pem", "P-384"),
+            ("keys/bad/rsa.pub.pem", "RSA"),
+            ("keys/bad/jwk-p384.json", "P-384"),
+            ("keys/bad/jwk-off-curve.json", "not on the P-256 curve"),
+            ("keys/bad/truncated.p8", "not"),
+            ("keys/does-not-exist.p8", "does not exist"),
+            ("keys", "directory"),
+        ])
+    func refuses(_ path: String, _ reason: String) {
+        #expect {
+            _ = try VectorFiles.key(path)
+        } throws: { error in
+            "\(error)".contains(reason)
+        }
+    }
+
+    @Test("Key IDs come only from Apple-style file names")
+    func keyIDFromFileName() {
+        #expect(VerificationKey.keyID(fromFileName: "/x/SubscriptionKey_2X9R4HXF34.p8") == "2X9R4HXF34")
+        #expect(VerificationKey.keyID(fromFileName: "AuthKey_ABCDEFGHIJ.p8") == "ABCDEFGHIJ")
+        #expect(VerificationKey.keyID(fromFileName: "key.p8") == nil)
+        #expect(VerificationKey.keyID(fromFileName: "SubscriptionKey_ABC.pem") == nil)
+    }
+
+    @Test("Error messages never contain the private key's base64")
+    func errorsHideKeyMaterial() throws {
+        let pem = try String(contentsOfFile: VectorFiles.path("keys/SubscriptionKey_TESTKEYA01.p8"), encoding: .utf8)
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        let broken = pem.replacingOccurrences(of: "PRIVATE KEY", with: "PRIVATE KEX")
+        #expect {
+            _ = try VerificationKey.parse(Array(broken.utf8), fileName: nil)
+        } throws: { error in
+            !"\(error)".contains(String(body.prefix(16))) && !"\(error)".contains(String(body.suffix(16)))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import JWTLint
+
+/// Vectors/lint/cases.json: every case's complete expected findings (rule and severity) and exit status.
+@Suite("The project's lint vectors")
+struct LintVectorTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let id: String, comment: String, token: String
+        let keyPath: String?, kid: String?, issuer: String?, bundleID: String?, now: Double, leeway: Double
+        let expected: [String], exit: Int
+        var description: String { id }
+    }
+
+    static let cases: [Case] = {
+        guard let file = try? VectorFiles.json("lint/cases.json"), let list = file["cases"] as? [[String: Any]] else { return [] }
+        let defaultNow = (file["now"] as? NSNumber)?.doubleValue ?? 0
+        return list.map { item in
+            let options = item["options"] as? [String: Any] ?? [:]
+            let keyPath: String?
+            if options.keys.contains("key") {
+                keyPath = options["key"] as? String
+            } else {
+                keyPath = "keys/SubscriptionKey_TESTKEYA01.p8"
+            }
+            let findings = (item["findings"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "?")/\($0["severity"] ?? "?")" }
+            return Case(
+                id: item["id"] as? String ?? "?", comment: item["comment"] as? String ?? "", token: item["token"] as? String ?? "",
+                keyPath: keyPath, kid: options["kid"] as? String, issuer: options["issuer"] as? String,
+                bundleID: options["bundleId"] as? String, now: (options["now"] as? NSNumber)?.doubleValue ?? defaultNow,
+                leeway: (options["leeway"] as? NSNumber)?.doubleValue ?? LintOptions.defaultLeeway,
+                expected: findings.sorted(), exit: item["exit"] as? Int ?? -1)
+        }
+    }()
+
+    @Test("The corpus is present and covers every rule")
+    func corpusCoversEveryRule() {
+        #expect(Self.cases.count >= 80)
+        #expect(Set(Self.cases.map(\.id)).count == Self.cases.count, "case IDs repeat")
+        let covered = Set(Self.cases.flatMap { $0.expected.map { String($0.split(separator: "/")[0]) } })
+        for rule in RuleCatalog.all {
+            #expect(covered.contains(rule.id), "no vector triggers \(rule.id)")
+        }
+        #expect(Self.cases.contains { $0.expected.isEmpty }, "no clean vector")
+    }
+
+    @Test("Each case gives exactly its expected findings and exit status", arguments: cases)
+    func caseMatches(_ test: Case) throws {
+        var options = LintOptions(now: test.now, expectedKeyID: test.kid, issuer: test.issuer, bundleID: test.bundleID, leeway: test.leeway)
+        if let keyPath = test.keyPath {
+            let key = try VectorFiles.key(keyPath)
+            options.key = key.publicKey
+            options.keyIDFromFileName = key.keyIDFromFileName
+        }
+        let result = Linter(options: options).lint(test.token)
+        let actual = result.findings.map { "\($0.rule)/\($0.severity.rawValue)" }.sorted()
+        #expect(actual == test.expected, "\(test.id) (\(test.comment)): \(result.findings.map { "\($0.rule): \($0.message)" })")
+        #expect((result.hasErrors ? 1 : 0) == test.exit, "\(test.id)")
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+@testable import JWTLint
+
+@Suite("Rule catalog and examples")
+struct RuleExampleTests {
+    static let rules = RuleCatalog.all
+
+    static func lint(_ example: RuleExample) throws -> LintResult {
+        var options = LintOptions(
+            now: example.now, expectedKeyID: example.keyID, issuer: example.issuer, bundleID: example.bundleID)
+        if let key = example.key {
+            options.key = try VerificationKey.parse(Array(key.utf8), fileName: nil).publicKey
+        }
+        options.keyIDFromFileName = example.keyFileName.flatMap(VerificationKey.keyID(fromFileName:))
+        return Linter(options: options).lint(example.input)
+    }
+
+    @Test("Every rule's triggering examples produce a finding of that rule", arguments: rules)
+    func triggeringExamplesTrigger(_ rule: RuleDescription) throws {
+        #expect(!rule.triggeringExamples.isEmpty, "\(rule.id) has no triggering example")
+        for example in rule.triggeringExamples {
+            let result = try Self.lint(example)
+            #expect(
+                result.ruleIDs.contains(rule.id),
+                "\(rule.id) example '\(example.note)' (\(example.file):\(example.line)) did not trigger; got \(result.findings.map(\.rule))")
+        }
+    }
+
+    @Test("Every rule's non-triggering examples produce no finding of that rule", arguments: rules)
+    func nonTriggeringExamplesDoNotTrigger(_ rule: RuleDescription) throws {
+        #expect(!rule.nonTriggeringExamples.isEmpty, "\(rule.id) has no non-triggering example")
+        for example in rule.nonTriggeringExamples {
+            let result = try Self.lint(example)
+            let own = result.findings.filter { $0.rule == rule.id }
+            #expect(own.isEmpty, "\(rule.id) example '\(example.note)' (\(example.file):\(example.line)) triggered: \(own.map(\.message))")
+        }
+    }
+
+    @Test("Rule IDs are unique and shaped area.name in lower case")
+    func ruleIDsAreUniqueAndWellFormed() {
+        let ids = Self.rules.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            let parts = id.split(separator: ".")
+            #expect(parts.count == 2, "\(id)")
+            #expect(["token", "header", "claims", "signature"].contains(String(parts[0])), "\(id)")
+            #expect(id.allSatisfy { $0.isLowercase || $0 == "." || $0 == "-" }, "\(id)")
+        }
+    }
+
+    @Test("Every rule has a summary, an explanation, a source and a fix")
+    func everyRuleIsDocumented() {
+        for rule in Self.rules {
+            #expect(!rule.summary.isEmpty && !rule.explanation.isEmpty && !rule.source.isEmpty && !rule.fix.isEmpty, "\(rule.id)")
+        }
+    }
+
+    @Test("The public contract's rule IDs are all in the catalog")
+    func contractRuleIDsExist() {
+        let contract = [
+            "token.format", "token.encoding", "token.json", "token.duplicate-key", "header.alg", "header.kid", "header.typ",
+            "header.embedded-key", "claims.iss", "claims.iat", "claims.exp", "claims.lifetime", "claims.aud", "claims.bid",
+            "signature.encoding", "signature.mismatch", "signature.unverified",
+        ]
+        for id in contract {
+            #expect(RuleCatalog.rule(id: id) != nil, "\(id)")
+        }
+    }
+
+    @Test("Every finding the linter emits names a rule in the catalog, reported in catalog order")
+    func findingsUseCatalogRules() throws {
+        let known = Set(Self.rules.map(\.id))
+        for rule in Self.rules {
+            for example in rule.triggeringExamples + rule.nonTriggeringExamples {
+                let result = try Self.lint(example)
+                for finding in result.findings {
+                    #expect(known.contains(finding.rule), "\(finding.rule)")
+                }
+                let positions = result.findings.map { RuleCatalog.order[$0.rule] ?? -1 }
+                #expect(positions == positions.sorted(), "\(example.note)")
+            }
+        }
+    }
+}
