@@ -11,8 +11,12 @@ extension JWTLintCommand {
         @Flag(name: .shortAndLong, help: "Show each rule's explanation, source and fix.")
         var verbose = false
 
-        @Option(name: .long, help: ArgumentHelp("Output format: text or json.", valueName: "format"))
-        var format: OutputFormat = .text
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, markdown
+        }
+
+        @Option(name: .long, help: ArgumentHelp("Output format: text, json, or markdown (the README's table).", valueName: "format"))
+        var format: Format = .text
 
         func run() throws {
             switch format {
@@ -31,6 +35,8 @@ extension JWTLintCommand {
                 }
                 writer.raw("]}\n")
                 Output.standardOutput(writer.text)
+            case .markdown:
+                Output.standardOutput(RuleCatalog.markdownTable())
             case .text:
                 let width = RuleCatalog.all.map(\.id.count).max() ?? 0
                 for rule in RuleCatalog.all {

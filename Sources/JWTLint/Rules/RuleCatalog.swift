@@ -17,4 +17,14 @@ public enum RuleCatalog {
 
     /// Rule ID → position in ``all``.
     static let order: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
+
+    /// The catalog as a Markdown table (ID, default severity, summary), as the README shows it.
+    public static func markdownTable() -> String {
+        var text = "| Rule | Default severity | Checks |\n|---|---|---|\n"
+        for rule in all {
+            let summary = rule.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+            text += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(summary) |\n"
+        }
+        return text
+    }
 }

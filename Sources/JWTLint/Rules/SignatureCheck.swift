@@ -10,7 +10,10 @@ enum SignatureCheck {
         }
         guard header["alg"]?.stringValue == "ES256" else { return .unchecked }
         guard signature.count == 64 else {
-            if ECDSASignature.isDER(signature) {
+            if signature.isEmpty {
+                findings.append(SignatureRules.encoding.finding(
+                    "The signature segment is empty: an unsecured token, which Apple refuses."))
+            } else if ECDSASignature.isDER(signature) {
                 findings.append(SignatureRules.encoding.finding(
                     "The signature is DER-encoded (ASN.1, \(signature.count) bytes); ES256 in a JWS is the raw 64-byte r || s."))
             } else {

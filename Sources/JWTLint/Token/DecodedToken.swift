@@ -4,11 +4,11 @@ public struct DecodedToken: Sendable {
     public let header: JSONObject?
     /// The claims (payload), when its segment decoded to a JSON object.
     public let claims: JSONObject?
-    /// The decoded signature bytes, when its segment is canonical base64url.
+    /// The decoded signature bytes (empty for an empty segment), when its segment is canonical base64url.
     public let signature: [UInt8]?
     /// The exact bytes the signature covers: `header.payload` as they appear in the token.
     public let signingInput: [UInt8]
-    /// What decoding found wrong: `token.*` findings and, for an empty signature segment, `signature.encoding`.
+    /// What decoding found wrong: `token.*` findings.
     public let findings: [Finding]
 }
 

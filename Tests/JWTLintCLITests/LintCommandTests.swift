@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `jwtlint lint`, running the built binary.
+@Suite("jwtlint lint, end to end")
+struct LintCommandTests {
+    static let now = "1767225600"
+    static let keyA = CLI.vector("keys/SubscriptionKey_TESTKEYA01.p8")
+    static var samples: [String] {
+        ((try? String(contentsOfFile: CLI.vector("samples/tokens.txt"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+    static var clean: String { samples.first ?? "" }
+
+    /// A clean sample token with one claim changed and no valid signature (the payload was re-encoded).
+    static func tampered(_ token: String, replacing old: String, with new: String) -> String {
+        let parts = token.split(separator: ".").map(String.init)
+        var payload = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        payload += String(repeating: "=", count: (4 - payload.count % 4) % 4)
+        let json = String(decoding: Data(base64Encoded: payload)!, as: UTF8.self).replacingOccurrences(of: old, with: new)
+        let encoded = Data(json.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return parts[0] + "." + encoded + "." + parts[2]
+    }
+
+    @Test("The sample tokens lint with no error: exit status 0")
+    func samplesPass() throws {
+        #expect(Self.samples.count >= 5)
+        let run = try CLI.run(["lint", "--key", Self.keyA, "--now", Self.now, "-"], input: Self.samples.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardOutput.contains("\(Self.samples.count) tokens: \(Self.samples.count) passed, 0 failed"))
+    }
+
+    @Test("An error finding makes the exit status 1, and text output explains it with the rule and a fix")
+    func errorExitsOne() throws {
+        let token = Self.tampered(Self.clean, replacing: "appstoreconnect-v1", with: "appstoreconnect-v1-sandbox")
+        let run = try CLI.run(["lint", "--key", Self.keyA, "--now", Self.now, token])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("claims.aud"))
+        #expect(run.standardOutput.contains("signature.mismatch"))
+        #expect(run.standardOutput.contains("fix: "))
+        #expect(!run.standardOutput.contains(token), "the token is echoed")
+        #expect(!run.standardOutput.contains("\u{1B}["), "colour on a pipe")
+    }
+
+    @Test(
+        "Unusable keys end the run with exit 2 and one line on standard error naming the key file",
+        arguments: ["keys/bad/encrypted.p8", "keys/bad/rsa.p8", "keys/bad/p384.p8", "keys/bad/garbage.p8", "keys/bad/empty.p8", "keys/missing.p8", "keys"])
+    func unusableKey(_ path: String) throws {
+        let file = CLI.vector(path)
+        let run = try CLI.run(["lint", "--key", file, "--now", Self.now, Self.clean])
+        #expect(run.status == 2)
+        #expect(run.standardOutput.isEmpty)
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.standardError)")
+        #expect(run.standardError.contains(file))
+    }
+
+    @Test("Bad flags and flag values exit 2", arguments: [["--bogus"], ["--now", "soon"], ["--leeway", "-5"], ["--format", "xml"]])
+    func badFlags(_ flags: [String]) throws {
+        let run = try CLI.run(["lint"] + flags + [Self.clean])
+        #expect(run.status == 2, "\(run.standardError)")
+        #expect(!run.standardError.isEmpty)
+    }
+
+    @Test("Help teaches the input forms and the exit statuses, with exit 0")
+    func help() throws {
+        let run = try CLI.run(["lint", "--help"])
+        #expect(run.status == 0)
+        for text in ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "Bearer", "Exit status"] {
+            #expect(run.standardOutput.contains(text), "\(text)")
+        }
+    }
+
+    @Test("Standard input is read line by line, blank lines skipped, results in input order with line numbers")
+    func standardInput() throws {
+        let broken = "not-a-token"
+        let input = "\n\(Self.clean)\n   \n\(broken)\nBearer \(Self.clean)\r\n"
+        let run = try CLI.run(["lint", "--key", Self.keyA, "--now", Self.now, "--format", "json"], input: input)
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.map { $0["index"] as? Int } == [0, 1, 2])
+        #expect(results.map { $0["line"] as? Int } == [2, 4, 5])
+        #expect(results.map { $0["signature"] as? String } == ["verified", "unchecked", "verified"])
+    }
+
+    @Test("A token that starts with '-' can follow '--'")
+    func doubleDash() throws {
+        let run = try CLI.run(["lint", "--now", Self.now, "--", "-abc.def.ghi"])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("token."))
+    }
+
+    @Test("The JSON output follows the documented contract")
+    func jsonContract() throws {
+        let run = try CLI.run(["lint", "--key", Self.keyA, "--now", Self.now, "--format", "json", Self.clean, "a.b"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["results", "summary"])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        let first = results[0], second = results[1]
+        #expect(Set(first.keys) == ["index", "signature", "header", "claims", "findings"])
+        #expect((first["header"] as? [String: Any])?["alg"] as? String == "ES256")
+        #expect((first["claims"] as? [String: Any])?["aud"] as? String == "appstoreconnect-v1")
+        #expect(Set(second.keys) == ["index", "signature", "findings"], "header and claims must be absent when they did not decode")
+        let finding = try #require((second["findings"] as? [[String: Any]])?.first)
+        #expect(Set(finding.keys) == ["rule", "severity", "message", "hint"])
+        #expect(finding["rule"] as? String == "token.format")
+        #expect(finding["severity"] as? String == "error")
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["tokens"] as? Int == 2)
+        #expect(summary["failed"] as? Int == 1)
+        #expect(summary["passed"] as? Int == 1)
+        #expect(Set(summary.keys) == ["tokens", "passed", "failed", "errors", "warnings", "infos", "signatures"])
+    }
+
+    @Test("Without a key the signature is reported unverified, as a warning")
+    func noKey() throws {
+        let run = try CLI.run(["lint", "--now", Self.now, Self.clean])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("signature.unverified"))
+        #expect(run.standardOutput.contains("signature not checked"))
+    }
+
+    @Test("Colour appears only on a terminal and never with NO_COLOR set")
+    func noColourWhenPiped() throws {
+        let run = try CLI.run(["lint", "--now", Self.now, Self.clean], environment: ["NO_COLOR": "1"])
+        #expect(!run.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test("Private key material never appears in any output")
+    func privateKeyNeverPrinted() throws {
+        let pem = try String(contentsOfFile: Self.keyA, encoding: .utf8)
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        for arguments in [
+            ["lint", "--key", Self.keyA, "--now", Self.now, "--format", "json", Self.clean],
+            ["lint", "--key", Self.keyA, "--now", Self.now, Self.clean, "x.y.z"],
+        ] {
+            let run = try CLI.run(arguments)
+            for chunk in stride(from: 0, to: body.count - 16, by: 16) {
+                let piece = String(body.dropFirst(chunk).prefix(16))
+                #expect(!run.standardOutput.contains(piece) && !run.standardError.contains(piece))
+            }
+        }
+    }
+}
