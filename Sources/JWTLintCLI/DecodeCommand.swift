@@ -50,15 +50,13 @@ extension JWTLintCommand {
             }
             if let claims = decoded.claims {
                 text += "Claims:\n" + JSONWriter.pretty(.object(claims)) + "\n"
-                let times = ["iat": "issued", "nbf": "not before", "exp": "expires"].sorted { $0.key > $1.key }
                 var lines: [String] = []
-                for name in ["iat", "nbf", "exp"] {
+                for (name, label) in [("iat", "issued"), ("nbf", "not before"), ("exp", "expires")] {
                     guard let seconds = claims[name]?.numberValue else { continue }
-                    let label = times.first { $0.key == name }!.value
                     lines.append("  \(name) \(TimeText.utc(seconds))  \(label) \(TimeText.relative(seconds, now: time))")
                 }
                 if let iat = claims["iat"]?.numberValue, let exp = claims["exp"]?.numberValue {
-                    lines.append("  lifetime \(TimeText.duration(exp - iat)) (exp − iat = \(Int64(exp - iat)) s)")
+                    lines.append("  lifetime \(TimeText.duration(exp - iat)) (exp − iat = \(TimeText.number(exp - iat)) s)")
                 }
                 if !lines.isEmpty {
                     text += "Times (now \(TimeText.utc(time))):\n" + lines.joined(separator: "\n") + "\n"

@@ -18,7 +18,8 @@ enum SignatureCheck {
                     "The signature is DER-encoded (ASN.1, \(signature.count) bytes); ES256 in a JWS is the raw 64-byte r || s."))
             } else {
                 findings.append(SignatureRules.encoding.finding(
-                    "The signature is \(signature.count) bytes; an ES256 signature is exactly 64 (r and s, 32 bytes each)."))
+                    "The signature is \(signature.count) bytes; an ES256 signature is exactly 64 (r and s, 32 bytes each).",
+                    hint: "Send the whole signature, 86 base64url characters; check that the token was not cut short or signed with another algorithm."))
             }
             return .invalid
         }

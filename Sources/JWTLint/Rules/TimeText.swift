@@ -17,6 +17,7 @@ public enum TimeText {
 
     /// A duration in the largest sensible units: `45 s`, `4 min 30 s`, `2 h 5 min`, `3 d 4 h`.
     public static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return "\(number(abs(seconds))) s" }
         let total = Int64(abs(seconds).rounded())
         if total < 60 { return "\(total) s" }
         if total < 3600 { return total % 60 == 0 ? "\(total / 60) min" : "\(total / 60) min \(total % 60) s" }
@@ -32,8 +33,8 @@ public enum TimeText {
     }
 
     /// A number of seconds as written in JSON: `1767225600` or `1767225600.5`.
-    static func number(_ seconds: Double) -> String {
-        if seconds == seconds.rounded(), abs(seconds) < 9e15 { return String(Int64(seconds)) }
+    public static func number(_ seconds: Double) -> String {
+        if seconds.isFinite, seconds == seconds.rounded(), abs(seconds) < 9e15 { return String(Int64(seconds)) }
         return "\(seconds)"
     }
 
