@@ -62,8 +62,10 @@ extension JWTLintCommand {
             var summary = LintSummary()
             var index = 0
             Output.standardOutput(reporter.opening())
+            var buffer: [UInt8] = []
             func emit(_ result: LintResult, line: Int?) {
-                Output.standardOutput(reporter.report(ReportedResult(index: index, line: line, result: result), isFirst: index == 0))
+                reporter.report(ReportedResult(index: index, line: line, result: result), isFirst: index == 0, into: &buffer)
+                Output.standardOutput(bytes: &buffer)
                 summary.add(result)
                 index += 1
             }

@@ -19,6 +19,13 @@ enum Output {
         if pending.count >= flushThreshold { flush() }
     }
 
+    /// Appends bytes to standard output (buffered).
+    static func standardOutput(bytes: inout [UInt8]) {
+        pending.append(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
+        if pending.count >= flushThreshold { flush() }
+    }
+
     /// Writes to standard error, after flushing standard output so the two interleave in order.
     static func standardError(_ text: String) {
         flush()

@@ -1,39 +1,58 @@
-/// Writes JSON text: compact, members in the order given, strings escaped per RFC 8259.
+/// Writes JSON as UTF-8 bytes: compact, members in the order given, strings escaped per RFC 8259.
 ///
 /// Reports use it so that key order is stable (the order the code or the token gave) and output is byte-identical
-/// from run to run.
+/// from run to run. It appends to a byte buffer with no intermediate strings, since it runs once per token.
 public struct JSONWriter: Sendable {
-    /// The text written so far.
-    public private(set) var text: String = ""
+    /// The UTF-8 bytes written so far.
+    public var bytes: [UInt8]
 
     /// An empty writer.
-    public init() {}
+    public init() {
+        bytes = []
+    }
 
-    /// Appends a raw fragment, such as `{`, `,` or `:`. The caller keeps the text well-formed.
-    public mutating func raw(_ fragment: String) {
-        text += fragment
+    /// A writer that appends to `bytes`.
+    public init(appendingTo bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends a raw fragment, such as `{`, `,` or `"key":`. The caller keeps the text well-formed.
+    public mutating func raw(_ fragment: StaticString) {
+        fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a decimal integer.
+    public mutating func integer(_ value: Int) {
+        if value >= 0 && value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
     }
 
     /// Appends `value` as a JSON string literal.
     public mutating func string(_ value: String) {
-        JSONWriter.appendString(value, to: &text)
+        JSONWriter.appendString(value, to: &bytes)
     }
 
     /// Appends `value` as JSON.
     public mutating func value(_ value: JSONValue) {
         switch value {
-        case .null: text += "null"
-        case .bool(let flag): text += flag ? "true" : "false"
-        case .integer(let number): text += String(number)
-        case .real(let number): text += JSONWriter.realLiteral(number)
-        case .string(let literal): self.string(literal)
+        case .null: raw("null")
+        case .bool(let flag): flag ? raw("true") : raw("false")
+        case .integer(let number): bytes.append(contentsOf: String(number).utf8)
+        case .real(let number): bytes.append(contentsOf: JSONWriter.realLiteral(number).utf8)
+        case .string(let literal): string(literal)
         case .array(let elements):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { text += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 self.value(element)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             self.object(object)
         }
@@ -41,55 +60,66 @@ public struct JSONWriter: Sendable {
 
     /// Appends `object` as JSON.
     public mutating func object(_ object: JSONObject) {
-        text += "{"
+        bytes.append(UInt8(ascii: "{"))
         for (index, member) in object.members.enumerated() {
-            if index > 0 { text += "," }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(member.name)
-            text += ":"
+            bytes.append(UInt8(ascii: ":"))
             value(member.value)
         }
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// A JSON number literal for a finite double (`1767225570.5`, `1e+20`); `null` for values JSON cannot hold.
     static func realLiteral(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        let literal = "\(number)"
-        return literal
+        number.isFinite ? "\(number)" : "null"
     }
 
-    /// Appends the JSON string literal of `value` to `text`.
-    static func appendString(_ value: String, to text: inout String) {
-        text += "\""
-        var pending = Substring.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": flush(&pending, &text); text += "\\\""
-            case "\\": flush(&pending, &text); text += "\\\\"
-            case "\n": flush(&pending, &text); text += "\\n"
-            case "\r": flush(&pending, &text); text += "\\r"
-            case "\t": flush(&pending, &text); text += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                flush(&pending, &text)
-                text += "\\u" + hex4(scalar.value)
-            default:
-                pending.append(scalar)
+    /// Appends the JSON string literal of `value` to `output`: runs of plain bytes are copied at once; quotes,
+    /// backslashes, control characters, DEL and U+2028/U+2029 are escaped.
+    static func appendString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                var escape: StaticString? = nil
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20, 0x7F: escape = nil
+                case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    width = 3
+                default:
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                if let escape {
+                    escape.withUTF8Buffer { output.append(contentsOf: $0) }
+                } else {
+                    let scalar: UInt32 = width == 3 ? (utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(byte)
+                    output.append(contentsOf: "\\u".utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        output.append(hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
+                    }
+                }
+                index += width
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         }
-        flush(&pending, &text)
-        text += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
-    private static func flush(_ pending: inout Substring.UnicodeScalarView, _ text: inout String) {
-        guard !pending.isEmpty else { return }
-        text += String(pending)
-        pending.removeAll(keepingCapacity: true)
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: false)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 extension JSONWriter {
@@ -99,9 +129,9 @@ extension JSONWriter {
         switch value {
         case .object(let object) where !object.members.isEmpty:
             let lines = object.members.map { member -> String in
-                var key = ""
+                var key: [UInt8] = []
                 appendString(member.name, to: &key)
-                return pad + key + ": " + pretty(member.value, indent: indent + 1)
+                return pad + String(decoding: key, as: UTF8.self) + ": " + pretty(member.value, indent: indent + 1)
             }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + closePad + "}"
         case .array(let elements) where !elements.isEmpty:

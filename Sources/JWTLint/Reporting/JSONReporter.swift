@@ -10,12 +10,21 @@ public struct JSONReporter: Reporter {
 
     public func opening() -> String { #"{"results":["# }
 
-    public func report(_ item: ReportedResult, isFirst: Bool) -> String {
-        var writer = JSONWriter()
+    public func report(_ item: ReportedResult, isFirst: Bool, into output: inout [UInt8]) {
+        var writer = JSONWriter(appendingTo: output)
+        output = []
         if !isFirst { writer.raw(",") }
-        writer.raw(#"{"index":\#(item.index)"#)
-        if let line = item.line { writer.raw(#","line":\#(line)"#) }
-        writer.raw(#","signature":"\#(item.result.signature.rawValue)""#)
+        writer.raw(#"{"index":"#)
+        writer.integer(item.index)
+        if let line = item.line {
+            writer.raw(#","line":"#)
+            writer.integer(line)
+        }
+        switch item.result.signature {
+        case .verified: writer.raw(#","signature":"verified""#)
+        case .invalid: writer.raw(#","signature":"invalid""#)
+        case .unchecked: writer.raw(#","signature":"unchecked""#)
+        }
         if let header = item.result.header {
             writer.raw(#","header":"#)
             writer.object(header)
@@ -38,7 +47,7 @@ public struct JSONReporter: Reporter {
             writer.raw("}")
         }
         writer.raw("]}")
-        return writer.text
+        output = writer.bytes
     }
 
     public func closing(_ summary: LintSummary) -> String {

@@ -19,8 +19,8 @@ public struct ReportedResult: Sendable {
 public protocol Reporter: Sendable {
     /// Text that opens the report (may be empty).
     func opening() -> String
-    /// The text for one result; `isFirst` tells whether any came before it.
-    func report(_ result: ReportedResult, isFirst: Bool) -> String
+    /// Appends the text for one result to `output`; `isFirst` tells whether any came before it.
+    func report(_ result: ReportedResult, isFirst: Bool, into output: inout [UInt8])
     /// Text that closes the report.
     func closing(_ summary: LintSummary) -> String
 }

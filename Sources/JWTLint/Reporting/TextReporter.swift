@@ -13,7 +13,11 @@ public struct TextReporter: Reporter {
 
     public func opening() -> String { "" }
 
-    public func report(_ item: ReportedResult, isFirst: Bool) -> String {
+    public func report(_ item: ReportedResult, isFirst: Bool, into output: inout [UInt8]) {
+        output.append(contentsOf: text(item, isFirst: isFirst).utf8)
+    }
+
+    private func text(_ item: ReportedResult, isFirst: Bool) -> String {
         let result = item.result
         var text = isFirst ? "" : "\n"
         let place = "token \(item.index + 1)" + (item.line.map { " (line \($0))" } ?? "")

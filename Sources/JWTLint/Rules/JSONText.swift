@@ -6,9 +6,10 @@ enum JSONText {
 
     /// `"value"` with JSON escapes, cut to ``maximumShown`` characters with "…".
     static func quoted(_ value: String) -> String {
-        var text = ""
-        let shortened = value.count > maximumShown ? String(value.prefix(maximumShown)) : value
-        JSONWriter.appendString(shortened, to: &text)
-        return value.count > maximumShown ? text + "…" : text
+        var bytes: [UInt8] = []
+        let long = value.utf8.count > maximumShown && value.count > maximumShown
+        JSONWriter.appendString(long ? String(value.prefix(maximumShown)) : value, to: &bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return long ? text + "…" : text
     }
 }
