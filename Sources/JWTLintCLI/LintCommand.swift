@@ -51,43 +51,47 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("Output format: text (for people) or json (a documented contract, see the README).", valueName: "format"))
         var format: OutputFormat = .text
 
+        @Option(name: .long, help: ArgumentHelp("Threads to verify with (default: the number of cores). Output order and content do not depend on it.", valueName: "n"))
+        var jobs: String?
+
         @Argument(help: ArgumentHelp("Tokens to check, or '-' for standard input (the default).", valueName: "token"))
         var tokens: [String] = []
 
         func run() throws {
             let options = try makeOptions()
-            let linter = Linter(options: options)
+            let jobCount = try validatedJobs()
             let reporter: any Reporter =
                 format == .json ? JSONReporter() : TextReporter(colour: Output.wantsColour, now: options.now)
-            var summary = LintSummary()
-            var index = 0
+            let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
             Output.standardOutput(reporter.opening())
-            var buffer: [UInt8] = []
-            func emit(_ result: LintResult, line: Int?) {
-                reporter.report(ReportedResult(index: index, line: line, result: result), isFirst: index == 0, into: &buffer)
-                Output.standardOutput(bytes: &buffer)
-                summary.add(result)
-                index += 1
-            }
             for argument in tokens.isEmpty ? ["-"] : tokens {
                 if argument == "-" {
                     var lines = InputLines()
                     while let line = try lines.next() {
                         switch line {
                         case .text(let text, let number):
-                            if text.allSatisfy(\.isWhitespace) { continue }
-                            emit(linter.lint(text), line: number)
+                            if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
+                            batch.add(.init(content: .text(text), line: number))
                         case .oversized(let byteCount, let number):
-                            emit(linter.lintOversizedInput(byteCount: byteCount), line: number)
+                            batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
                         }
                     }
                 } else {
-                    emit(linter.lint(argument), line: nil)
+                    batch.add(.init(content: .text(argument), line: nil))
                 }
             }
-            Output.standardOutput(reporter.closing(summary))
+            batch.finish()
+            Output.standardOutput(reporter.closing(batch.summary))
             Output.flush()
-            if summary.failed > 0 { throw ExitCode(ExitStatus.findings) }
+            if batch.summary.failed > 0 { throw ExitCode(ExitStatus.findings) }
+        }
+
+        private func validatedJobs() throws -> Int {
+            guard let jobs else { return Output.processorCount }
+            guard let count = Int(jobs), count >= 1, count <= 512 else {
+                throw UsageError(message: "--jobs \(jobs) is not a number of threads from 1 to 512")
+            }
+            return count
         }
 
         private func makeOptions() throws -> LintOptions {

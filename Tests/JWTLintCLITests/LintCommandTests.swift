@@ -146,3 +146,40 @@ struct LintCommandTests {
         }
     }
 }
+
+@Suite("jwtlint lint --jobs, end to end")
+struct ParallelLintTests {
+    /// Every lint vector's input, repeated past the size of one chunk, so several chunks and every worker run.
+    static func manyInputs() throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.vector("lint/cases.json")))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let tokens = (object["cases"] as? [[String: Any]] ?? []).compactMap { $0["token"] as? String }
+            .filter { !$0.contains("\n") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(tokens.count > 200)
+        return Array(repeating: tokens.joined(separator: "\n"), count: 20).joined(separator: "\n") + "\n"
+    }
+
+    @Test("Output is byte-identical for 1, 2 and 3 jobs, in JSON and text")
+    func parallelOutputIsIdentical() throws {
+        let input = try Self.manyInputs()
+        for format in ["json", "text"] {
+            let runs = try [1, 2, 3].map { jobs in
+                try CLI.run(
+                    ["lint", "--jobs", "\(jobs)", "--key", LintCommandTests.keyA, "--now", LintCommandTests.now, "--format", format, "-"],
+                    input: input)
+            }
+            #expect(runs[0].status == 1)
+            #expect(runs[0].standardOutput.count > 100_000)
+            for run in runs.dropFirst() {
+                #expect(run.status == runs[0].status)
+                #expect(run.standardOutput == runs[0].standardOutput, "\(format)")
+            }
+        }
+    }
+
+    @Test("--jobs must be a number from 1 to 512", arguments: ["0", "-1", "many", "513"])
+    func badJobs(_ value: String) throws {
+        let run = try CLI.run(["lint", "--jobs", value, LintCommandTests.clean])
+        #expect(run.status == 2)
+    }
+}

@@ -33,6 +33,21 @@ struct LintVectorTests {
         }
     }()
 
+    struct LoadedKey: Sendable {
+        let standard: ES256PublicKey, prepared: ES256PublicKey, keyIDFromFileName: String?
+    }
+
+    /// Each key the cases use, loaded once, also prepared for bulk verification.
+    static let keys: [String: LoadedKey] = {
+        var keys: [String: LoadedKey] = [:]
+        for path in Set(cases.compactMap(\.keyPath)) {
+            guard let key = try? VectorFiles.key(path) else { continue }
+            keys[path] = LoadedKey(
+                standard: key.publicKey, prepared: key.publicKey.preparedForBulkVerification(), keyIDFromFileName: key.keyIDFromFileName)
+        }
+        return keys
+    }()
+
     @Test("The corpus is present and covers every rule")
     func corpusCoversEveryRule() {
         #expect(Self.cases.count >= 80)
@@ -44,17 +59,21 @@ struct LintVectorTests {
         #expect(Self.cases.contains { $0.expected.isEmpty }, "no clean vector")
     }
 
-    @Test("Each case gives exactly its expected findings and exit status", arguments: cases)
+    @Test("Each case gives exactly its expected findings and exit status, with and without the bulk tables", arguments: cases)
     func caseMatches(_ test: Case) throws {
-        var options = LintOptions(now: test.now, expectedKeyID: test.kid, issuer: test.issuer, bundleID: test.bundleID, leeway: test.leeway)
+        var variants: [(String, ES256PublicKey?, String?)] = [("no key", nil, nil)]
         if let keyPath = test.keyPath {
-            let key = try VectorFiles.key(keyPath)
-            options.key = key.publicKey
-            options.keyIDFromFileName = key.keyIDFromFileName
+            let key = try #require(Self.keys[keyPath], "\(keyPath) did not load")
+            variants = [("standard", key.standard, key.keyIDFromFileName), ("bulk", key.prepared, key.keyIDFromFileName)]
         }
-        let result = Linter(options: options).lint(test.token)
-        let actual = result.findings.map { "\($0.rule)/\($0.severity.rawValue)" }.sorted()
-        #expect(actual == test.expected, "\(test.id) (\(test.comment)): \(result.findings.map { "\($0.rule): \($0.message)" })")
-        #expect((result.hasErrors ? 1 : 0) == test.exit, "\(test.id)")
+        for (name, key, keyID) in variants {
+            let options = LintOptions(
+                now: test.now, key: key, expectedKeyID: test.kid, keyIDFromFileName: keyID, issuer: test.issuer,
+                bundleID: test.bundleID, leeway: test.leeway)
+            let result = LintSession(linter: Linter(options: options)).lint(test.token)
+            let actual = result.findings.map { "\($0.rule)/\($0.severity.rawValue)" }.sorted()
+            #expect(actual == test.expected, "\(test.id) (\(test.comment)), \(name): \(result.findings.map { "\($0.rule): \($0.message)" })")
+            #expect((result.hasErrors ? 1 : 0) == test.exit, "\(test.id), \(name)")
+        }
     }
 }

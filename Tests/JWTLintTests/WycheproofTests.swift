@@ -33,16 +33,25 @@ struct WycheproofTests {
         #expect(Self.p1363Cases.count > 200)
     }
 
-    @Test("Every P1363 case gets Wycheproof's verdict from the signature check", arguments: p1363Cases)
+    @Test("Every P1363 case gets Wycheproof's verdict from the signature check, on every verification path", arguments: p1363Cases)
     func p1363Verdict(_ test: P1363Case) throws {
         let key = try VerificationKey.parse(Array(test.keyPEM.utf8), fileName: nil).publicKey
+        let prepared = key.preparedForBulkVerification()
+        #expect(prepared.isPreparedForBulkVerification)
         let token = DecodedToken(
             header: JSONObject(members: [.init(name: "alg", value: .string("ES256"))]), claims: nil,
             signature: test.signature, signingInput: test.message, findings: [])
-        var findings: [Finding] = []
-        let status = SignatureCheck.check(token, options: LintOptions(now: 0, key: key), into: &findings)
-        #expect((status == .verified) == test.valid, "\(test): \(findings.map(\.message))")
-        #expect(findings.isEmpty == test.valid)
+        let paths: [(String, ES256PublicKey, ES256Verifier?)] = [
+            ("one-shot EVP_DigestVerify", key, nil),
+            ("reused EVP_PKEY_verify", key, ES256Verifier(key: key)),
+            ("fixed-base tables", prepared, ES256Verifier(key: prepared)),
+        ]
+        for (name, pathKey, verifier) in paths {
+            var findings: [Finding] = []
+            let status = SignatureCheck.check(token, options: LintOptions(now: 0, key: pathKey), verifier: verifier, into: &findings)
+            #expect((status == .verified) == test.valid, "\(test), \(name): \(findings.map(\.message))")
+            #expect(findings.isEmpty == test.valid, "\(test), \(name)")
+        }
     }
 
     struct JWSCase: CustomStringConvertible, Sendable {

@@ -27,6 +27,31 @@ enum ECDSASignature {
         return [0x30, UInt8(r.count + s.count)] + r + s
     }
 
+    /// Writes the DER form of a 64-byte raw signature into `output` (at least 72 bytes); returns its length.
+    static func der(fromRaw raw: [UInt8], into output: inout [UInt8]) -> Int {
+        var length = 2
+        for half in 0..<2 {
+            let value = raw[(half * 32)..<(half * 32 + 32)]
+            var start = value.startIndex
+            while start < value.endIndex - 1 && value[start] == 0 { start += 1 }
+            let pad = value[start] & 0x80 != 0 ? 1 : 0
+            output[length] = 0x02
+            output[length + 1] = UInt8(value.endIndex - start + pad)
+            length += 2
+            if pad == 1 {
+                output[length] = 0
+                length += 1
+            }
+            for index in start..<value.endIndex {
+                output[length] = value[index]
+                length += 1
+            }
+        }
+        output[0] = 0x30
+        output[1] = UInt8(length - 2)
+        return length
+    }
+
     private static func derInteger(_ value: ArraySlice<UInt8>) -> [UInt8] {
         var digits = value.drop(while: { $0 == 0 })
         if digits.isEmpty { digits = [0][...] }

@@ -15,6 +15,18 @@ public struct LintSummary: Sendable, Hashable {
     /// Tokens without errors.
     public var passed: Int { tokens - failed }
 
+    /// Adds another summary's counts to this one.
+    public mutating func merge(_ other: LintSummary) {
+        tokens += other.tokens
+        failed += other.failed
+        errors += other.errors
+        warnings += other.warnings
+        infos += other.infos
+        verified += other.verified
+        invalid += other.invalid
+        unchecked += other.unchecked
+    }
+
     /// Counts one result.
     public mutating func add(_ result: LintResult) {
         tokens += 1

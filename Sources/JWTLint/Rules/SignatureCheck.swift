@@ -1,9 +1,10 @@
 /// Checks the ES256 signature: its encoding, the range of r and s, and the verification itself.
 enum SignatureCheck {
-    /// Appends `signature.*` findings and says what was checked.
-    static func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding])
-        -> LintResult.SignatureStatus
-    {
+    /// Appends `signature.*` findings and says what was checked. `verifier`, when given, must be for
+    /// `options.key`; without it the key's one-shot verification is used.
+    static func check(
+        _ token: DecodedToken, options: LintOptions, verifier: ES256Verifier? = nil, into findings: inout [Finding]
+    ) -> LintResult.SignatureStatus {
         guard let header = token.header, let signature = token.signature else { return .unchecked }
         if options.key == nil {
             findings.append(SignatureRules.unverified.finding("No key was given, so the signature was not verified."))
@@ -30,7 +31,13 @@ enum SignatureCheck {
             return .invalid
         }
         guard let key = options.key else { return .unchecked }
-        if key.isValidSignature(signature, of: token.signingInput) {
+        let valid: Bool
+        if let verifier {
+            valid = token.signingInput.withUnsafeBytes { verifier.isValidSignature(signature, of: $0) }
+        } else {
+            valid = key.isValidSignature(signature, of: token.signingInput)
+        }
+        if valid {
             return .verified
         }
         findings.append(SignatureRules.mismatch.finding(
