@@ -17,8 +17,8 @@ final class BatchLinter {
         let line: Int?
     }
 
-    static let chunkLines = 4096
-    static let chunkBytes = 2 * 1024 * 1024
+    static let chunkLines = 1024
+    static let chunkBytes = 512 * 1024
     /// From this many inputs in the first chunk on, the key's fixed-base table (about 20 ms to build) pays off.
     static let bulkThreshold = 1000
 

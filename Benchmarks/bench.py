@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""jwtlint's benchmark: throughput, time per token against a C baseline, peak memory, single-token process time.
+
+Everything is measured in one run, alternating the contenders round by round, so a noisy machine slows them alike;
+results are ratios to the baseline measured in the same run. See Benchmarks/README.md.
+
+    python3 Benchmarks/bench.py [--tokens 20000] [--rounds 5] [--single-runs 200] [--memory] [--skip-pyjwt]
+
+Contenders, all on the same N tokens signed by the test key Vectors/keys/SubscriptionKey_TESTKEYA01.p8:
+  baseline      Benchmarks/baseline/verify.c: base64url-decode + EVP_DigestVerify per token, nothing else
+  jwtlint -j1   jwtlint lint --jobs 1 --format json (output to a file)
+  jwtlint -jN   jwtlint lint --jobs <cores> --format json
+  PyJWT         Benchmarks/pyjwt_verify.py (signature, exp, aud, required claims), in a throwaway venv
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / ".work"
+KEY = ROOT / "Vectors/keys/SubscriptionKey_TESTKEYA01.p8"
+PUBLIC_KEY = ROOT / "Vectors/keys/TESTKEYA01.pub.pem"
+NOW = "1767225600"
+SCRATCH = ROOT / ".build-bench"
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def run_checked(command, **kwargs):
+    result = subprocess.run(command, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"bench: failed ({result.returncode}): {' '.join(map(str, command))}")
+    return result
+
+
+def venv_python() -> Path:
+    venv = WORK / "venv"
+    python = venv / "bin/python"
+    if not python.exists():
+        log("creating a throwaway virtual environment for PyJWT and cryptography")
+        run_checked([sys.executable, "-m", "venv", str(venv)])
+        run_checked([str(python), "-m", "pip", "install", "-q", "-r", str(HERE / "requirements.txt")])
+    return python
+
+
+def build_jwtlint() -> Path:
+    log("building jwtlint: swift build -c release --static-swift-stdlib")
+    run_checked(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "jwtlint",
+                 "--scratch-path", str(SCRATCH)], cwd=ROOT, stdout=subprocess.DEVNULL)
+    return SCRATCH / "release/jwtlint"
+
+
+def build_baseline() -> Path:
+    binary = WORK / "baseline"
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcrypto"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    run_checked(["cc", "-O2", "-o", str(binary), str(HERE / "baseline/verify.c"), *flags])
+    return binary
+
+
+def tokens_file(python: Path, count: int) -> Path:
+    path = WORK / f"tokens-{count}.txt"
+    if not path.exists():
+        log(f"signing {count} tokens")
+        run_checked([str(python), str(HERE / "make_tokens.py"), str(count), str(KEY), str(path), "--now", NOW])
+    return path
+
+
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
+def measure(command, stdin_path: Path, stdout_path=None, memory=False):
+    """Wall time (s) and, with `memory`, peak resident memory (KiB) of one run; the exit status must be 0.
+
+    Peak memory comes from GNU time, which execs the program from a small process: the rusage of a child forked
+    from Python would count Python's own pages. Times are taken without it.
+    """
+    report = WORK / "time.txt"
+    prefix = [GNU_TIME, "-f", "%M", "-o", str(report)] if memory else []
+    with open(stdin_path, "rb") as stdin, open(stdout_path or os.devnull, "wb") as stdout:
+        start = time.perf_counter()
+        result = subprocess.run(prefix + list(command), stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"bench: {' '.join(map(str, command))} exited {result.returncode}: {result.stderr.decode(errors='replace').strip()}")
+    return elapsed, (int(report.read_text().split()[-1]) if memory else 0)
+
+
+def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, cores: int, skip_pyjwt: bool):
+    lint = [str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json"]
+    items = [
+        ("baseline (C, EVP_DigestVerify)", [str(baseline), str(PUBLIC_KEY), str(tokens)], None),
+        ("jwtlint --jobs 1", lint + ["--jobs", "1", "-"], WORK / "out-j1.json"),
+        (f"jwtlint --jobs {cores}", lint + ["--jobs", str(cores), "-"], WORK / f"out-j{cores}.json"),
+    ]
+    if not skip_pyjwt:
+        items.append(("PyJWT", [str(python), str(HERE / "pyjwt_verify.py"), str(PUBLIC_KEY), str(tokens), NOW], None))
+    return items
+
+
+def machine() -> dict:
+    model = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    openssl = subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    return {"cpu": model, "cores": os.cpu_count(), "os": platform.platform(), "openssl": openssl,
+            "swift": swift[0] if swift else "?"}
+
+
+def chart(rows, path: Path) -> None:
+    """A horizontal bar chart of tokens/s, as a self-contained SVG."""
+    width, bar, gap, left = 760, 26, 12, 250
+    top = 40
+    height = top + len(rows) * (bar + gap) + 30
+    peak = max(row["tokens_per_second"] for row in rows)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="13">',
+             f'<rect width="{width}" height="{height}" fill="white"/>',
+             f'<text x="10" y="22" font-size="15">Tokens per second, {rows[0]["tokens"]:,} ES256 tokens (higher is better)</text>']
+    for index, row in enumerate(rows):
+        y = top + index * (bar + gap)
+        length = (width - left - 110) * row["tokens_per_second"] / peak
+        colour = "#888" if row["name"].startswith(("baseline", "PyJWT")) else "#2a6fbb"
+        parts.append(f'<text x="{left - 8}" y="{y + bar * 0.7}" text-anchor="end">{row["name"]}</text>')
+        parts.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar}" fill="{colour}"/>')
+        parts.append(f'<text x="{left + length + 6:.1f}" y="{y + bar * 0.7}">{row["tokens_per_second"]:,.0f}/s</text>')
+    parts.append("</svg>")
+    path.write_text("\n".join(parts) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tokens", type=int, default=20000, help="tokens per throughput run (10,000 to 1,000,000)")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds; the median is reported")
+    parser.add_argument("--single-runs", type=int, default=200, help="process runs for the single-token time")
+    parser.add_argument("--memory", action="store_true", help="also measure peak memory at 10,000 and 1,000,000 tokens")
+    parser.add_argument("--skip-pyjwt", action="store_true")
+    parser.add_argument("--results", default=str(HERE / "results.json"))
+    parser.add_argument("--chart", default=str(HERE / "chart.svg"))
+    args = parser.parse_args()
+
+    WORK.mkdir(exist_ok=True)
+    if GNU_TIME is None:
+        sys.exit("bench: GNU time is missing (apt-get install time)")
+    python = venv_python()
+    jwtlint = build_jwtlint()
+    baseline = build_baseline()
+    tokens = tokens_file(python, args.tokens)
+    cores = os.cpu_count() or 1
+    items = contenders(jwtlint, baseline, python, tokens, cores, args.skip_pyjwt)
+
+    samples = {name: [] for name, _, _ in items}
+    memory = {name: 0 for name, _, _ in items}
+    for round_number in range(args.rounds):
+        log(f"throughput round {round_number + 1} of {args.rounds}")
+        for name, command, output in items:
+            samples[name].append(measure(command, tokens, output)[0])
+    for name, command, output in items:
+        memory[name] = measure(command, tokens, output, memory=True)[1]
+    one = WORK / f"out-j1.json"
+    many = WORK / f"out-j{cores}.json"
+    if one.read_bytes() != many.read_bytes():
+        sys.exit("bench: --jobs 1 and --jobs N gave different output")
+    summary = json.loads(one.read_bytes()[-400:].split(b'"summary":', 1)[1][:-2])
+    if summary["signatures"]["verified"] != args.tokens:
+        sys.exit(f"bench: jwtlint verified {summary['signatures']['verified']} of {args.tokens}")
+
+    baseline_name = items[0][0]
+    base_time = statistics.median(samples[baseline_name])
+    rows = []
+    for name, _, _ in items:
+        median = statistics.median(samples[name])
+        rows.append({"name": name, "tokens": args.tokens, "seconds": median,
+                     "tokens_per_second": args.tokens / median, "us_per_token": median / args.tokens * 1e6,
+                     "ratio_to_baseline": median / base_time, "peak_rss_kib": memory[name]})
+
+    log(f"single-token process time, {args.single_runs} runs each, alternating")
+    single = WORK / "single.txt"
+    single.write_text(tokens.read_text().split("\n", 1)[0] + "\n")
+    single_items = [("baseline", [str(baseline), str(PUBLIC_KEY), str(single)]),
+                    ("jwtlint", [str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json", "-"])]
+    single_samples = {name: [] for name, _ in single_items}
+    for _ in range(args.single_runs):
+        for name, command in single_items:
+            single_samples[name].append(measure(command, single)[0])
+    single_result = {name: statistics.median(values) * 1e3 for name, values in single_samples.items()}
+
+    memory_result = {}
+    if args.memory:
+        for count in (10_000, 1_000_000):
+            path = tokens_file(python, count)
+            log(f"peak memory at {count} tokens")
+            for jobs in (1, cores):
+                _, rss = measure([str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json",
+                                  "--jobs", str(jobs), "-"], path, memory=True)
+                memory_result[f"{count} tokens, --jobs {jobs}"] = rss
+
+    by_name = {row["name"]: row for row in rows}
+    j1, jn = by_name["jwtlint --jobs 1"], by_name[f"jwtlint --jobs {cores}"]
+    checks = {
+        "one core: time per token / baseline's (target <= 1.0)": j1["ratio_to_baseline"],
+        f"--jobs {cores} throughput / --jobs 1 (target >= 1.9 on 2 cores)": jn["tokens_per_second"] / j1["tokens_per_second"],
+        "single token, whole process / baseline's (target <= 1.5)": single_result["jwtlint"] / single_result["baseline"],
+    }
+    results = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+               "tokens": args.tokens, "rounds": args.rounds, "rows": rows, "single_token_ms": single_result,
+               "peak_memory_kib": memory_result, "checks": checks}
+    Path(args.results).write_text(json.dumps(results, indent=2) + "\n")
+    chart(rows, Path(args.chart))
+
+    info = results["machine"]
+    print(f"Machine: {info['cpu']}, {info['cores']} cores; {info['os']}; {info['openssl']}; {info['swift']}")
+    print(f"{args.tokens:,} tokens, median of {args.rounds} alternating rounds, {results['date']}\n")
+    print("| Contender | Tokens/s | µs per token | Time per token vs baseline | Peak RSS |")
+    print("|---|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['name']} | {row['tokens_per_second']:,.0f} | {row['us_per_token']:.1f} | "
+              f"{row['ratio_to_baseline']:.2f}x | {row['peak_rss_kib'] / 1024:.1f} MiB |")
+    print(f"\nSingle token, whole process (median of {args.single_runs}): baseline {single_result['baseline']:.2f} ms, "
+          f"jwtlint {single_result['jwtlint']:.2f} ms")
+    for label, rss in memory_result.items():
+        print(f"Peak RSS, {label}: {rss / 1024:.1f} MiB")
+    print()
+    for label, value in checks.items():
+        print(f"- {label}: {value:.2f}")
+
+
+if __name__ == "__main__":
+    main()
