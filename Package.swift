@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTLintCLITests",
-            dependencies: ["JWTLint", "JWTLintCLI"],
+            dependencies: ["JWTLint", "JWTLintCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
     ]

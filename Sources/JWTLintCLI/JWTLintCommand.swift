@@ -33,8 +33,12 @@ struct JWTLintCommand: ParsableCommand {
     /// Runs the command, mapping every failure to jwtlint's exit statuses: usage errors exit 2, not 64.
     static func main() {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let invocation = LintInvocation.parse(Array(CommandLine.arguments.dropFirst())) {
+                try invocation.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let error as UsageError {
             Output.standardError("jwtlint: \(error.message)\n")
             Output.flush()

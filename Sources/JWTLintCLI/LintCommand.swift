@@ -57,67 +57,15 @@ extension JWTLintCommand {
         @Argument(help: ArgumentHelp("Tokens to check, or '-' for standard input (the default).", valueName: "token"))
         var tokens: [String] = []
 
+        /// What this command line asks for, as plain values.
+        var invocation: LintInvocation {
+            LintInvocation(
+                key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, format: format, jobs: jobs,
+                tokens: tokens)
+        }
+
         func run() throws {
-            let options = try makeOptions()
-            let jobCount = try validatedJobs()
-            let reporter: any Reporter =
-                format == .json ? JSONReporter() : TextReporter(colour: Output.wantsColour, now: options.now)
-            let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
-            Output.standardOutput(reporter.opening())
-            for argument in tokens.isEmpty ? ["-"] : tokens {
-                if argument == "-" {
-                    var lines = InputLines()
-                    while let line = try lines.next() {
-                        switch line {
-                        case .text(let text, let number):
-                            if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
-                            batch.add(.init(content: .text(text), line: number))
-                        case .oversized(let byteCount, let number):
-                            batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
-                        }
-                    }
-                } else {
-                    batch.add(.init(content: .text(argument), line: nil))
-                }
-            }
-            batch.finish()
-            Output.standardOutput(reporter.closing(batch.summary))
-            Output.flush()
-            if batch.summary.failed > 0 { throw ExitCode(ExitStatus.findings) }
-        }
-
-        private func validatedJobs() throws -> Int {
-            guard let jobs else { return Output.processorCount }
-            guard let count = Int(jobs), count >= 1, count <= 512 else {
-                throw UsageError(message: "--jobs \(jobs) is not a number of threads from 1 to 512")
-            }
-            return count
-        }
-
-        private func makeOptions() throws -> LintOptions {
-            let time: Double
-            if let now {
-                guard let value = Double(now), value.isFinite, value >= 0 else {
-                    throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
-                }
-                time = value
-            } else {
-                time = Output.currentTime()
-            }
-            guard let leewayValue = Double(leeway), leewayValue.isFinite, leewayValue >= 0 else {
-                throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
-            }
-            var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID, leeway: leewayValue)
-            if let key {
-                do {
-                    let loaded = try VerificationKey.load(contentsOf: key)
-                    options.key = loaded.publicKey
-                    options.keyIDFromFileName = loaded.keyIDFromFileName
-                } catch {
-                    throw UsageError(message: "key file '\(key)' \(error)")
-                }
-            }
-            return options
+            try invocation.run()
         }
     }
 }

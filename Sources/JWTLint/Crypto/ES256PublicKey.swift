@@ -86,6 +86,12 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// Reads a SubjectPublicKeyInfo (the DER inside `BEGIN PUBLIC KEY`).
     /// - Throws: ``KeyError`` when the DER is malformed or the key is not EC P-256.
     public convenience init(subjectPublicKeyInfo der: [UInt8]) throws(KeyError) {
+        // The one DER encoding of an uncompressed P-256 key (RFC 5480) is read directly: OpenSSL's generic decoder
+        // costs more than the rest of a one-token run. Any other encoding goes through OpenSSL.
+        if der.count == ES256PublicKey.p256SPKIPrefix.count + 65, der.starts(with: ES256PublicKey.p256SPKIPrefix) {
+            try self.init(uncompressedPoint: Array(der[ES256PublicKey.p256SPKIPrefix.count...]))
+            return
+        }
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress
             return d2i_PUBKEY(nil, &cursor, buffer.count)
@@ -98,6 +104,12 @@ public final class ES256PublicKey: @unchecked Sendable {
         let point = try ES256PublicKey.publicPoint(of: parsed)
         try self.init(uncompressedPoint: point)
     }
+
+    /// `SEQUENCE { SEQUENCE { id-ecPublicKey, prime256v1 }, BIT STRING (0 unused bits) }`, up to the point.
+    static let p256SPKIPrefix: [UInt8] = [
+        0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01, 0x06, 0x08, 0x2A, 0x86, 0x48, 0xCE, 0x3D,
+        0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
+    ]
 
     /// Derives the public key from a PKCS#8 (or SEC 1) EC private key in DER, the contents of Apple's `.p8`.
     ///

@@ -1,0 +1,132 @@
+import ArgumentParser
+import JWTLint
+
+/// One `jwtlint lint` run as plain values: what ``JWTLintCommand/Lint`` parsed, or what ``parse(_:)`` read
+/// straight from a simple command line.
+struct LintInvocation: Equatable {
+    var key: String?
+    var kid: String?
+    var issuer: String?
+    var bundleID: String?
+    var now: String?
+    var leeway: String = "60"
+    var format: OutputFormat = .text
+    var jobs: String?
+    var tokens: [String] = []
+
+    /// Reads `lint [OPTIONS] [TOKEN ...]` without swift-argument-parser, whose reflection costs more than the rest of
+    /// a one-token run. Returns `nil` for anything but a plain lint command line (help, version, an unknown or
+    /// repeated option, a missing or dash-led value, a bad --format): swift-argument-parser then parses it, with
+    /// its help and error messages. A test checks that both parsers agree on every line this one accepts.
+    static func parse(_ arguments: [String]) -> LintInvocation? {
+        guard arguments.first == "lint" else { return nil }
+        var invocation = LintInvocation()
+        var seen: Set<String> = []
+        var index = 1
+        var onlyTokens = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyTokens || argument == "-" || !argument.hasPrefix("-") {
+                invocation.tokens.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyTokens = true
+                continue
+            }
+            var name = argument
+            var value: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+                if value?.isEmpty == true { return nil }
+            }
+            guard ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs"].contains(name),
+                seen.insert(name).inserted
+            else { return nil }
+            if value == nil {
+                guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+                value = arguments[index]
+                index += 1
+            }
+            guard let value else { return nil }
+            switch name {
+            case "--key": invocation.key = value
+            case "--kid": invocation.kid = value
+            case "--issuer": invocation.issuer = value
+            case "--bundle-id": invocation.bundleID = value
+            case "--now": invocation.now = value
+            case "--leeway": invocation.leeway = value
+            case "--jobs": invocation.jobs = value
+            default:
+                guard let format = OutputFormat(rawValue: value) else { return nil }
+                invocation.format = format
+            }
+        }
+        return invocation
+    }
+
+    func run() throws {
+        let options = try makeOptions()
+        let jobCount = try validatedJobs()
+        let reporter: any Reporter =
+            format == .json ? JSONReporter() : TextReporter(colour: Output.wantsColour, now: options.now)
+        let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
+        Output.standardOutput(reporter.opening())
+        for argument in tokens.isEmpty ? ["-"] : tokens {
+            if argument == "-" {
+                var lines = InputLines()
+                while let line = try lines.next() {
+                    switch line {
+                    case .text(let text, let number):
+                        if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
+                        batch.add(.init(content: .text(text), line: number))
+                    case .oversized(let byteCount, let number):
+                        batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
+                    }
+                }
+            } else {
+                batch.add(.init(content: .text(argument), line: nil))
+            }
+        }
+        batch.finish()
+        Output.standardOutput(reporter.closing(batch.summary))
+        Output.flush()
+        if batch.summary.failed > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func validatedJobs() throws -> Int {
+        guard let jobs else { return Output.processorCount }
+        guard let count = Int(jobs), count >= 1, count <= 512 else {
+            throw UsageError(message: "--jobs \(jobs) is not a number of threads from 1 to 512")
+        }
+        return count
+    }
+
+    private func makeOptions() throws -> LintOptions {
+        let time: Double
+        if let now {
+            guard let value = Double(now), value.isFinite, value >= 0 else {
+                throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
+            }
+            time = value
+        } else {
+            time = Output.currentTime()
+        }
+        guard let leewayValue = Double(leeway), leewayValue.isFinite, leewayValue >= 0 else {
+            throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
+        }
+        var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID, leeway: leewayValue)
+        if let key {
+            do {
+                let loaded = try VerificationKey.load(contentsOf: key)
+                options.key = loaded.publicKey
+                options.keyIDFromFileName = loaded.keyIDFromFileName
+            } catch {
+                throw UsageError(message: "key file '\(key)' \(error)")
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Testing
+@testable import JWTLintCLI
+
+/// The fast command-line reader for `jwtlint lint` must agree with swift-argument-parser on every line it accepts,
+/// and leave every other line (help, errors, odd forms) to swift-argument-parser.
+@Suite("Reading lint command lines without swift-argument-parser")
+struct LintInvocationTests {
+    static let accepted: [[String]] = [
+        ["lint"],
+        ["lint", "-"],
+        ["lint", "a.b.c"],
+        ["lint", "--key", "k.p8", "a.b.c", "d.e.f"],
+        ["lint", "--key=k.p8", "--kid=ABCDEFGHIJ", "--issuer", "57246542-96fe-1a63-e053-0824d011072a", "x"],
+        ["lint", "--bundle-id", "com.example.app", "--now", "1767225600", "--leeway", "30", "--format", "json", "--jobs", "2", "-"],
+        ["lint", "--format", "text", "--", "-starts-with-dash.x.y", "--key"],
+        ["lint", "t1", "--now", "5", "t2"],
+    ]
+
+    static let refused: [[String]] = [
+        [], ["--help"], ["lint", "--help"], ["lint", "-h"], ["--version"], ["rules"], ["decode", "x"], ["a.b.c"],
+        ["lint", "--bogus"], ["lint", "--key"], ["lint", "--key", "--kid", "x"], ["lint", "--format", "xml"],
+        ["lint", "--now", "1", "--now", "2"], ["lint", "--now", "-5"], ["lint", "-k", "x"], ["lint", "--now=", "x"],
+    ]
+
+    @Test("Lines the fast reader accepts parse the same with swift-argument-parser", arguments: accepted)
+    func agreesWithArgumentParser(_ arguments: [String]) throws {
+        let fast = try #require(LintInvocation.parse(arguments))
+        let parsed = try JWTLintCommand.parseAsRoot(arguments)
+        let lint = try #require(parsed as? JWTLintCommand.Lint)
+        #expect(fast == lint.invocation)
+    }
+
+    @Test("Anything else is left to swift-argument-parser", arguments: refused)
+    func leavesTheRest(_ arguments: [String]) {
+        #expect(LintInvocation.parse(arguments) == nil)
+    }
+}
