@@ -3,13 +3,13 @@ import JWTLint
 
 /// Lints a stream of inputs in chunks, on `jobs` threads, and writes each chunk's reports in input order.
 ///
-/// Memory stays flat: a chunk holds at most ``chunkLines`` inputs or about ``chunkBytes`` bytes, and each
-/// worker renders its share of the chunk into its own buffer, which is written out before the next chunk.
-/// Output is byte-identical whatever the number of jobs.
+/// While the workers lint one chunk, the calling thread reads the next; it then waits for the workers, writes
+/// their reports in order and hands them the next chunk. Memory stays flat: at most two chunks are held, each of at
+/// most ``chunkLines`` inputs or about ``chunkBytes`` bytes. Output is byte-identical whatever the number of jobs.
 final class BatchLinter {
-    /// One input: a token line (or its oversize), its position, and its line number in standard input.
-    struct Input {
-        enum Content {
+    /// One input: a token line (or only its size, when too long to be a token) and its line number in standard input.
+    struct Input: Sendable {
+        enum Content: Sendable {
             case text(String)
             case oversized(byteCount: Int)
         }
@@ -22,13 +22,32 @@ final class BatchLinter {
     /// From this many inputs in the first chunk on, the key's fixed-base table (about 20 ms to build) pays off.
     static let bulkThreshold = 1000
 
+    /// One chunk being linted: each worker's rendered reports and counts, filled in by that worker only.
+    private final class Work: @unchecked Sendable {
+        var outputs: [[UInt8]]
+        var summaries: [LintSummary]
+        let group = DispatchGroup()
+
+        init(workers: Int) {
+            outputs = Array(repeating: [], count: workers)
+            summaries = Array(repeating: LintSummary(), count: workers)
+        }
+    }
+
+    /// The sessions, one per worker; a worker uses only its own.
+    private final class Sessions: @unchecked Sendable {
+        let all: [LintSession]
+        init(_ all: [LintSession]) { self.all = all }
+    }
+
     private var linter: Linter
     private let reporter: any Reporter
     private let jobs: Int
-    private var sessions: [LintSession] = []
+    private var sessions: Sessions?
     private var chunk: [Input] = []
     private var chunkSize = 0
     private var nextIndex = 0
+    private var inFlight: Work?
     private(set) var summary = LintSummary()
 
     init(linter: Linter, reporter: any Reporter, jobs: Int) {
@@ -38,73 +57,89 @@ final class BatchLinter {
         chunk.reserveCapacity(Self.chunkLines)
     }
 
-    /// Adds one input; lints the chunk when it is full.
+    /// Adds one input; starts linting the chunk when it is full.
     func add(_ input: Input) {
         chunk.append(input)
         if case .text(let text) = input.content { chunkSize += text.utf8.count }
-        if chunk.count >= Self.chunkLines || chunkSize >= Self.chunkBytes { flushChunk() }
+        if chunk.count >= Self.chunkLines || chunkSize >= Self.chunkBytes { startChunk() }
     }
 
-    /// Lints whatever is left.
+    /// Lints whatever is left and writes every remaining report.
     func finish() {
-        flushChunk()
+        startChunk()
+        drain()
     }
 
-    private func flushChunk() {
+    private func startChunk() {
         guard !chunk.isEmpty else { return }
-        if sessions.isEmpty { startSessions(firstChunkCount: chunk.count) }
+        let sessions = self.sessions ?? makeSessions(firstChunkCount: chunk.count)
+        drain()
         let inputs = chunk
         let firstIndex = nextIndex
-        let workers = inputs.count >= 2 * jobs ? jobs : 1
-        var outputs = [[UInt8]](repeating: [], count: workers)
-        var summaries = [LintSummary](repeating: LintSummary(), count: workers)
-        let reporter = self.reporter
-        let sessions = self.sessions
-        let work = { (worker: Int, output: inout [UInt8], summary: inout LintSummary) in
-            let share = (inputs.count + workers - 1) / workers
-            let range = min(inputs.count, worker * share)..<min(inputs.count, (worker + 1) * share)
-            for position in range {
-                let input = inputs[position]
-                let result: LintResult
-                switch input.content {
-                case .text(let text): result = sessions[worker].lint(text)
-                case .oversized(let byteCount): result = sessions[worker].linter.lintOversizedInput(byteCount: byteCount)
-                }
-                let index = firstIndex + position
-                reporter.report(ReportedResult(index: index, line: input.line, result: result), isFirst: index == 0, into: &output)
-                summary.add(result)
-            }
-        }
-        if workers == 1 {
-            work(0, &outputs[0], &summaries[0])
-        } else {
-            outputs.withUnsafeMutableBufferPointer { outputBuffer in
-                summaries.withUnsafeMutableBufferPointer { summaryBuffer in
-                    // Each iteration touches only its own element of each buffer.
-                    nonisolated(unsafe) let outputs = outputBuffer
-                    nonisolated(unsafe) let summaries = summaryBuffer
-                    nonisolated(unsafe) let work = work
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        work(worker, &outputs[worker], &summaries[worker])
-                    }
-                }
-            }
-        }
-        for worker in 0..<workers {
-            Output.standardOutput(bytes: &outputs[worker])
-            summary.merge(summaries[worker])
-        }
         nextIndex += inputs.count
         chunk.removeAll(keepingCapacity: true)
         chunkSize = 0
+        let workers = min(jobs, max(1, inputs.count / 64))
+        let work = Work(workers: workers)
+        let reporter = self.reporter
+        if workers == 1 {
+            Self.lint(inputs[...], firstIndex: firstIndex, session: sessions.all[0], reporter: reporter, work: work, worker: 0)
+        } else {
+            let share = (inputs.count + workers - 1) / workers
+            for worker in 0..<workers {
+                let range = min(inputs.count, worker * share)..<min(inputs.count, (worker + 1) * share)
+                DispatchQueue.global().async(group: work.group) {
+                    Self.lint(
+                        inputs[range], firstIndex: firstIndex, session: sessions.all[worker], reporter: reporter, work: work,
+                        worker: worker)
+                }
+            }
+        }
+        inFlight = work
     }
 
-    private func startSessions(firstChunkCount: Int) {
+    /// Waits for the chunk in flight, then writes its reports in order.
+    private func drain() {
+        guard let work = inFlight else { return }
+        work.group.wait()
+        for worker in work.outputs.indices {
+            Output.standardOutput(bytes: &work.outputs[worker])
+            summary.merge(work.summaries[worker])
+        }
+        inFlight = nil
+    }
+
+    private static func lint(
+        _ inputs: ArraySlice<Input>, firstIndex: Int, session: LintSession, reporter: any Reporter, work: Work, worker: Int
+    ) {
+        var output: [UInt8] = []
+        var summary = LintSummary()
+        for position in inputs.indices {
+            let input = inputs[position]
+            let result: LintResult
+            switch input.content {
+            case .text(let text): result = session.lint(text)
+            case .oversized(let byteCount): result = session.linter.lintOversizedInput(byteCount: byteCount)
+            }
+            let index = firstIndex + position
+            reporter.report(ReportedResult(index: index, line: input.line, result: result), isFirst: index == 0, into: &output)
+            summary.add(result)
+        }
+        work.outputs[worker] = output
+        work.summaries[worker] = summary
+    }
+
+    private func makeSessions(firstChunkCount: Int) -> Sessions {
         if firstChunkCount >= Self.bulkThreshold, let key = linter.options.key {
             var options = linter.options
             options.key = key.preparedForBulkVerification()
             linter = Linter(options: options)
         }
-        sessions = (0..<jobs).map { _ in LintSession(linter: linter) }
+        let count = firstChunkCount >= 2 * 64 ? jobs : 1
+        let made = Sessions((0..<jobs).map { worker in
+            worker < count ? LintSession(linter: linter) : LintSession(linter: linter)
+        })
+        sessions = made
+        return made
     }
 }
