@@ -2,6 +2,7 @@
 #define COPENSSL_SHIM_H
 #define OPENSSL_API_COMPAT 30000
 #define OPENSSL_NO_DEPRECATED 1
+#include <dlfcn.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -36,10 +37,16 @@ static inline EVP_PKEY *copenssl_p256_public_key(const unsigned char *point, siz
     return key;
 }
 
-/// OpenSSL's fixed-base precomputation for a group's generator. Deprecated in OpenSSL 3.0 but present in every
-/// 3.x libcrypto built with its default options (Debian, Ubuntu, Homebrew); declared here because
-/// OPENSSL_NO_DEPRECATED hides it. jwtlint sets the generator to the verification key's point, so each
-/// verification's u2·Q becomes a fixed-base multiplication, as fast as u1·G. jwtlint falls back to
-/// EVP_PKEY_verify when this returns 0.
-int EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *ctx);
+/// Runs OpenSSL's fixed-base precomputation for a group's generator, `EC_GROUP_precompute_mult`; returns 0 when it
+/// fails or when this libcrypto lacks it. The function is deprecated in OpenSSL 3.0 (hidden here by
+/// OPENSSL_NO_DEPRECATED) and absent from builds made with `no-deprecated`, so it is looked up at run time:
+/// jwtlint then verifies with EVP_PKEY_verify instead. jwtlint sets the generator to the verification key's
+/// point, so that each verification's u2·Q becomes a fixed-base multiplication, as fast as u1·G.
+static inline int copenssl_precompute_mult(EC_GROUP *group, BN_CTX *context) {
+    typedef int (*precompute_function)(EC_GROUP *, BN_CTX *);
+    void *program = dlopen(NULL, RTLD_LAZY);
+    if (program == NULL) return 0;
+    precompute_function precompute = (precompute_function)dlsym(program, "EC_GROUP_precompute_mult");
+    return precompute != NULL ? precompute(group, context) : 0;
+}
 #endif

@@ -107,17 +107,20 @@ struct LintInvocation: Equatable {
     private func makeOptions() throws -> LintOptions {
         let time: Double
         if let now {
-            guard let value = Double(now), value.isFinite, value >= 0 else {
+            guard let value = LintInvocation.decimal(now) else {
                 throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
             }
             time = value
         } else {
             time = Output.currentTime()
         }
-        guard let leewayValue = Double(leeway), leewayValue.isFinite, leewayValue >= 0 else {
+        guard let leewayValue = LintInvocation.decimal(leeway) else {
             throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
         }
         var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID, leeway: leewayValue)
+        if let problem = options.problems.first {
+            throw UsageError(message: problem)
+        }
         if let key {
             do {
                 let loaded = try VerificationKey.load(contentsOf: key)
@@ -128,5 +131,15 @@ struct LintInvocation: Equatable {
             }
         }
         return options
+    }
+
+    /// A non-negative decimal number such as `1767225600` or `0.5`; not hexadecimal, exponents, `inf` or `nan`,
+    /// which `Double(_:)` would accept.
+    static func decimal(_ text: String) -> Double? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !text.isEmpty, text.count <= 24,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Double(text)
     }
 }

@@ -54,7 +54,7 @@ public final class ES256PublicKey: @unchecked Sendable {
         }
         guard EC_POINT_oct2point(group, generator, point, point.count, context) == 1,
             EC_GROUP_set_generator(group, generator, EC_GROUP_get0_order(standard), EC_GROUP_get0_cofactor(standard)) == 1,
-            EC_GROUP_precompute_mult(group, context) == 1
+            copenssl_precompute_mult(group, context) == 1
         else {
             EC_GROUP_free(group)
             return nil
@@ -92,14 +92,18 @@ public final class ES256PublicKey: @unchecked Sendable {
             try self.init(uncompressedPoint: Array(der[ES256PublicKey.p256SPKIPrefix.count...]))
             return
         }
+        var trailing = false
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress
-            return d2i_PUBKEY(nil, &cursor, buffer.count)
+            let key = d2i_PUBKEY(nil, &cursor, buffer.count)
+            trailing = cursor != buffer.baseAddress.map { $0 + buffer.count }
+            return key
         }
         guard let parsed else {
             throw .invalidKey("the public key is not valid DER SubjectPublicKeyInfo (\(OpenSSLError.drainQueue()))")
         }
         defer { EVP_PKEY_free(parsed) }
+        guard !trailing else { throw .invalidKey("the public key has bytes after its DER encoding") }
         try ES256PublicKey.requireP256(parsed)
         let point = try ES256PublicKey.publicPoint(of: parsed)
         try self.init(uncompressedPoint: point)
@@ -117,14 +121,18 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// The private scalar is cleared from memory before this returns; the caller clears `der`.
     /// - Throws: ``KeyError`` when the DER is malformed, the key is not EC P-256, or the copies disagree.
     public convenience init(privateKeyDER der: [UInt8]) throws(KeyError) {
+        var trailing = false
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress
-            return d2i_AutoPrivateKey(nil, &cursor, buffer.count)
+            let key = d2i_AutoPrivateKey(nil, &cursor, buffer.count)
+            trailing = cursor != buffer.baseAddress.map { $0 + buffer.count }
+            return key
         }
         guard let parsed else {
             throw .invalidKey("the private key is not valid PKCS#8 DER (\(OpenSSLError.drainQueue()))")
         }
         defer { EVP_PKEY_free(parsed) }
+        guard !trailing else { throw .invalidKey("the private key has bytes after its DER encoding") }
         try ES256PublicKey.requireP256(parsed)
         let derived = try ES256PublicKey.derivePublicPoint(fromPrivate: parsed)
         if let embedded = try? ES256PublicKey.publicPoint(of: parsed), embedded != derived {

@@ -12,6 +12,8 @@ public enum JSONParseError: Error, Sendable, Equatable {
     case notAnObject(String)
     /// Objects and arrays nest deeper than the limit.
     case tooDeep(limit: Int)
+    /// A number too large for a double (such as `1e400`).
+    case numberTooLarge
 }
 
 /// Parses JSON text with jansson and copies the result into ``JSONValue``s.
@@ -24,9 +26,17 @@ enum JSONParser {
     /// Parses `bytes` as one JSON object, rejecting duplicate member names, invalid UTF-8 and `\u0000`.
     static func parseObject(_ bytes: UnsafeRawBufferPointer) -> Result<JSONObject, JSONParseError> {
         var error = json_error_t()
-        let flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
+        var flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        guard let root = json_loadb(base, bytes.count, flags, &error) else {
+        var loaded = json_loadb(base, bytes.count, flags, &error)
+        if loaded == nil, json_error_code(&error) == json_error_numeric_overflow {
+            // RFC 8259 allows integers beyond 64 bits; read every integer as a double instead, so the rule about
+            // that member can say what is wrong with it.
+            flags |= Int(JSON_DECODE_INT_AS_REAL)
+            error = json_error_t()
+            loaded = json_loadb(base, bytes.count, flags, &error)
+        }
+        guard let root = loaded else {
             return .failure(parseError(from: &error))
         }
         defer { cjansson_decref(root) }
@@ -44,7 +54,11 @@ enum JSONParser {
     static func parseObjectKeepingLastDuplicate(_ bytes: UnsafeRawBufferPointer) -> JSONObject? {
         var error = json_error_t()
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        guard let root = json_loadb(base, bytes.count, 0, &error) else { return nil }
+        var loaded = json_loadb(base, bytes.count, 0, &error)
+        if loaded == nil, json_error_code(&error) == json_error_numeric_overflow {
+            loaded = json_loadb(base, bytes.count, Int(JSON_DECODE_INT_AS_REAL), &error)
+        }
+        guard let root = loaded else { return nil }
         defer { cjansson_decref(root) }
         guard case .object(let object)? = copyValue(root, depth: 1) else { return nil }
         return object
@@ -63,6 +77,8 @@ enum JSONParser {
             return .invalidUTF8
         case json_error_stack_overflow:
             return .tooDeep(limit: maximumDepth)
+        case json_error_numeric_overflow:
+            return .numberTooLarge
         default:
             return .syntax(text)
         }

@@ -76,7 +76,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends the JSON string literal of `value` to `output`: runs of plain bytes are copied at once; quotes,
-    /// backslashes, control characters, DEL and U+2028/U+2029 are escaped.
+    /// backslashes, control characters (C0, DEL, C1), U+2028/U+2029 and bidirectional controls are escaped.
     static func appendString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
@@ -95,7 +95,10 @@ public struct JSONWriter: Sendable {
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
                 case 0x00..<0x20, 0x7F: escape = nil
-                case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                case 0xC2 where index + 1 < count && utf8[index + 1] >= 0x80 && utf8[index + 1] <= 0x9F:
+                    // C1 control characters (U+0080–U+009F): a terminal would act on them.
+                    width = 2
+                case 0xE2 where index + 2 < count && JSONWriter.isEscapedFormatCharacter(utf8[index + 1], utf8[index + 2]):
                     width = 3
                 default:
                     index += 1
@@ -105,7 +108,12 @@ public struct JSONWriter: Sendable {
                 if let escape {
                     escape.withUTF8Buffer { output.append(contentsOf: $0) }
                 } else {
-                    let scalar: UInt32 = width == 3 ? (utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(byte)
+                    let scalar: UInt32
+                    switch width {
+                    case 2: scalar = UInt32(utf8[index + 1])
+                    case 3: scalar = 0x2000 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                    default: scalar = UInt32(byte)
+                    }
                     output.append(contentsOf: "\\u".utf8)
                     for shift in stride(from: 12, through: 0, by: -4) {
                         output.append(hexDigits[Int((scalar >> UInt32(shift)) & 0xF)])
@@ -117,6 +125,13 @@ public struct JSONWriter: Sendable {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The second and third UTF-8 bytes of U+2028 and U+2029 (line and paragraph separators, which break
+    /// JavaScript), and of the bidirectional overrides and isolates U+202A–U+202E and U+2066–U+2069 (which make a
+    /// terminal show text in another order than it is).
+    private static func isEscapedFormatCharacter(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && third >= 0xA8 && third <= 0xAE) || (second == 0x81 && third >= 0xA6 && third <= 0xA9)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

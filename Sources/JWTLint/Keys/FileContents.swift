@@ -25,21 +25,32 @@ enum FileContents {
         guard Int(info.st_size) <= limit else {
             throw .unreadable("is \(info.st_size) bytes, larger than any key file (limit \(limit) bytes)")
         }
-        var contents = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while filled < contents.count {
-            let count = contents.withUnsafeMutableBytes { buffer in
-                Glibc_or_Darwin_read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
+        // Read to the end rather than trusting st_size: files in /proc and similar report 0.
+        var contents: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        defer { PEMBlock.clear(&chunk) }
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
+                PEMBlock.clear(&contents)
                 throw .unreadable(describe(errno: errno, path: path))
             }
             if count == 0 { break }
-            filled += count
+            guard contents.count + count <= limit else {
+                PEMBlock.clear(&contents)
+                throw .unreadable("is larger than any key file (limit \(limit) bytes)")
+            }
+            if contents.capacity < contents.count + count {
+                // Grow by hand so that the old buffer, which may hold key material, is cleared before it is freed.
+                var larger: [UInt8] = []
+                larger.reserveCapacity(max(2 * contents.capacity, contents.count + count))
+                larger.append(contentsOf: contents)
+                PEMBlock.clear(&contents)
+                contents = larger
+            }
+            contents.append(contentsOf: chunk[0..<count])
         }
-        guard filled <= limit else { throw .unreadable("is larger than any key file (limit \(limit) bytes)") }
-        contents.removeLast(contents.count - filled)
         return contents
     }
 
@@ -56,7 +67,8 @@ enum FileContents {
     }
 }
 
-@inline(__always)
-private func Glibc_or_Darwin_read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+
+/// POSIX read(2); a top-level name, since `FileContents.read` hides it inside the type.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

@@ -7,16 +7,26 @@ enum JWK {
         let object: JSONObject
         switch parsed {
         case .success(let value): object = value
-        case .failure(let error): throw .unrecognized("starts like JSON but is not a valid JWK (\(error))")
+        case .failure(.duplicateMember(let name)):
+            throw .invalidKey("the JWK has the member \(JSONText.quoted(name)) twice")
+        case .failure(.notAnObject(let type)):
+            throw .unrecognized("is a JSON \(type), not a JWK object")
+        case .failure(.tooDeep):
+            throw .unrecognized("is JSON nested too deeply to be a JWK")
+        case .failure(.numberTooLarge):
+            throw .unrecognized("holds a number too large to be a JWK")
+        case .failure(.invalidUTF8), .failure(.syntax):
+            // jansson's explanation quotes the file, which may hold a private "d": it is not shown.
+            throw .unrecognized("starts like JSON but is not valid JSON")
         }
         if object.contains("keys") {
             throw .unrecognized("is a JWK Set; give a file holding the one JWK to verify with")
         }
-        guard let type = object["kty"]?.stringValue else { throw .invalidKey("the JWK has no \"kty\" member") }
+        guard let type = try member("kty", of: object) else { throw .invalidKey("the JWK has no \"kty\" member") }
         guard type == "EC" else {
             throw .unsupportedKey("the JWK's kty is \"\(type)\"; ES256 needs \"EC\" with crv \"P-256\"")
         }
-        guard let curve = object["crv"]?.stringValue else { throw .invalidKey("the JWK has no \"crv\" member") }
+        guard let curve = try member("crv", of: object) else { throw .invalidKey("the JWK has no \"crv\" member") }
         guard curve == "P-256" else {
             throw .unsupportedKey("the JWK's crv is \"\(curve)\"; ES256 needs \"P-256\"")
         }
@@ -36,8 +46,15 @@ enum JWK {
         return try ES256PublicKey(x: x, y: y)
     }
 
+    /// The string member `name`, `nil` when absent. Throws when it is present but not a string.
+    private static func member(_ name: String, of object: JSONObject) throws(KeyError) -> String? {
+        guard let value = object[name] else { return nil }
+        guard let text = value.stringValue else { throw .invalidKey("the JWK's \"\(name)\" is a \(value.typeName), not a string") }
+        return text
+    }
+
     private static func coordinate(_ name: String, in object: JSONObject) throws(KeyError) -> [UInt8] {
-        guard let text = object[name]?.stringValue else { throw .invalidKey("the JWK has no string \"\(name)\" member") }
+        guard let text = try member(name, of: object) else { throw .invalidKey("the JWK has no \"\(name)\" member") }
         switch Base64URL.decode(text) {
         case .success(let bytes):
             guard bytes.count == 32 else { throw .invalidKey("the JWK's \"\(name)\" is \(bytes.count) bytes; P-256 needs 32") }

@@ -1,72 +1,105 @@
-/// One PEM block: `-----BEGIN <label>-----`, headers, base64 body, `-----END <label>-----` (RFC 7468).
+/// One PEM block: `-----BEGIN <label>-----`, optional headers, base64 body, `-----END <label>-----` (RFC 7468).
 struct PEMBlock {
-    /// The label, such as `PRIVATE KEY` or `PUBLIC KEY`.
+    /// The label, such as `PRIVATE KEY` or `PUBLIC KEY`: upper-case letters, digits and spaces only.
     let label: String
-    /// Whether the block carries RFC 1421 headers (`Proc-Type: 4,ENCRYPTED` for legacy encrypted keys).
+    /// Whether the block carries RFC 1421 headers naming encryption (`Proc-Type: 4,ENCRYPTED`).
     let hasEncryptionHeader: Bool
     /// The decoded DER body.
     var der: [UInt8]
 
     /// Every PEM block in `text`, in order. Text outside the blocks is ignored, as OpenSSL does.
-    /// - Throws: ``KeyError/invalidKey(_:)`` for a block without an end line or a body that is not base64.
+    ///
+    /// The armor need not be on lines of its own: a key whose newlines became spaces or literal `\n` (as keys
+    /// kept in CI secrets and environment variables often are) reads the same. Nothing read from the file is
+    /// ever put in an error message, since it may be private key material.
+    /// - Throws: ``KeyError/invalidKey(_:)`` for a block without an end, or a body that is not base64.
     static func blocks(in text: [UInt8]) throws(KeyError) -> [PEMBlock] {
-        let lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line -> ArraySlice<UInt8> in
-            var line = line
-            while let last = line.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { line = line.dropLast() }
-            while let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { line = line.dropFirst() }
-            return line
-        }
         var result: [PEMBlock] = []
-        var index = 0
-        while index < lines.count {
-            guard let label = boundaryLabel(lines[index], kind: "BEGIN") else {
-                index += 1
-                continue
+        var searchFrom = 0
+        while let begin = find(beginMarker, in: text, from: searchFrom) {
+            let labelStart = begin + beginMarker.count
+            guard let labelEnd = find(dashes, in: text, from: labelStart), isLabel(text[labelStart..<labelEnd]) else {
+                throw .invalidKey("it has a '-----BEGIN' line that is not PEM armor")
             }
-            var body: [UInt8] = []
-            var encrypted = false
-            index += 1
-            var closed = false
-            while index < lines.count {
-                let line = lines[index]
-                if let endLabel = boundaryLabel(line, kind: "END") {
-                    guard endLabel == label else { throw .invalidKey("the PEM block BEGIN \(label) ends with END \(endLabel)") }
-                    closed = true
-                    break
-                }
-                if line.contains(UInt8(ascii: ":")) {
-                    if String(decoding: line, as: UTF8.self).uppercased().contains("ENCRYPTED") { encrypted = true }
-                } else {
-                    body.append(contentsOf: line)
-                }
-                index += 1
+            let label = String(decoding: text[labelStart..<labelEnd], as: UTF8.self)
+            let bodyStart = labelEnd + dashes.count
+            let endMarker = Array("-----END \(label)-----".utf8)
+            guard let bodyEnd = find(endMarker, in: text, from: bodyStart) else {
+                throw .invalidKey("its PEM block '\(label)' has no matching END line")
             }
-            guard closed else { throw .invalidKey("the PEM block BEGIN \(label) has no END line") }
-            defer { Self.clear(&body) }
-            guard let der = Base64Standard.decode(body) else {
-                throw .invalidKey("the body of the PEM block \(label) is not valid base64")
-            }
-            result.append(PEMBlock(label: label, hasEncryptionHeader: encrypted, der: der))
-            index += 1
+            result.append(try decodeBody(text[bodyStart..<bodyEnd], label: label))
+            searchFrom = bodyEnd + endMarker.count
         }
         return result
     }
 
-    private static func boundaryLabel(_ line: ArraySlice<UInt8>, kind: String) -> String? {
-        let text = String(decoding: line, as: UTF8.self)
-        let prefix = "-----\(kind) ", suffix = "-----"
-        guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count else { return nil }
-        return String(text.dropFirst(prefix.count).dropLast(suffix.count))
+    private static let beginMarker = Array("-----BEGIN ".utf8)
+    private static let dashes = Array("-----".utf8)
+
+    private static func isLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.count <= 40
+            && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x20 }
+    }
+
+    /// Decodes a body: RFC 1421 header lines (`Name: value`) are noted and skipped; whitespace and literal `\n`
+    /// sequences between base64 characters are ignored.
+    private static func decodeBody(_ body: ArraySlice<UInt8>, label: String) throws(KeyError) -> PEMBlock {
+        var base64: [UInt8] = []
+        base64.reserveCapacity(body.count)
+        defer { clear(&base64) }
+        var encrypted = false
+        var lineStart = body.startIndex
+        var index = body.startIndex
+        while index <= body.endIndex {
+            if index == body.endIndex || body[index] == 0x0A {
+                let line = body[lineStart..<index]
+                if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+                    // A header line; the body starts after the blank line that follows the headers.
+                    let name = line[line.startIndex..<colon]
+                    if name.elementsEqual("Proc-Type".utf8) || name.elementsEqual("DEK-Info".utf8) { encrypted = true }
+                } else {
+                    var position = line.startIndex
+                    while position < line.endIndex {
+                        let byte = line[position]
+                        if byte == UInt8(ascii: "\\"), position + 1 < line.endIndex, line[position + 1] == UInt8(ascii: "n") {
+                            position += 2
+                            continue
+                        }
+                        if !(byte == 0x20 || byte == 0x09 || byte == 0x0D) { base64.append(byte) }
+                        position += 1
+                    }
+                }
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        guard let der = Base64Standard.decode(base64) else {
+            throw .invalidKey("the body of its PEM block '\(label)' is not valid base64")
+        }
+        return PEMBlock(label: label, hasEncryptionHeader: encrypted, der: der)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Overwrites bytes that may hold private key material.
     static func clear(_ bytes: inout [UInt8]) {
-        for index in bytes.indices { bytes[index] = 0 }
+        bytes.withUnsafeMutableBytes { raw in
+            for index in raw.indices { raw[index] = 0 }
+        }
     }
 }
 
 /// Standard padded base64 (RFC 4648 §4), as PEM bodies use it.
 enum Base64Standard {
+    /// The decoded bytes, or `nil` (with any partial output cleared) when `text` is not base64.
     static func decode(_ text: [UInt8]) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(text.count * 3 / 4)
@@ -85,9 +118,13 @@ enum Base64Standard {
                 padding += 1
                 continue
             default:
+                PEMBlock.clear(&output)
                 return nil
             }
-            guard padding == 0 else { return nil }
+            guard padding == 0 else {
+                PEMBlock.clear(&output)
+                return nil
+            }
             accumulator = accumulator << 6 | UInt32(value)
             bits += 6
             if bits >= 8 {
@@ -95,7 +132,11 @@ enum Base64Standard {
                 output.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
             }
         }
-        guard padding <= 2, (text.count - padding) % 4 != 1 else { return nil }
+        accumulator = 0
+        guard padding <= 2, (text.count - padding) % 4 != 1 else {
+            PEMBlock.clear(&output)
+            return nil
+        }
         return output
     }
 }

@@ -43,7 +43,7 @@ public struct VerificationKey: Sendable {
         }
         var blocks = try PEMBlock.blocks(in: contents)
         defer { for index in blocks.indices { PEMBlock.clear(&blocks[index].der) } }
-        guard let block = blocks.first else {
+        guard !blocks.isEmpty else {
             if Base64Standard.decode(contents.filter { !($0 == 0x0A || $0 == 0x0D || $0 == 0x20) })?.first == 0x30 {
                 throw .unrecognized("holds base64 without PEM armor; put it between '-----BEGIN PRIVATE KEY-----' and '-----END PRIVATE KEY-----' lines, 64 characters a line")
             }
@@ -55,22 +55,23 @@ public struct VerificationKey: Sendable {
         guard blocks.count == 1 else {
             throw .unrecognized("holds \(blocks.count) PEM blocks; give a file with exactly one key")
         }
-        switch block.label {
+        // blocks[0].der is passed without a second copy, so the defer above clears the only buffer.
+        switch blocks[0].label {
         case "PRIVATE KEY":
-            return VerificationKey(publicKey: try ES256PublicKey(privateKeyDER: block.der), format: .pkcs8PrivateKey, keyIDFromFileName: keyID)
+            return VerificationKey(publicKey: try ES256PublicKey(privateKeyDER: blocks[0].der), format: .pkcs8PrivateKey, keyIDFromFileName: keyID)
         case "EC PRIVATE KEY":
-            if block.hasEncryptionHeader { throw .encrypted }
-            return VerificationKey(publicKey: try ES256PublicKey(privateKeyDER: block.der), format: .sec1PrivateKey, keyIDFromFileName: keyID)
+            if blocks[0].hasEncryptionHeader { throw .encrypted }
+            return VerificationKey(publicKey: try ES256PublicKey(privateKeyDER: blocks[0].der), format: .sec1PrivateKey, keyIDFromFileName: keyID)
         case "PUBLIC KEY":
-            return VerificationKey(publicKey: try ES256PublicKey(subjectPublicKeyInfo: block.der), format: .publicKey, keyIDFromFileName: keyID)
+            return VerificationKey(publicKey: try ES256PublicKey(subjectPublicKeyInfo: blocks[0].der), format: .publicKey, keyIDFromFileName: keyID)
         case "ENCRYPTED PRIVATE KEY":
             throw .encrypted
         case "CERTIFICATE":
             throw .unsupportedKey("it is a certificate; give the .p8, or the public key ('openssl x509 -in CERT -pubkey -noout')")
         case "RSA PRIVATE KEY", "RSA PUBLIC KEY":
             throw .unsupportedKey("it is an RSA key; ES256 needs an EC P-256 key")
-        default:
-            throw .unrecognized("holds a PEM block '\(block.label)', not a key jwtlint reads (PRIVATE KEY, EC PRIVATE KEY, PUBLIC KEY)")
+        case let label:
+            throw .unrecognized("holds a PEM block '\(label)', not a key jwtlint reads (PRIVATE KEY, EC PRIVATE KEY, PUBLIC KEY)")
         }
     }
 

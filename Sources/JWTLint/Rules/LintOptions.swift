@@ -19,6 +19,25 @@ public struct LintOptions: Sendable {
     /// more than a minute of difference from this machine's clock is an error worth fixing.
     public static let defaultLeeway: Double = 60
 
+    /// What is wrong with the expected values themselves, one sentence each (empty when they are usable): an
+    /// issuer that is not a UUID, a key ID or bundle ID that is empty or holds whitespace, a negative leeway.
+    public var problems: [String] {
+        var problems: [String] = []
+        if let issuer, !IssuerRule.isUUID(issuer) {
+            problems.append("--issuer \(JSONText.quoted(issuer)) is not an issuer ID (a UUID such as 57246542-96fe-1a63-e053-0824d011072a)")
+        }
+        for (flag, value) in [("--kid", expectedKeyID), ("--bundle-id", bundleID)] {
+            guard let value else { continue }
+            if value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                problems.append("\(flag) \(JSONText.quoted(value)) is empty or holds whitespace")
+            }
+        }
+        if !(leeway.isFinite && leeway >= 0) {
+            problems.append("the leeway must be 0 seconds or more")
+        }
+        return problems
+    }
+
     /// Options checking at `now` with no key and no expected values.
     public init(
         now: Double, key: ES256PublicKey? = nil, expectedKeyID: String? = nil, keyIDFromFileName: String? = nil,

@@ -69,6 +69,7 @@ enum TokenDecoder {
         case .syntax(let reason): return "is not valid JSON (\(reason))"
         case .notAnObject(let type): return "is a JSON \(type), not an object"
         case .tooDeep(let limit): return "nests objects or arrays more than \(limit) levels deep"
+        case .numberTooLarge: return "has a number too large for any JSON parser to hold"
         }
     }
 }
