@@ -12,6 +12,7 @@ final class BatchLinter {
         enum Content: Sendable {
             case text(String)
             case oversized(byteCount: Int)
+            case notUTF8(byte: UInt8, offset: Int)
         }
         let content: Content
         let line: Int?
@@ -48,6 +49,7 @@ final class BatchLinter {
     private var chunkSize = 0
     private var nextIndex = 0
     private var inFlight: Work?
+    private var opened = false
     private(set) var summary = LintSummary()
 
     init(linter: Linter, reporter: any Reporter, jobs: Int) {
@@ -64,10 +66,18 @@ final class BatchLinter {
         if chunk.count >= Self.chunkLines || chunkSize >= Self.chunkBytes { startChunk() }
     }
 
-    /// Lints whatever is left and writes every remaining report.
+    /// Lints whatever is left and writes every remaining report. Writes nothing at all when there was no input,
+    /// so that the caller can report that instead of an empty report.
     func finish() {
         startChunk()
         drain()
+    }
+
+    /// Lints and writes out everything read so far: for input that pauses.
+    func flushNow() {
+        startChunk()
+        drain()
+        Output.flush()
     }
 
     private func startChunk() {
@@ -102,6 +112,10 @@ final class BatchLinter {
     private func drain() {
         guard let work = inFlight else { return }
         work.group.wait()
+        if !opened {
+            Output.standardOutput(reporter.opening())
+            opened = true
+        }
         for worker in work.outputs.indices {
             Output.standardOutput(bytes: &work.outputs[worker])
             summary.merge(work.summaries[worker])
@@ -120,6 +134,7 @@ final class BatchLinter {
             switch input.content {
             case .text(let text): result = session.lint(text)
             case .oversized(let byteCount): result = session.linter.lintOversizedInput(byteCount: byteCount)
+            case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
             let index = firstIndex + position
             reporter.report(ReportedResult(index: index, line: input.line, result: result), isFirst: index == 0, into: &output)

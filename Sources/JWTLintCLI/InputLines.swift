@@ -14,6 +14,8 @@ struct InputLines {
         case text(String, number: Int)
         /// A line over the limit, with its length in bytes and its number.
         case oversized(byteCount: Int, number: Int)
+        /// A line that is not UTF-8: the first byte that is not ASCII, its offset, and the line's number.
+        case notUTF8(byte: UInt8, offset: Int, number: Int)
     }
 
     private let descriptor: Int32
@@ -29,9 +31,10 @@ struct InputLines {
         self.limit = limit
     }
 
-    /// The next line, `nil` at the end of input.
+    /// The next line, `nil` at the end of input. `whenIdle` runs before a read that would wait for more input,
+    /// so that what has been read so far can be reported while the writer pauses (a terminal, `tail -f`).
     /// - Throws: ``UsageError`` when reading fails.
-    mutating func next() throws -> Line? {
+    mutating func next(whenIdle: () -> Void = {}) throws -> Line? {
         var pending: [UInt8] = []
         var oversizedCount = 0
         while true {
@@ -50,6 +53,8 @@ struct InputLines {
                 lineNumber += 1
                 return finish(&pending, [][...], &oversizedCount)
             }
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            if poll(&ready, 1, 0) == 0 { whenIdle() }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -73,6 +78,11 @@ struct InputLines {
     private func finish(_ pending: inout [UInt8], _ chunk: ArraySlice<UInt8>, _ oversizedCount: inout Int) -> Line {
         append(chunk, to: &pending, &oversizedCount)
         if oversizedCount > 0 { return .oversized(byteCount: oversizedCount, number: lineNumber) }
-        return .text(String(decoding: pending, as: UTF8.self), number: lineNumber)
+        let text = String(decoding: pending, as: UTF8.self)
+        if let offset = pending.firstIndex(where: { $0 >= 0x80 }), !text.utf8.elementsEqual(pending) {
+            // Decoding replaced bytes that are not UTF-8; report the input as it was, not the replacement.
+            return .notUTF8(byte: pending[offset], offset: offset, number: lineNumber)
+        }
+        return .text(text, number: lineNumber)
     }
 }

@@ -73,17 +73,18 @@ struct LintInvocation: Equatable {
         let reporter: any Reporter =
             format == .json ? JSONReporter() : TextReporter(colour: Output.wantsColour, now: options.now)
         let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
-        Output.standardOutput(reporter.opening())
         for argument in tokens.isEmpty ? ["-"] : tokens {
             if argument == "-" {
                 var lines = InputLines()
-                while let line = try lines.next() {
+                while let line = try lines.next(whenIdle: batch.flushNow) {
                     switch line {
                     case .text(let text, let number):
                         if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
                         batch.add(.init(content: .text(text), line: number))
                     case .oversized(let byteCount, let number):
                         batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
+                    case .notUTF8(let byte, let offset, let number):
+                        batch.add(.init(content: .notUTF8(byte: byte, offset: offset), line: number))
                     }
                 }
             } else {
@@ -91,6 +92,9 @@ struct LintInvocation: Equatable {
             }
         }
         batch.finish()
+        guard batch.summary.tokens > 0 else {
+            throw UsageError(message: "no token to check: standard input held no token (give tokens as arguments, or one per line)")
+        }
         Output.standardOutput(reporter.closing(batch.summary))
         Output.flush()
         if batch.summary.failed > 0 { throw ExitCode(ExitStatus.findings) }

@@ -22,10 +22,14 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/jwtlint")
     }()
 
-    /// Runs `jwtlint arguments…` with `input` on standard input and `environment` added to a clean one.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CLIRun {
+    /// Runs `jwtlint arguments…` (or `executable`) with `input` on standard input and `environment` added to a
+    /// clean one.
+    static func run(
+        _ arguments: [String], input: String? = nil, inputBytes: [UInt8]? = nil, environment: [String: String] = [:],
+        executable: String? = nil
+    ) throws -> CLIRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
         process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin"]
         env.merge(environment) { $1 }
@@ -41,6 +45,7 @@ enum CLI {
         DispatchQueue.global().async(group: group) { outputData.data = output.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        if let inputBytes { standardInput.fileHandleForWriting.write(Data(inputBytes)) }
         try standardInput.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()
@@ -48,6 +53,34 @@ enum CLI {
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData.data, as: UTF8.self),
             standardError: String(decoding: errorData.data, as: UTF8.self))
+    }
+}
+
+extension CLI {
+    /// Starts `jwtlint arguments…`, writes `firstLine` to its standard input and keeps the input open; returns what
+    /// it printed before standard input was closed, or "" when it printed nothing within `timeout` seconds.
+    static func firstOutputBeforeClosingInput(_ arguments: [String], firstLine: String, timeout: Double) throws -> String {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let output = Pipe(), standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = standardInput
+        try process.run()
+        standardInput.fileHandleForWriting.write(Data(firstLine.utf8))
+        let received = ReadBox()
+        let arrived = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            received.data = output.fileHandleForReading.availableData
+            arrived.signal()
+        }
+        let arrivedWhileOpen = arrived.wait(timeout: .now() + timeout) == .success
+        try standardInput.fileHandleForWriting.close()
+        process.waitUntilExit()
+        if !arrivedWhileOpen { _ = arrived.wait(timeout: .now() + timeout) }
+        return arrivedWhileOpen ? String(decoding: received.data, as: UTF8.self) : ""
     }
 }
 

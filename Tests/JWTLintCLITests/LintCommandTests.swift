@@ -56,11 +56,44 @@ struct LintCommandTests {
         #expect(run.standardError.contains(file))
     }
 
-    @Test("Bad flags and flag values exit 2", arguments: [["--bogus"], ["--now", "soon"], ["--leeway", "-5"], ["--format", "xml"]])
-    func badFlags(_ flags: [String]) throws {
+    @Test(
+        "Bad flags and flag values exit 2, saying what is wrong",
+        arguments: [
+            (["--bogus"], "Unknown option"), (["--now", "soon"], "--now"), (["--now", "0x10"], "--now"),
+            (["--leeway=-5"], "--leeway"), (["--format", "xml"], "format"), (["--issuer", "team"], "--issuer"),
+            (["--kid", ""], "--kid"), (["--bundle-id", " com.example.app"], "--bundle-id"),
+        ])
+    func badFlags(_ flags: [String], _ mention: String) throws {
         let run = try CLI.run(["lint"] + flags + [Self.clean])
         #expect(run.status == 2, "\(run.standardError)")
-        #expect(!run.standardError.isEmpty)
+        #expect(run.standardError.contains(mention), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test("Empty standard input is an error (exit 2), not a pass")
+    func emptyInput() throws {
+        for input in ["", "\n  \n\t\n"] {
+            let run = try CLI.run(["lint", "--format", "json", "-"], input: input)
+            #expect(run.status == 2)
+            #expect(run.standardOutput.isEmpty, "no partial JSON")
+            #expect(run.standardError.contains("no token"))
+        }
+    }
+
+    @Test("A line that is not UTF-8 is reported by its real first byte")
+    func notUTF8() throws {
+        let run = try CLI.run(["lint", "--format", "json", "-"], input: "\u{FF}")
+        let raw = try CLI.run(["lint", "-"], inputBytes: [0xFF, 0xFE, 0x2E, 0xC3, 0x2E, 0x7A, 0x0A])
+        #expect(raw.status == 1)
+        #expect(raw.standardOutput.contains("byte 0xFF at offset 0"), "\(raw.standardOutput)")
+        #expect(run.status == 1)
+    }
+
+    @Test("Results are printed as lines arrive, before standard input ends")
+    func streamsStandardInput() throws {
+        let first = try CLI.firstOutputBeforeClosingInput(
+            ["lint", "--key", Self.keyA, "--now", Self.now, "-"], firstLine: Self.clean + "\n", timeout: 10)
+        #expect(first.contains("token 1 (line 1): ok"), "nothing was printed while standard input stayed open")
     }
 
     @Test("Help teaches the input forms and the exit statuses, with exit 0")
@@ -124,10 +157,39 @@ struct LintCommandTests {
         #expect(run.standardOutput.contains("signature not checked"))
     }
 
-    @Test("Colour appears only on a terminal and never with NO_COLOR set")
-    func noColourWhenPiped() throws {
-        let run = try CLI.run(["lint", "--now", Self.now, Self.clean], environment: ["NO_COLOR": "1"])
-        #expect(!run.standardOutput.contains("\u{1B}["))
+    @Test("Colour appears on a terminal, and not with NO_COLOR set or on a pipe")
+    func colourOnlyOnATerminal() throws {
+        // script(1) runs the command on a pseudo-terminal.
+        let command = "\(CLI.binary.path) lint --now \(Self.now) \(Self.clean)"
+        let onTerminal = try CLI.run(["-qec", command, "/dev/null"], executable: "/usr/bin/script")
+        #expect(onTerminal.standardOutput.contains("\u{1B}[32mok"), "\(onTerminal.standardOutput)")
+        let noColour = try CLI.run(["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1"], executable: "/usr/bin/script")
+        #expect(noColour.standardOutput.contains("ok") && !noColour.standardOutput.contains("\u{1B}["))
+        let piped = try CLI.run(["lint", "--now", Self.now, Self.clean])
+        #expect(!piped.standardOutput.contains("\u{1B}["))
+    }
+
+    @Test("A key file whose text is broken never has its base64 printed")
+    func brokenKeyNotPrinted() throws {
+        let pem = try String(contentsOfFile: Self.keyA, encoding: .utf8)
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let variants = [
+            pem.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "-----END PRIVATE KEY-----", with: ""),
+            pem.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "BEGIN PRIVATE KEY-----", with: "BEGIN PRIVATE KEY----"),
+            pem + pem,
+        ]
+        for (index, text) in variants.enumerated() {
+            let file = directory.appendingPathComponent("key\(index).p8")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let run = try CLI.run(["lint", "--key", file.path, "--now", Self.now, Self.clean])
+            #expect(run.status == 2, "variant \(index)")
+            for start in stride(from: 0, to: body.count - 12, by: 12) {
+                #expect(!run.standardError.contains(String(body.dropFirst(start).prefix(12))), "variant \(index): \(run.standardError)")
+            }
+        }
     }
 
     @Test("Private key material never appears in any output")

@@ -42,7 +42,7 @@ struct KeyLoadingTests {
             ("keys/bad/rsa.pub.pem", "RSA"),
             ("keys/bad/jwk-p384.json", "P-384"),
             ("keys/bad/jwk-off-curve.json", "not on the P-256 curve"),
-            ("keys/bad/truncated.p8", "not"),
+            ("keys/bad/truncated.p8", "not valid PKCS#8"),
             ("keys/does-not-exist.p8", "does not exist"),
             ("keys", "directory"),
         ])
@@ -60,6 +60,49 @@ struct KeyLoadingTests {
         #expect(VerificationKey.keyID(fromFileName: "AuthKey_ABCDEFGHIJ.p8") == "ABCDEFGHIJ")
         #expect(VerificationKey.keyID(fromFileName: "key.p8") == nil)
         #expect(VerificationKey.keyID(fromFileName: "SubscriptionKey_ABC.pem") == nil)
+    }
+
+    /// The private key's text, and variants of it as CI secrets mangle keys.
+    static func keyVariants() throws -> (body: String, variants: [(String, String)]) {
+        let pem = try String(contentsOfFile: VectorFiles.path("keys/SubscriptionKey_TESTKEYA01.p8"), encoding: .utf8)
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        return (body, [
+            ("on one line", pem.replacingOccurrences(of: "\n", with: "")),
+            ("newlines as spaces", pem.replacingOccurrences(of: "\n", with: " ")),
+            ("newlines as \\n", pem.replacingOccurrences(of: "\n", with: "\\n")),
+        ])
+    }
+
+    @Test("A key whose newlines were lost or escaped loads the same")
+    func mangledKeysLoad() throws {
+        let expected = try VectorFiles.key("keys/SubscriptionKey_TESTKEYA01.p8").publicKey.uncompressedPoint
+        for (name, text) in try Self.keyVariants().variants {
+            let key = try VerificationKey.parse(Array(text.utf8), fileName: nil)
+            #expect(key.publicKey.uncompressedPoint == expected, "\(name)")
+        }
+    }
+
+    @Test("Errors about broken keys never quote the key's base64", arguments: [
+        "PRIVATE KEY", "PRIVATE KEY-----", "-----END PRIVATE KEY-----",
+    ])
+    func brokenKeyErrorsHideKeyMaterial(_ cut: String) throws {
+        let (body, variants) = try Self.keyVariants()
+        for (name, text) in variants + [("twice", String(repeating: variants[0].1, count: 2))] {
+            // Break the armor in several ways: drop the end, or the label.
+            let broken = [text.replacingOccurrences(of: "-----END PRIVATE KEY-----", with: ""),
+                          text.replacingOccurrences(of: cut, with: "PRIVATE  KEY"), text]
+            for candidate in broken {
+                do {
+                    _ = try VerificationKey.parse(Array(candidate.utf8), fileName: nil)
+                } catch {
+                    let message = "\(error)"
+                    for start in stride(from: 0, to: body.count - 12, by: 12) {
+                        let piece = String(body.dropFirst(start).prefix(12))
+                        #expect(!message.contains(piece), "\(name): \(message)")
+                    }
+                }
+            }
+        }
     }
 
     @Test("Error messages never contain the private key's base64")

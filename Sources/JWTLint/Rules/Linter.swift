@@ -67,6 +67,15 @@ extension Linter {
     /// The longest input line a token may come in; longer lines get a `token.format` finding.
     public static var maximumInputLength: Int { TokenInput.maximumLength }
 
+    /// The result for an input line that is not UTF-8, reported by the first byte that is not ASCII: no token
+    /// has one, since base64url and the `Bearer` forms are ASCII.
+    public func lintNonUTF8Input(byte: UInt8, offset: Int) -> LintResult {
+        let finding = TokenRules.encoding.finding(
+            "The input has byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) and is not UTF-8; a token is ASCII.",
+            hint: "Pass the token as text: check for a binary file or another character encoding.")
+        return LintResult(header: nil, claims: nil, signature: .unchecked, findings: [finding])
+    }
+
     /// The result for an input line too long to be a token, reported by its length without reading it whole.
     public func lintOversizedInput(byteCount: Int) -> LintResult {
         let finding = TokenRules.format.finding(

@@ -16,6 +16,8 @@ public struct RuleExample: Sendable, Hashable {
     public let bundleID: String?
     /// The time the example is linted at, in Unix seconds.
     public let now: Double
+    /// The severity a triggering example's finding has; `nil` means the rule's default severity.
+    public let severity: Severity?
     /// The file and line the example was written at, so a failing example points at itself.
     public let file: String
     /// See ``file``.
@@ -27,7 +29,7 @@ public struct RuleExample: Sendable, Hashable {
     /// An example from a raw input line.
     public init(
         _ input: String, _ note: String, key: String? = nil, keyFileName: String? = nil, keyID: String? = nil,
-        issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow,
+        issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow, severity: Severity? = nil,
         file: String = #filePath, line: Int = #line
     ) {
         self.input = input
@@ -38,6 +40,7 @@ public struct RuleExample: Sendable, Hashable {
         self.issuer = issuer
         self.bundleID = bundleID
         self.now = now
+        self.severity = severity
         self.file = file
         self.line = line
     }
@@ -47,12 +50,12 @@ public struct RuleExample: Sendable, Hashable {
     public static func token(
         header: String = RuleExample.cleanHeader, claims: String = RuleExample.cleanClaims, _ note: String,
         keyFileName: String? = nil, keyID: String? = nil, issuer: String? = nil, bundleID: String? = nil,
-        now: Double = RuleExample.defaultNow, file: String = #filePath, line: Int = #line
+        now: Double = RuleExample.defaultNow, severity: Severity? = nil, file: String = #filePath, line: Int = #line
     ) -> RuleExample {
         let input = Base64URL.encode(header) + "." + Base64URL.encode(claims) + "." + dummySignature
         return RuleExample(
             input, note, keyFileName: keyFileName, keyID: keyID, issuer: issuer, bundleID: bundleID, now: now,
-            file: file, line: line)
+            severity: severity, file: file, line: line)
     }
 
     /// The header of a well-formed App Store Server API token.

@@ -17,8 +17,8 @@ struct HeaderKeyIDRule: LintRule {
             .token(header: #"{"alg":"ES256","typ":"JWT"}"#, "no kid"),
             .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34\n","typ":"JWT"}"#, "a trailing newline"),
             .token("differs from --kid", keyID: "ABCDEFGHIJ"),
-            .token("differs from the key file's name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8"),
-            .token(header: #"{"alg":"ES256","kid":"my-key","typ":"JWT"}"#, "not Apple's shape"),
+            .token("differs from the key file's name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8", severity: .warning),
+            .token(header: #"{"alg":"ES256","kid":"my-key","typ":"JWT"}"#, "not Apple's shape", severity: .warning),
         ],
         nonTriggeringExamples: [
             .token("kid set"),

@@ -13,10 +13,10 @@ struct HeaderTypeRule: LintRule {
         source: "\(Sources.appStoreServerAPITokens) (typ: JWT); \(Sources.rfc7519) §5.1; \(Sources.rfc8725) §3.11",
         fix: "Set \"typ\": \"JWT\" in the header.",
         triggeringExamples: [
-            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34"}"#, "no typ"),
-            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"jwt"}"#, "lower case"),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34"}"#, "no typ", severity: .warning),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"jwt"}"#, "lower case", severity: .warning),
             .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"JWS"}"#, "another type"),
-            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","type":"JWT"}"#, "'type' instead of 'typ'"),
+            .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34","type":"JWT"}"#, "'type' instead of 'typ'", severity: .warning),
         ],
         nonTriggeringExamples: [.token("typ JWT")])
 

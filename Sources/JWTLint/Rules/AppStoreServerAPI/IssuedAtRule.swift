@@ -17,7 +17,7 @@ struct IssuedAtRule: LintRule {
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570000,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "milliseconds"),
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":"1767225570","exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a string"),
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225661,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "61 s in the future"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "missing (warning)"),
+            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "missing", severity: .warning),
         ],
         nonTriggeringExamples: [
             .token("30 s ago"),

@@ -19,7 +19,7 @@ struct LifetimeRule: LintRule {
         fix: "Make tokens short-lived: exp = iat + 300 (five minutes, as Apple's libraries do); never more than iat + 3540.",
         triggeringExamples: [
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767229171,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "3601 s"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767229170,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "exactly 3600 s (warning)"),
+            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767229170,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "exactly 3600 s", severity: .warning),
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","exp":1767232800,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no iat, exp 2 h from now"),
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225610,"exp":1767225605,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "exp before iat"),
         ],
