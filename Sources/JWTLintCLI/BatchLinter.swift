@@ -82,14 +82,14 @@ final class BatchLinter {
 
     private func startChunk() {
         guard !chunk.isEmpty else { return }
-        let sessions = self.sessions ?? makeSessions(firstChunkCount: chunk.count)
+        let workers = min(jobs, max(1, chunk.count / 64))
+        let sessions = sessions(for: workers, firstChunkCount: chunk.count)
         drain()
         let inputs = chunk
         let firstIndex = nextIndex
         nextIndex += inputs.count
         chunk.removeAll(keepingCapacity: true)
         chunkSize = 0
-        let workers = min(jobs, max(1, inputs.count / 64))
         let work = Work(workers: workers)
         let reporter = self.reporter
         if workers == 1 {
@@ -144,16 +144,17 @@ final class BatchLinter {
         work.summaries[worker] = summary
     }
 
-    private func makeSessions(firstChunkCount: Int) -> Sessions {
-        if firstChunkCount >= Self.bulkThreshold, let key = linter.options.key {
+    /// Sessions for `workers` workers, made when first needed. The first chunk decides whether the key is worth
+    /// preparing for bulk verification.
+    private func sessions(for workers: Int, firstChunkCount: Int) -> Sessions {
+        if sessions == nil, firstChunkCount >= Self.bulkThreshold, let key = linter.options.key {
             var options = linter.options
             options.key = key.preparedForBulkVerification()
             linter = Linter(options: options)
         }
-        let count = firstChunkCount >= 2 * 64 ? jobs : 1
-        let made = Sessions((0..<jobs).map { worker in
-            worker < count ? LintSession(linter: linter) : LintSession(linter: linter)
-        })
+        let existing = sessions?.all ?? []
+        guard existing.count < workers else { return sessions! }
+        let made = Sessions(existing + (existing.count..<workers).map { _ in LintSession(linter: linter) })
         sessions = made
         return made
     }
