@@ -1,11 +1,13 @@
 import Dispatch
 import JWTLint
 
-/// Lints a stream of inputs in chunks, on `jobs` threads, and writes each chunk's reports in input order.
+/// Lints a stream of inputs on `jobs` threads and writes the reports in input order.
 ///
-/// While the workers lint one chunk, the calling thread reads the next; it then waits for the workers, writes
-/// their reports in order and hands them the next chunk. Memory stays flat: at most two chunks are held, each of at
-/// most ``chunkLines`` inputs or about ``chunkBytes`` bytes. Output is byte-identical whatever the number of jobs.
+/// The calling thread reads inputs and cuts them into pieces of ``pieceSize``; worker threads, each with its own
+/// ``LintSession``, take pieces from one queue and render each into the piece's own buffer; the calling thread
+/// writes finished pieces in order. No worker waits for another: a slow piece only delays the writing of the
+/// pieces after it. Memory stays flat: at most ``maximumPending`` pieces are read ahead. Output is byte-identical
+/// whatever the number of jobs.
 final class BatchLinter {
     /// One input: a token line (or only its size, when too long to be a token) and its line number in standard input.
     struct Input: Sendable {
@@ -18,37 +20,67 @@ final class BatchLinter {
         let line: Int?
     }
 
-    static let chunkLines = 1024
-    static let chunkBytes = 512 * 1024
-    /// From this many inputs in the first chunk on, the key's fixed-base table (about 20 ms to build) pays off.
+    static let pieceSize = 32
+    static let maximumPending = 64
+    /// From this many inputs on, the key's fixed-base table (about 20 ms to build) pays off.
     static let bulkThreshold = 1000
 
-    /// One chunk being linted: each worker's rendered reports and counts, filled in by that worker only.
-    private final class Work: @unchecked Sendable {
-        var outputs: [[UInt8]]
-        var summaries: [LintSummary]
-        let group = DispatchGroup()
+    /// Inputs linted together by one worker, and what came of them.
+    private final class Piece: @unchecked Sendable {
+        let inputs: [Input]
+        let firstIndex: Int
+        /// Written by the worker that took the piece, read after `done` is signalled.
+        var output: [UInt8] = []
+        var summary = LintSummary()
+        let done = DispatchSemaphore(value: 0)
 
-        init(workers: Int) {
-            outputs = Array(repeating: [], count: workers)
-            summaries = Array(repeating: LintSummary(), count: workers)
+        init(inputs: [Input], firstIndex: Int) {
+            self.inputs = inputs
+            self.firstIndex = firstIndex
         }
     }
 
-    /// The sessions, one per worker; a worker uses only its own.
-    private final class Sessions: @unchecked Sendable {
-        let all: [LintSession]
-        init(_ all: [LintSession]) { self.all = all }
+    /// The pieces waiting for a worker; `nil` tells a worker to stop.
+    private final class PieceQueue: @unchecked Sendable {
+        private var items: [Piece?] = []
+        private var head = 0
+        private let lock = DispatchSemaphore(value: 1)
+        private let available = DispatchSemaphore(value: 0)
+
+        func put(_ piece: Piece?) {
+            lock.wait()
+            items.append(piece)
+            lock.signal()
+            available.signal()
+        }
+
+        func take() -> Piece? {
+            available.wait()
+            lock.wait()
+            defer { lock.signal() }
+            let piece = items[head]
+            items[head] = nil
+            head += 1
+            if head > 1024 {
+                items.removeFirst(head)
+                head = 0
+            }
+            return piece
+        }
     }
 
     private var linter: Linter
     private let reporter: any Reporter
     private let jobs: Int
-    private var sessions: Sessions?
-    private var chunk: [Input] = []
-    private var chunkSize = 0
+    private var queue: PieceQueue?
+    private var workersStarted = 0
+    private var inlineSession: LintSession?
+    private var current: [Input] = []
+    private var currentSize = 0
+    private var pending: [Piece] = []
+    private var pendingHead = 0
     private var nextIndex = 0
-    private var inFlight: Work?
+    private var started = false
     private var opened = false
     private(set) var summary = LintSummary()
 
@@ -56,106 +88,123 @@ final class BatchLinter {
         self.linter = linter
         self.reporter = reporter
         self.jobs = max(1, jobs)
-        chunk.reserveCapacity(Self.chunkLines)
     }
 
-    /// Adds one input; starts linting the chunk when it is full.
+    /// Adds one input.
     func add(_ input: Input) {
-        chunk.append(input)
-        if case .text(let text) = input.content { chunkSize += text.utf8.count }
-        if chunk.count >= Self.chunkLines || chunkSize >= Self.chunkBytes { startChunk() }
-    }
-
-    /// Lints whatever is left and writes every remaining report. Writes nothing at all when there was no input,
-    /// so that the caller can report that instead of an empty report.
-    func finish() {
-        startChunk()
-        drain()
+        current.append(input)
+        if !started {
+            // Read up to the bulk threshold first, to decide how to verify.
+            if current.count >= Self.bulkThreshold { start() }
+            return
+        }
+        if current.count >= Self.pieceSize { dispatchCurrent() }
     }
 
     /// Lints and writes out everything read so far: for input that pauses.
     func flushNow() {
-        startChunk()
-        drain()
+        if !started { start() }
+        dispatchCurrent()
+        while pendingHead < pending.count { writeOldest() }
         Output.flush()
     }
 
-    private func startChunk() {
-        guard !chunk.isEmpty else { return }
-        let workers = min(jobs, max(1, chunk.count / 64))
-        let sessions = sessions(for: workers, firstChunkCount: chunk.count)
-        drain()
-        let inputs = chunk
-        let firstIndex = nextIndex
-        nextIndex += inputs.count
-        chunk.removeAll(keepingCapacity: true)
-        chunkSize = 0
-        let work = Work(workers: workers)
+    /// Lints whatever is left, writes every remaining report and stops the workers. Writes nothing at all when
+    /// there was no input, so that the caller can say so instead.
+    func finish() {
+        flushNow()
+        for _ in 0..<workersStarted { queue?.put(nil) }
+    }
+
+    /// Decides on bulk verification from the inputs read so far, and how many threads to use.
+    private func start() {
+        started = true
+        if current.count >= Self.bulkThreshold, let key = linter.options.key {
+            var options = linter.options
+            options.key = key.preparedForBulkVerification()
+            linter = Linter(options: options)
+        }
+        if jobs > 1 && current.count > Self.pieceSize {
+            startWorkers()
+        }
+        while current.count > Self.pieceSize {
+            let rest = Array(current[Self.pieceSize...])
+            current.removeLast(current.count - Self.pieceSize)
+            dispatchCurrent()
+            current = rest
+        }
+    }
+
+    private func startWorkers() {
+        let queue = PieceQueue()
+        self.queue = queue
         let reporter = self.reporter
-        if workers == 1 {
-            Self.lint(inputs[...], firstIndex: firstIndex, session: sessions.all[0], reporter: reporter, work: work, worker: 0)
-        } else {
-            let share = (inputs.count + workers - 1) / workers
-            for worker in 0..<workers {
-                let range = min(inputs.count, worker * share)..<min(inputs.count, (worker + 1) * share)
-                DispatchQueue.global().async(group: work.group) {
-                    Self.lint(
-                        inputs[range], firstIndex: firstIndex, session: sessions.all[worker], reporter: reporter, work: work,
-                        worker: worker)
+        let linter = self.linter
+        for _ in 0..<jobs {
+            DispatchQueue.global().async {
+                let session = LintSession(linter: linter)
+                while let piece = queue.take() {
+                    BatchLinter.lint(piece, session: session, reporter: reporter)
+                    piece.done.signal()
                 }
             }
         }
-        inFlight = work
+        workersStarted = jobs
     }
 
-    /// Waits for the chunk in flight, then writes its reports in order.
-    private func drain() {
-        guard let work = inFlight else { return }
-        work.group.wait()
+    private func dispatchCurrent() {
+        guard !current.isEmpty else { return }
+        let piece = Piece(inputs: current, firstIndex: nextIndex)
+        nextIndex += current.count
+        current.removeAll(keepingCapacity: true)
+        if let queue {
+            queue.put(piece)
+            pending.append(piece)
+            if pending.count - pendingHead >= Self.maximumPending { writeOldest() }
+        } else {
+            let session = inlineSession ?? LintSession(linter: linter)
+            inlineSession = session
+            BatchLinter.lint(piece, session: session, reporter: reporter)
+            write(piece)
+        }
+    }
+
+    private func writeOldest() {
+        let piece = pending[pendingHead]
+        piece.done.wait()
+        pending[pendingHead] = Piece(inputs: [], firstIndex: 0)
+        pendingHead += 1
+        if pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+        }
+        write(piece)
+    }
+
+    private func write(_ piece: Piece) {
         if !opened {
             Output.standardOutput(reporter.opening())
             opened = true
         }
-        for worker in work.outputs.indices {
-            Output.standardOutput(bytes: &work.outputs[worker])
-            summary.merge(work.summaries[worker])
-        }
-        inFlight = nil
+        Output.standardOutput(bytes: &piece.output)
+        summary.merge(piece.summary)
     }
 
-    private static func lint(
-        _ inputs: ArraySlice<Input>, firstIndex: Int, session: LintSession, reporter: any Reporter, work: Work, worker: Int
-    ) {
+    private static func lint(_ piece: Piece, session: LintSession, reporter: any Reporter) {
         var output: [UInt8] = []
         var summary = LintSummary()
-        for position in inputs.indices {
-            let input = inputs[position]
+        for (offset, input) in piece.inputs.enumerated() {
             let result: LintResult
             switch input.content {
             case .text(let text): result = session.lint(text)
             case .oversized(let byteCount): result = session.linter.lintOversizedInput(byteCount: byteCount)
             case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
-            let index = firstIndex + position
+            let index = piece.firstIndex + offset
             reporter.report(ReportedResult(index: index, line: input.line, result: result), isFirst: index == 0, into: &output)
             summary.add(result)
         }
-        work.outputs[worker] = output
-        work.summaries[worker] = summary
-    }
-
-    /// Sessions for `workers` workers, made when first needed. The first chunk decides whether the key is worth
-    /// preparing for bulk verification.
-    private func sessions(for workers: Int, firstChunkCount: Int) -> Sessions {
-        if sessions == nil, firstChunkCount >= Self.bulkThreshold, let key = linter.options.key {
-            var options = linter.options
-            options.key = key.preparedForBulkVerification()
-            linter = Linter(options: options)
-        }
-        let existing = sessions?.all ?? []
-        guard existing.count < workers else { return sessions! }
-        let made = Sessions(existing + (existing.count..<workers).map { _ in LintSession(linter: linter) })
-        sessions = made
-        return made
+        piece.output = output
+        piece.summary = summary
     }
 }
