@@ -172,10 +172,10 @@ final class BatchLinter {
     private func writeOldest() {
         let piece = pending[pendingHead]
         piece.done.wait()
-        pending[pendingHead] = Piece(inputs: [], firstIndex: 0)
         pendingHead += 1
-        if pendingHead == pending.count {
-            pending.removeAll(keepingCapacity: true)
+        if pendingHead >= Self.maximumPending {
+            // Drop written pieces from the front now and then, so the list never outgrows the read-ahead.
+            pending.removeFirst(pendingHead)
             pendingHead = 0
         }
         write(piece)

@@ -20,7 +20,8 @@ struct InputLines {
 
     private let descriptor: Int32
     private let limit: Int
-    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Left uninitialised: only the pages that input fills are ever touched (a one-token run reads a few bytes).
+    private var buffer = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { _, count in count = 64 * 1024 }
     private var start = 0
     private var end = 0
     private var atEnd = false
