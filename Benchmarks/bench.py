@@ -79,7 +79,20 @@ def tokens_file(python: Path, count: int) -> Path:
     return path
 
 
-GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
+def ensure_tools() -> None:
+    """Installs GNU time and a C compiler with apt when they are missing (as root, or through sudo)."""
+    missing = [package for tool, package in (("/usr/bin/time", "time"), ("cc", "gcc"))
+               if shutil.which(tool) is None and not Path(tool).exists()]
+    if not missing:
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit(f"bench: please install {', '.join(missing)}")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    log(f"installing {', '.join(missing)}")
+    run_checked(sudo + ["apt-get", "install", "-y", "-qq", *missing], stdout=subprocess.DEVNULL)
+
+
+GNU_TIME = "/usr/bin/time"
 
 
 def measure(command, stdin_path: Path, stdout_path=None, memory=False):
@@ -158,8 +171,7 @@ def main() -> None:
     args = parser.parse_args()
 
     WORK.mkdir(exist_ok=True)
-    if GNU_TIME is None:
-        sys.exit("bench: GNU time is missing (apt-get install time)")
+    ensure_tools()
     python = venv_python()
     jwtlint = build_jwtlint()
     baseline = build_baseline()
