@@ -54,6 +54,13 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("Threads to verify with (default: the number of cores). Output order and content do not depend on it.", valueName: "n"))
         var jobs: String?
 
+        @Option(name: .customLong("tokens-file"), help: ArgumentHelp(
+            "Read tokens from this file, one per line ('-' for standard input); results name the line.", valueName: "file"))
+        var tokensFile: String?
+
+        @Flag(name: .shortAndLong, help: "Print nothing; only the exit status tells the verdict.")
+        var quiet = false
+
         @Argument(help: ArgumentHelp("Tokens to check, or '-' for standard input (the default).", valueName: "token"))
         var tokens: [String] = []
 
@@ -61,7 +68,7 @@ extension JWTLintCommand {
         var invocation: LintInvocation {
             LintInvocation(
                 key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, format: format, jobs: jobs,
-                tokens: tokens)
+                tokensFile: tokensFile, quiet: quiet, tokens: tokens)
         }
 
         func run() throws {

@@ -1,6 +1,12 @@
 import ArgumentParser
 import JWTLint
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One `jwtlint lint` run as plain values: what ``JWTLintCommand/Lint`` parsed, or what ``parse(_:)`` read
 /// straight from a simple command line.
 struct LintInvocation: Equatable {
@@ -12,6 +18,8 @@ struct LintInvocation: Equatable {
     var leeway: String = "60"
     var format: OutputFormat = .text
     var jobs: String?
+    var tokensFile: String?
+    var quiet = false
     var tokens: [String] = []
 
     /// Reads `lint [OPTIONS] [TOKEN ...]` without swift-argument-parser, whose reflection costs more than the rest of
@@ -35,6 +43,11 @@ struct LintInvocation: Equatable {
                 onlyTokens = true
                 continue
             }
+            if argument == "--quiet" {
+                guard !invocation.quiet else { return nil }
+                invocation.quiet = true
+                continue
+            }
             var name = argument
             var value: String?
             if let equals = argument.firstIndex(of: "=") {
@@ -42,7 +55,7 @@ struct LintInvocation: Equatable {
                 value = String(argument[argument.index(after: equals)...])
                 if value?.isEmpty == true { return nil }
             }
-            guard ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs"].contains(name),
+            guard ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs", "--tokens-file"].contains(name),
                 seen.insert(name).inserted
             else { return nil }
             if value == nil {
@@ -59,6 +72,7 @@ struct LintInvocation: Equatable {
             case "--now": invocation.now = value
             case "--leeway": invocation.leeway = value
             case "--jobs": invocation.jobs = value
+            case "--tokens-file": invocation.tokensFile = value
             default:
                 guard let format = OutputFormat(rawValue: value) else { return nil }
                 invocation.format = format
@@ -70,34 +84,63 @@ struct LintInvocation: Equatable {
     func run() throws {
         let options = try makeOptions()
         let jobCount = try validatedJobs()
-        let reporter: any Reporter =
-            format == .json ? JSONReporter() : TextReporter(colour: Output.wantsColour, now: options.now)
+        let reporter: any Reporter
+        if quiet {
+            reporter = SilentReporter()
+        } else if format == .json {
+            reporter = JSONReporter()
+        } else {
+            reporter = TextReporter(colour: Output.wantsColour, now: options.now)
+        }
         let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
-        for argument in tokens.isEmpty ? ["-"] : tokens {
+        for argument in tokens {
             if argument == "-" {
-                var lines = InputLines()
-                while let line = try lines.next(whenIdle: batch.flushNow) {
-                    switch line {
-                    case .text(let text, let number):
-                        if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
-                        batch.add(.init(content: .text(text), line: number))
-                    case .oversized(let byteCount, let number):
-                        batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
-                    case .notUTF8(let byte, let offset, let number):
-                        batch.add(.init(content: .notUTF8(byte: byte, offset: offset), line: number))
-                    }
-                }
+                try lintLines(from: STDIN_FILENO, into: batch)
             } else {
                 batch.add(.init(content: .text(argument), line: nil))
             }
         }
+        if let tokensFile {
+            if tokensFile == "-" {
+                try lintLines(from: STDIN_FILENO, into: batch)
+            } else {
+                let descriptor = open(tokensFile, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    throw UsageError(message: "tokens file '\(tokensFile)' cannot be opened (\(String(cString: strerror(errno))))")
+                }
+                defer { close(descriptor) }
+                var info = stat()
+                if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    throw UsageError(message: "tokens file '\(tokensFile)' is a directory")
+                }
+                try lintLines(from: descriptor, into: batch)
+            }
+        } else if tokens.isEmpty {
+            try lintLines(from: STDIN_FILENO, into: batch)
+        }
         batch.finish()
         guard batch.summary.tokens > 0 else {
-            throw UsageError(message: "no token to check: standard input held no token (give tokens as arguments, or one per line)")
+            throw UsageError(message: "no token to check: the input held no token (give tokens as arguments, or one per line)")
         }
         Output.standardOutput(reporter.closing(batch.summary))
         Output.flush()
         if batch.summary.failed > 0 { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// Reads one token per line from `descriptor` into `batch`, streaming; blank lines are skipped.
+    private func lintLines(from descriptor: Int32, into batch: BatchLinter) throws {
+        var lines = InputLines(descriptor: descriptor)
+        while let line = try lines.next(whenIdle: batch.flushNow) {
+            switch line {
+            case .text(let text, let number):
+                if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
+                batch.add(.init(content: .text(text), line: number))
+            case .oversized(let byteCount, let number):
+                batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
+            case .notUTF8(let byte, let offset, let number):
+                batch.add(.init(content: .notUTF8(byte: byte, offset: offset), line: number))
+            }
+        }
     }
 
     private func validatedJobs() throws -> Int {

@@ -15,12 +15,14 @@ struct LintInvocationTests {
         ["lint", "--bundle-id", "com.example.app", "--now", "1767225600", "--leeway", "30", "--format", "json", "--jobs", "2", "-"],
         ["lint", "--format", "text", "--", "-starts-with-dash.x.y", "--key"],
         ["lint", "t1", "--now", "5", "t2"],
+        ["lint", "--quiet", "--tokens-file", "tokens.txt"],
+        ["lint", "--tokens-file=-", "x", "--quiet"],
     ]
 
     static let refused: [[String]] = [
         [], ["--help"], ["lint", "--help"], ["lint", "-h"], ["--version"], ["rules"], ["decode", "x"], ["a.b.c"],
         ["lint", "--bogus"], ["lint", "--key"], ["lint", "--key", "--kid", "x"], ["lint", "--format", "xml"],
-        ["lint", "--now", "1", "--now", "2"], ["lint", "--now", "-5"], ["lint", "-k", "x"], ["lint", "--now=", "x"],
+        ["lint", "--now", "1", "--now", "2"], ["lint", "--now", "-5"], ["lint", "-k", "x"], ["lint", "--now=", "x"], ["lint", "--quiet", "--quiet"], ["lint", "-q"],
     ]
 
     @Test("Lines the fast reader accepts parse the same with swift-argument-parser", arguments: accepted)

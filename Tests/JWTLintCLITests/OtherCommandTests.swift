@@ -45,3 +45,50 @@ struct OtherCommandTests {
         #expect(run.standardError.contains("token.format"))
     }
 }
+
+@Suite("jwtlint explain, --tokens-file and --quiet, end to end")
+struct MoreCommandTests {
+    @Test("explain prints a rule's summary, explanation, source, fix and examples", arguments: RuleCatalog.all.map(\.id))
+    func explain(_ id: String) throws {
+        let run = try CLI.run(["explain", id])
+        let rule = try #require(RuleCatalog.rule(id: id))
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("\(id) (\(rule.defaultSeverity.rawValue))"))
+        for heading in ["Source:", "Fix:", "Examples that break the rule:", "Examples that keep it:"] {
+            #expect(run.standardOutput.contains(heading))
+        }
+        #expect(run.standardOutput.contains(rule.triggeringExamples[0].note))
+    }
+
+    @Test("explain refuses an unknown rule with exit 2 and suggests the near ones")
+    func explainUnknown() throws {
+        let run = try CLI.run(["explain", "lifetime"])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("claims.lifetime"))
+    }
+
+    @Test("--tokens-file reads one token per line and names each line")
+    func tokensFile() throws {
+        let run = try CLI.run([
+            "lint", "--tokens-file", CLI.vector("samples/tokens.txt"), "--key", LintCommandTests.keyA,
+            "--now", LintCommandTests.now, "--format", "json",
+        ])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let lines = (object["results"] as? [[String: Any]] ?? []).map { $0["line"] as? Int }
+        #expect(lines == Array(1...LintCommandTests.samples.count))
+        let missing = try CLI.run(["lint", "--tokens-file", "/nonexistent/tokens.txt"])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("/nonexistent/tokens.txt"))
+    }
+
+    @Test("--quiet prints nothing and keeps the exit status")
+    func quiet() throws {
+        let clean = try CLI.run(["lint", "--quiet", "--key", LintCommandTests.keyA, "--now", LintCommandTests.now, LintCommandTests.clean])
+        #expect(clean.status == 0 && clean.standardOutput.isEmpty)
+        let broken = try CLI.run(["lint", "--quiet", "--now", LintCommandTests.now, "a.b"])
+        #expect(broken.status == 1 && broken.standardOutput.isEmpty)
+        let viaParser = try CLI.run(["lint", "-q", "--now", LintCommandTests.now, "a.b"])
+        #expect(viaParser.status == 1 && viaParser.standardOutput.isEmpty)
+    }
+}
