@@ -169,13 +169,9 @@ struct LintInvocation: Equatable {
             throw UsageError(message: problem)
         }
         if let key {
-            do {
-                let loaded = try VerificationKey.load(contentsOf: key)
-                options.key = loaded.publicKey
-                options.keyIDFromFileName = loaded.keyIDFromFileName
-            } catch {
-                throw UsageError(message: "key file '\(key)' \(error)")
-            }
+            let loaded = try KeyFileLoader.load(key)
+            options.key = loaded.publicKey
+            options.keyIDFromFileName = loaded.keyIDFromFileName
         }
         return options
     }

@@ -92,3 +92,46 @@ struct MoreCommandTests {
         #expect(viaParser.status == 1 && viaParser.standardOutput.isEmpty)
     }
 }
+
+@Suite("jwtlint pubkey, end to end")
+struct PubkeyCommandTests {
+    @Test("pubkey prints the .p8's public key as the same PEM openssl derives")
+    func pem() throws {
+        let run = try CLI.run(["pubkey", "--key", LintCommandTests.keyA])
+        #expect(run.status == 0)
+        #expect(run.standardOutput == (try String(contentsOfFile: CLI.vector("keys/TESTKEYA01.pub.pem"), encoding: .utf8)))
+        #expect(!run.standardOutput.contains("PRIVATE"))
+    }
+
+    @Test("pubkey --format jwk prints the public JWK with the file's kid, and the RFC 7638 thumbprint")
+    func jwk() throws {
+        let run = try CLI.run(["pubkey", "--key", LintCommandTests.keyA, "--format", "jwk"])
+        #expect(run.status == 0)
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: String])
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: CLI.vector("keys/TESTKEYA01.jwk.json")))) as? [String: String])
+        #expect(printed == expected)
+        #expect(printed["d"] == nil)
+        // The thumbprint, computed independently with the openssl command line over RFC 7638's canonical JSON.
+        let canonical = #"{"crv":"P-256","kty":"EC","x":""# + expected["x"]! + #"","y":""# + expected["y"]! + #""}"#
+        let viaBase64 = try CLI.run(["-c", "printf '%s' '\(canonical)' | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '='"], executable: "/bin/sh")
+        #expect(run.standardError.contains("thumbprint (RFC 7638, SHA-256): \(viaBase64.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))"))
+    }
+
+    @Test("A private key readable by group or others draws a warning; mode 600 does not")
+    func permissionWarning() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("SubscriptionKey_TESTKEYA01.p8")
+        try FileManager.default.copyItem(atPath: LintCommandTests.keyA, toPath: file.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let open = try CLI.run(["pubkey", "--key", file.path])
+        #expect(open.standardError.contains("warning") && open.standardError.contains("chmod 600"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let closed = try CLI.run(["pubkey", "--key", file.path])
+        #expect(!closed.standardError.contains("warning"))
+        let lint = try CLI.run(["lint", "--key", file.path, "--now", LintCommandTests.now, LintCommandTests.clean])
+        #expect(lint.status == 0 && !lint.standardError.contains("warning"))
+    }
+}

@@ -62,6 +62,32 @@ public final class ES256PublicKey: @unchecked Sendable {
         return group
     }
 
+    /// The key as a public JWK: `{"kty":"EC","crv":"P-256","x":…,"y":…}`.
+    public var jwk: String {
+        #"{"kty":"EC","crv":"P-256","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
+    }
+
+    /// The RFC 7638 JWK thumbprint: base64url of SHA-256 over `{"crv":"P-256","kty":"EC","x":…,"y":…}`.
+    public var thumbprint: String {
+        let canonical = #"{"crv":"P-256","kty":"EC","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
+        return Base64URL.encode(SHA256.digest(Array(canonical.utf8)))
+    }
+
+    /// The key as a SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
+    public var pem: String {
+        let der = ES256PublicKey.p256SPKIPrefix + uncompressedPoint
+        let body = Base64Standard.encode(der)
+        var lines = ["-----BEGIN PUBLIC KEY-----"]
+        var index = body.startIndex
+        while index < body.endIndex {
+            let end = body.index(index, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex
+            lines.append(String(body[index..<end]))
+            index = end
+        }
+        lines.append("-----END PUBLIC KEY-----")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The x coordinate, 32 bytes big-endian.
     public var x: [UInt8] { Array(uncompressedPoint[1...32]) }
     /// The y coordinate, 32 bytes big-endian.

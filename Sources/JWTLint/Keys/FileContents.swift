@@ -9,6 +9,11 @@ enum FileContents {
     /// Reads the whole file at `path`, refusing anything larger than `limit` bytes.
     /// - Throws: ``KeyError/unreadable(_:)`` with a plain reason.
     static func read(_ path: String, limit: Int) throws(KeyError) -> [UInt8] {
+        try readWithMode(path, limit: limit).contents
+    }
+
+    /// Reads the whole file at `path`, as ``read(_:limit:)``, and says whether group or others may read it.
+    static func readWithMode(_ path: String, limit: Int) throws(KeyError) -> (contents: [UInt8], readableByOthers: Bool) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw .unreadable(describe(errno: errno, path: path))
@@ -51,7 +56,7 @@ enum FileContents {
             }
             contents.append(contentsOf: chunk[0..<count])
         }
-        return contents
+        return (contents, info.st_mode & (S_IRGRP | S_IROTH) != 0)
     }
 
     private static func describe(errno code: Int32, path: String) -> String {

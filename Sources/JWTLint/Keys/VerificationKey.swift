@@ -18,6 +18,11 @@ public struct VerificationKey: Sendable {
     public let format: Format
     /// The key ID in an Apple-style file name (`SubscriptionKey_<KEYID>.p8`, `AuthKey_<KEYID>.p8`), if any.
     public let keyIDFromFileName: String?
+    /// Whether the file held a private key and group or others may read it (set by ``load(contentsOf:)``).
+    public private(set) var privateKeyReadableByOthers = false
+
+    /// Whether the file held a private key (the public key was derived from it).
+    public var isPrivateKey: Bool { format == .pkcs8PrivateKey || format == .sec1PrivateKey }
 
     /// The largest key file read. Real ones are under 1 KB.
     public static let maximumFileSize = 64 * 1024
@@ -25,9 +30,11 @@ public struct VerificationKey: Sendable {
     /// Loads the key in the file at `path`.
     /// - Throws: ``KeyError`` saying what is wrong with the file; never any key material.
     public static func load(contentsOf path: String) throws(KeyError) -> VerificationKey {
-        var contents = try FileContents.read(path, limit: maximumFileSize)
+        var (contents, readableByOthers) = try FileContents.readWithMode(path, limit: maximumFileSize)
         defer { PEMBlock.clear(&contents) }
-        return try parse(contents, fileName: path)
+        var key = try parse(contents, fileName: path)
+        key.privateKeyReadableByOthers = key.isPrivateKey && readableByOthers
+        return key
     }
 
     /// Reads a key from a file's contents. `fileName` (a path or a bare name) supplies ``keyIDFromFileName``.
