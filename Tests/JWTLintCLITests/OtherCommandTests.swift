@@ -135,3 +135,55 @@ struct PubkeyCommandTests {
         #expect(lint.status == 0 && !lint.standardError.contains("warning"))
     }
 }
+
+@Suite("jwtlint sign, end to end")
+struct SignCommandTests {
+    static let issuer = "57246542-96fe-1a63-e053-0824d011072a"
+
+    @Test("sign makes a token that lints clean against the public key, with Apple's claims and a 5-minute lifetime")
+    func signsCleanTokens() throws {
+        let run = try CLI.run([
+            "sign", "--key", LintCommandTests.keyA, "--issuer", Self.issuer, "--bundle-id", "com.example.app", "--now", "1767225600",
+        ])
+        #expect(run.status == 0, "\(run.standardError)")
+        let token = run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lint = try CLI.run([
+            "lint", "--key", CLI.vector("keys/TESTKEYA01.pub.pem"), "--kid", "TESTKEYA01", "--issuer", Self.issuer,
+            "--bundle-id", "com.example.app", "--now", "1767225700", "--format", "json", token,
+        ])
+        #expect(lint.status == 0, "\(lint.standardOutput)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lint.standardOutput.utf8)) as? [String: Any])
+        let result = try #require((object["results"] as? [[String: Any]])?.first)
+        #expect(result["signature"] as? String == "verified")
+        #expect((result["findings"] as? [Any])?.isEmpty == true)
+        let claims = try #require(result["claims"] as? [String: Any])
+        #expect(claims["iat"] as? Int == 1_767_225_600)
+        #expect(claims["exp"] as? Int == 1_767_225_900)
+        #expect(claims["aud"] as? String == "appstoreconnect-v1")
+        #expect((result["header"] as? [String: Any])?["typ"] as? String == "JWT")
+    }
+
+    @Test("sign refuses a lifetime over 3600 s, a public key, and a key with no key ID", arguments: [
+        ["--lifetime", "3601"], ["--lifetime", "0"],
+    ])
+    func refuses(_ flags: [String]) throws {
+        let run = try CLI.run(["sign", "--key", LintCommandTests.keyA, "--issuer", Self.issuer, "--bundle-id", "a"] + flags)
+        #expect(run.status == 2)
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test("sign needs a private key and a key ID")
+    func needsPrivateKeyAndKeyID() throws {
+        let publicOnly = try CLI.run(["sign", "--key", CLI.vector("keys/TESTKEYA01.pub.pem"), "--issuer", Self.issuer, "--bundle-id", "a"])
+        #expect(publicOnly.status == 2 && publicOnly.standardError.contains("private key"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let renamed = directory.appendingPathComponent("key.p8")
+        try FileManager.default.copyItem(atPath: LintCommandTests.keyA, toPath: renamed.path)
+        let noKeyID = try CLI.run(["sign", "--key", renamed.path, "--issuer", Self.issuer, "--bundle-id", "a"])
+        #expect(noKeyID.status == 2 && noKeyID.standardError.contains("--kid"))
+        let withKeyID = try CLI.run(["sign", "--key", renamed.path, "--issuer", Self.issuer, "--bundle-id", "a", "--kid", "TESTKEYA01"])
+        #expect(withKeyID.status == 0)
+    }
+}

@@ -92,3 +92,31 @@ public struct VerificationKey: Sendable {
         return nil
     }
 }
+
+/// A key to sign tokens with: Apple's `.p8` (PKCS#8 PEM), or a SEC 1 EC private key.
+public struct SigningKey: Sendable {
+    /// The private key.
+    public let privateKey: ES256PrivateKey
+    /// The key ID in an Apple-style file name, if any.
+    public let keyIDFromFileName: String?
+    /// Whether group or others may read the file.
+    public let readableByOthers: Bool
+
+    /// Loads the private key in the file at `path`.
+    /// - Throws: ``KeyError``: also when the file holds only a public key.
+    public static func load(contentsOf path: String) throws(KeyError) -> SigningKey {
+        var (contents, readableByOthers) = try FileContents.readWithMode(path, limit: VerificationKey.maximumFileSize)
+        defer { PEMBlock.clear(&contents) }
+        var blocks = try PEMBlock.blocks(in: contents)
+        defer { for index in blocks.indices { PEMBlock.clear(&blocks[index].der) } }
+        guard blocks.count == 1, blocks[0].label == "PRIVATE KEY" || blocks[0].label == "EC PRIVATE KEY",
+            !blocks[0].hasEncryptionHeader
+        else {
+            if blocks.count == 1, blocks[0].label == "ENCRYPTED PRIVATE KEY" || blocks[0].hasEncryptionHeader { throw .encrypted }
+            throw .unrecognized("holds no unencrypted private key; signing needs the .p8 (-----BEGIN PRIVATE KEY-----)")
+        }
+        let key = try ES256PrivateKey(privateKeyDER: blocks[0].der)
+        return SigningKey(
+            privateKey: key, keyIDFromFileName: VerificationKey.keyID(fromFileName: path), readableByOthers: readableByOthers)
+    }
+}
