@@ -18,6 +18,7 @@ final class BatchLinter {
         }
         let content: Content
         let line: Int?
+        var file: String? = nil
     }
 
     static let pieceSize = 32
@@ -82,11 +83,13 @@ final class BatchLinter {
     private var nextIndex = 0
     private var started = false
     private var opened = false
+    private var writer: ReportWriter
     private(set) var summary = LintSummary()
 
     init(linter: Linter, reporter: any Reporter, jobs: Int) {
         self.linter = linter
         self.reporter = reporter
+        self.writer = ReportWriter(reporter: reporter)
         self.jobs = max(1, jobs)
     }
 
@@ -186,12 +189,15 @@ final class BatchLinter {
             Output.standardOutput(reporter.opening())
             opened = true
         }
-        Output.standardOutput(bytes: &piece.output)
+        var joined: [UInt8] = []
+        writer.append(joined: &piece.output, to: &joined)
+        Output.standardOutput(bytes: &joined)
         summary.merge(piece.summary)
     }
 
     private static func lint(_ piece: Piece, session: LintSession, reporter: any Reporter) {
         var output: [UInt8] = []
+        var writer = ReportWriter(reporter: reporter)
         var summary = LintSummary()
         for (offset, input) in piece.inputs.enumerated() {
             let result: LintResult
@@ -201,7 +207,7 @@ final class BatchLinter {
             case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
             let index = piece.firstIndex + offset
-            reporter.report(ReportedResult(index: index, line: input.line, result: result), isFirst: index == 0, into: &output)
+            writer.append(ReportedResult(index: index, line: input.line, file: input.file, result: result), to: &output)
             summary.add(result)
         }
         piece.output = output

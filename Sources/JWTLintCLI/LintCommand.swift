@@ -3,7 +3,7 @@ import JWTLint
 
 /// Output formats of `jwtlint lint`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, github, sarif, junit
 }
 
 extension JWTLintCommand {
@@ -48,7 +48,7 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("How far iat may be ahead of now, in seconds.", valueName: "seconds"))
         var leeway: String = "60"
 
-        @Option(name: .long, help: ArgumentHelp("Output format: text (for people) or json (a documented contract, see the README).", valueName: "format"))
+        @Option(name: .long, help: ArgumentHelp("Output format: text (for people), json (a documented contract, see the README), github (Actions annotations), sarif (2.1.0) or junit (XML).", valueName: "format"))
         var format: OutputFormat = .text
 
         @Option(name: .long, help: ArgumentHelp("Threads to verify with (default: the number of cores). Output order and content do not depend on it.", valueName: "n"))

@@ -87,10 +87,14 @@ struct LintInvocation: Equatable {
         let reporter: any Reporter
         if quiet {
             reporter = SilentReporter()
-        } else if format == .json {
-            reporter = JSONReporter()
         } else {
-            reporter = TextReporter(colour: Output.wantsColour, now: options.now)
+            switch format {
+            case .text: reporter = TextReporter(colour: Output.wantsColour, now: options.now)
+            case .json: reporter = JSONReporter()
+            case .github: reporter = GitHubReporter()
+            case .sarif: reporter = SARIFReporter(toolVersion: JWTLintCommand.configuration.version)
+            case .junit: reporter = JUnitReporter()
+            }
         }
         let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
         for argument in tokens {
@@ -113,7 +117,7 @@ struct LintInvocation: Equatable {
                 if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                     throw UsageError(message: "tokens file '\(tokensFile)' is a directory")
                 }
-                try lintLines(from: descriptor, into: batch)
+                try lintLines(from: descriptor, file: tokensFile, into: batch)
             }
         } else if tokens.isEmpty {
             try lintLines(from: STDIN_FILENO, into: batch)
@@ -128,17 +132,17 @@ struct LintInvocation: Equatable {
     }
 
     /// Reads one token per line from `descriptor` into `batch`, streaming; blank lines are skipped.
-    private func lintLines(from descriptor: Int32, into batch: BatchLinter) throws {
+    private func lintLines(from descriptor: Int32, file: String? = nil, into batch: BatchLinter) throws {
         var lines = InputLines(descriptor: descriptor)
         while let line = try lines.next(whenIdle: batch.flushNow) {
             switch line {
             case .text(let text, let number):
                 if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
-                batch.add(.init(content: .text(text), line: number))
+                batch.add(.init(content: .text(text), line: number, file: file))
             case .oversized(let byteCount, let number):
-                batch.add(.init(content: .oversized(byteCount: byteCount), line: number))
+                batch.add(.init(content: .oversized(byteCount: byteCount), line: number, file: file))
             case .notUTF8(let byte, let offset, let number):
-                batch.add(.init(content: .notUTF8(byte: byte, offset: offset), line: number))
+                batch.add(.init(content: .notUTF8(byte: byte, offset: offset), line: number, file: file))
             }
         }
     }

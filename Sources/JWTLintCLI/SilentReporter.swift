@@ -3,6 +3,7 @@ import JWTLint
 /// The reporter for `--quiet`: writes nothing; the exit status carries the verdict.
 struct SilentReporter: Reporter {
     func opening() -> String { "" }
-    func report(_ result: ReportedResult, isFirst: Bool, into output: inout [UInt8]) {}
+    var separator: String { "" }
+    func report(_ result: ReportedResult, into output: inout [UInt8]) {}
     func closing(_ summary: LintSummary) -> String { "" }
 }

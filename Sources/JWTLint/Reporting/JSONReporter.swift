@@ -2,7 +2,8 @@
 ///
 /// `{"results":[{"index":0,"line":1,"signature":"verified","header":{…},"claims":{…},"findings":[{"rule":…,
 /// "severity":…,"message":…,"hint":…}]}],"summary":{…}}`, one result per input token in input order; `line`
-/// only for tokens read from standard input, `header` and `claims` only when they decoded. Keys come in a fixed
+/// only for tokens read from standard input or a tokens file, `file` only for the latter, `header` and `claims`
+/// only when they decoded. Keys come in a fixed
 /// order; header and claims members keep the token's order.
 public struct JSONReporter: Reporter {
     /// A JSON reporter.
@@ -10,12 +11,17 @@ public struct JSONReporter: Reporter {
 
     public func opening() -> String { #"{"results":["# }
 
-    public func report(_ item: ReportedResult, isFirst: Bool, into output: inout [UInt8]) {
+    public var separator: String { "," }
+
+    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
         var writer = JSONWriter(appendingTo: output)
         output = []
-        if !isFirst { writer.raw(",") }
         writer.raw(#"{"index":"#)
         writer.integer(item.index)
+        if let file = item.file {
+            writer.raw(#","file":"#)
+            writer.string(file)
+        }
         if let line = item.line {
             writer.raw(#","line":"#)
             writer.integer(line)

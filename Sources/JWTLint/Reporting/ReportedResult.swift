@@ -2,25 +2,79 @@
 public struct ReportedResult: Sendable {
     /// The token's position among all inputs, from 0, in input order.
     public let index: Int
-    /// The line number in standard input, from 1, when the token was read from there.
+    /// The line number, from 1, when the token was read from standard input or a tokens file.
     public let line: Int?
+    /// The tokens file the token was read from, when it came from one (`nil` for arguments and standard input).
+    public let file: String?
     /// The verdict.
     public let result: LintResult
 
     /// Pairs a result with its position.
-    public init(index: Int, line: Int?, result: LintResult) {
+    public init(index: Int, line: Int?, file: String? = nil, result: LintResult) {
         self.index = index
         self.line = line
+        self.file = file
         self.result = result
     }
 }
 
+extension ReportedResult {
+    /// "token 3 (tokens.txt:5)", "token 3 (line 5)" or "token 3": how reports name a token without printing it.
+    public var name: String {
+        let place: String
+        switch (file, line) {
+        case (let file?, let line?): place = " (\(file):\(line))"
+        case (nil, let line?): place = " (line \(line))"
+        default: place = ""
+        }
+        return "token \(index + 1)\(place)"
+    }
+}
+
 /// Writes results as they come, then a summary: one implementation per output format.
+///
+/// Whoever concatenates reports puts ``separator`` between two non-empty ones; ``ReportWriter`` does it.
 public protocol Reporter: Sendable {
     /// Text that opens the report (may be empty).
     func opening() -> String
-    /// Appends the text for one result to `output`; `isFirst` tells whether any came before it.
-    func report(_ result: ReportedResult, isFirst: Bool, into output: inout [UInt8])
+    /// What goes between the texts of two results that both wrote something (`,` in a JSON array).
+    var separator: String { get }
+    /// Appends the text for one result to `output` (possibly nothing, such as a clean token in SARIF).
+    func report(_ result: ReportedResult, into output: inout [UInt8])
     /// Text that closes the report.
     func closing(_ summary: LintSummary) -> String
+}
+
+/// Concatenates reports in order, with the reporter's separator between non-empty ones.
+public struct ReportWriter {
+    /// The reporter whose texts are joined.
+    public let reporter: any Reporter
+    private var wroteAny = false
+
+    /// A writer for `reporter`'s texts.
+    public init(reporter: any Reporter) {
+        self.reporter = reporter
+    }
+
+    /// Appends `result`'s text to `output`, after a separator when something was appended before.
+    public mutating func append(_ result: ReportedResult, to output: inout [UInt8]) {
+        let before = output.count
+        if wroteAny { output.append(contentsOf: reporter.separator.utf8) }
+        let marked = output.count
+        reporter.report(result, into: &output)
+        if output.count == marked {
+            output.removeLast(output.count - before)
+        } else {
+            wroteAny = true
+        }
+    }
+
+    /// Appends already joined text (from another writer) with a separator when needed.
+    public mutating func append(joined text: inout [UInt8], to output: inout [UInt8]) {
+        guard !text.isEmpty else { return }
+        if wroteAny { output.append(contentsOf: reporter.separator.utf8) }
+        output.append(contentsOf: text)
+        text.removeAll(keepingCapacity: true)
+        wroteAny = true
+    }
 }

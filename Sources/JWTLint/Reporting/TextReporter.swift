@@ -13,14 +13,16 @@ public struct TextReporter: Reporter {
 
     public func opening() -> String { "" }
 
-    public func report(_ item: ReportedResult, isFirst: Bool, into output: inout [UInt8]) {
-        output.append(contentsOf: text(item, isFirst: isFirst).utf8)
+    public var separator: String { "\n" }
+
+    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
+        output.append(contentsOf: text(item).utf8)
     }
 
-    private func text(_ item: ReportedResult, isFirst: Bool) -> String {
+    private func text(_ item: ReportedResult) -> String {
         let result = item.result
-        var text = isFirst ? "" : "\n"
-        let place = "token \(item.index + 1)" + (item.line.map { " (line \($0))" } ?? "")
+        var text = ""
+        let place = item.name
         let counts = Dictionary(grouping: result.findings, by: \.severity).mapValues(\.count)
         let verdict: String
         if result.hasErrors {

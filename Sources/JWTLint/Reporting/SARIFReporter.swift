@@ -1,0 +1,97 @@
+/// SARIF 2.1.0: one run, one rule object per rule ID with its help, one result per finding, located at the tokens
+/// file and line (or standard input's line) when the token came from one, else named by its position.
+public struct SARIFReporter: Reporter {
+    /// The version reported as the tool's.
+    public let toolVersion: String
+
+    /// A SARIF reporter.
+    public init(toolVersion: String) {
+        self.toolVersion = toolVersion
+    }
+
+    public func opening() -> String {
+        var writer = JSONWriter()
+        writer.raw(#"{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"jwtlint","version":"#)
+        writer.string(toolVersion)
+        writer.raw(#","informationUri":"https://developer.apple.com/documentation/appstoreserverapi/generating-json-web-tokens-for-api-requests","rules":["#)
+        for (index, rule) in RuleCatalog.all.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw(#"{"id":"#)
+            writer.string(rule.id)
+            writer.raw(#","shortDescription":{"text":"#)
+            writer.string(rule.summary)
+            writer.raw(#"},"fullDescription":{"text":"#)
+            writer.string(rule.explanation)
+            writer.raw(#"},"help":{"text":"#)
+            writer.string("\(rule.fix) Source: \(rule.source)")
+            writer.raw(#"},"defaultConfiguration":{"level":"#)
+            writer.string(Self.level(rule.defaultSeverity))
+            writer.raw("}}")
+        }
+        writer.raw(#"]}},"results":["#)
+        return writer.text
+    }
+
+    public var separator: String { "," }
+
+    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
+        var writer = JSONWriter(appendingTo: output)
+        output = []
+        var first = true
+        for finding in item.result.findings {
+            if !first { writer.raw(",") }
+            first = false
+            writer.raw(#"{"ruleId":"#)
+            writer.string(finding.rule)
+            if let index = RuleCatalog.all.firstIndex(where: { $0.id == finding.rule }) {
+                writer.raw(#","ruleIndex":"#)
+                writer.integer(index)
+            }
+            writer.raw(#","level":"#)
+            writer.string(Self.level(finding.severity))
+            writer.raw(#","message":{"text":"#)
+            writer.string("\(item.name): \(finding.message) Fix: \(finding.hint)")
+            writer.raw(#"},"locations":[{"#)
+            if let line = item.line {
+                writer.raw(#""physicalLocation":{"artifactLocation":{"uri":"#)
+                writer.string(Self.uri(item.file ?? "stdin"))
+                writer.raw(#"},"region":{"startLine":"#)
+                writer.integer(line)
+                writer.raw("}},")
+            }
+            writer.raw(#""logicalLocations":[{"name":"#)
+            writer.string(item.name)
+            writer.raw(#","kind":"object"}]}]}"#)
+        }
+        output = writer.bytes
+    }
+
+    public func closing(_ summary: LintSummary) -> String {
+        #"]}]}"# + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    /// A relative URI reference for a path: unreserved characters and `/` kept, everything else percent-encoded.
+    static func uri(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            let keep = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+                || byte == UInt8(ascii: "/")
+            if keep {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return encoded
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import JWTLint
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The CI formats, each checked with a parser or a schema, on a tokens file of more than 10,000 lines.
+@Suite("CI formats: github, sarif, junit")
+struct CIFormatTests {
+    /// Every lint vector's one-line input, repeated to 10,500 lines, written to a temporary tokens file.
+    static let tokensFile: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-ci-\(UUID().uuidString).txt").path
+        let text = (try? ParallelLintTests.manyInputs()) ?? ""
+        let lines = text.split(separator: "\n").map(String.init)
+        let repeated = Array(Array(repeating: lines, count: 10_500 / max(1, lines.count) + 1).joined().prefix(10_500))
+        try? (repeated.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }()
+
+    static func lint(_ format: String) throws -> CLIRun {
+        try CLI.run([
+            "lint", "--format", format, "--key", LintCommandTests.keyA, "--now", LintCommandTests.now, "--tokens-file", tokensFile,
+        ])
+    }
+
+    /// The JSON report of the same input: the reference the other formats are compared with.
+    static func reference() throws -> (tokens: Int, findings: [(line: Int, rule: String, severity: String)]) {
+        let run = try lint("json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        var findings: [(Int, String, String)] = []
+        for result in results {
+            for finding in result["findings"] as? [[String: Any]] ?? [] {
+                findings.append((result["line"] as? Int ?? -1, finding["rule"] as? String ?? "", finding["severity"] as? String ?? ""))
+            }
+        }
+        return (results.count, findings)
+    }
+
+    @Test("SARIF validates against the SARIF 2.1.0 schema and holds one result per finding, at its file and line")
+    func sarif() throws {
+        let run = try Self.lint("sarif")
+        #expect(run.status == 1)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString).sarif")
+        try run.standardOutput.write(to: output, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: output) }
+        // The python3 on PATH, where .ci/setup installs jsonschema.
+        let validate = try CLI.run(
+            ["python3", "-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1]))); print('valid')",
+             CLI.vector("sarif/sarif-schema-2.1.0.json"), output.path],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], executable: "/usr/bin/env")
+        #expect(validate.standardOutput.contains("valid"), "\(validate.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let sarifRun = try #require((object["runs"] as? [[String: Any]])?.first)
+        let rules = ((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        #expect(rules.map { $0["id"] as? String } == RuleCatalog.all.map(\.id))
+        #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] != nil })
+        let results = sarifRun["results"] as? [[String: Any]] ?? []
+        let reference = try Self.reference()
+        #expect(results.count == reference.findings.count)
+        let lines = results.compactMap { result -> Int? in
+            let location = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            return (location?["region"] as? [String: Any])?["startLine"] as? Int
+        }
+        #expect(lines == reference.findings.map(\.line))
+        #expect(results.map { $0["ruleId"] as? String ?? "" } == reference.findings.map(\.rule))
+    }
+
+    @Test("JUnit parses as XML with one test case per token and one failure per error finding")
+    func junit() throws {
+        let run = try Self.lint("junit")
+        #expect(run.status == 1)
+        let counter = JUnitCounter()
+        let parser = XMLParser(data: Data(run.standardOutput.utf8))
+        parser.delegate = counter
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        let reference = try Self.reference()
+        #expect(counter.testcases == reference.tokens)
+        #expect(counter.testcases == 10_500)
+        #expect(counter.failures == reference.findings.filter { $0.severity == "error" }.count)
+        #expect(counter.suitesWithFailuresCounted == counter.suitesWithFailureElements)
+    }
+
+    @Test("GitHub annotations: one workflow command per finding, with the tokens file and line")
+    func github() throws {
+        let run = try Self.lint("github")
+        #expect(run.status == 1)
+        let lines = run.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let annotations = lines.filter { $0.hasPrefix("::") }
+        let reference = try Self.reference()
+        #expect(annotations.count == reference.findings.count)
+        for (annotation, finding) in zip(annotations, reference.findings) {
+            let command = finding.severity == "info" ? "notice" : finding.severity
+            #expect(annotation.hasPrefix("::\(command) file=\(Self.tokensFile.replacingOccurrences(of: ":", with: "%3A")),line=\(finding.line),title=jwtlint \(finding.rule)::"))
+        }
+        #expect(lines.filter { !$0.isEmpty && !$0.hasPrefix("::") }.count == 1, "only the summary line is plain")
+    }
+
+    @Test("GitHub annotation text cannot start a command of its own")
+    func githubEscaping() {
+        #expect(GitHubReporter.escapeData("a\n::error::x%") == "a%0A::error::x%25")
+        #expect(GitHubReporter.escapeProperty("a:b,c") == "a%3Ab%2Cc")
+    }
+}
+
+/// Counts JUnit elements while parsing.
+final class JUnitCounter: NSObject, XMLParserDelegate {
+    var testcases = 0
+    var failures = 0
+    var suitesWithFailuresCounted = 0
+    var suitesWithFailureElements = 0
+    private var suiteHasFailure = false
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch name {
+        case "testsuite":
+            suiteHasFailure = false
+            if attributes["failures"] == "1" { suitesWithFailuresCounted += 1 }
+        case "testcase": testcases += 1
+        case "failure":
+            failures += 1
+            suiteHasFailure = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "testsuite", suiteHasFailure { suitesWithFailureElements += 1 }
+    }
+}
