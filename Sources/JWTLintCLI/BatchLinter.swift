@@ -207,7 +207,9 @@ final class BatchLinter {
             case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
             let index = piece.firstIndex + offset
-            writer.append(ReportedResult(index: index, line: input.line, file: input.file, result: result), to: &output)
+            var text: String? = nil
+            if case .text(let line) = input.content { text = line }
+            writer.append(ReportedResult(index: index, line: input.line, file: input.file, input: text, result: result), to: &output)
             summary.add(result)
         }
         piece.output = output

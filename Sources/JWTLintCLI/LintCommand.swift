@@ -61,6 +61,9 @@ extension JWTLintCommand {
         @Flag(name: .shortAndLong, help: "Print nothing; only the exit status tells the verdict.")
         var quiet = false
 
+        @Flag(name: .customLong("show-token"), help: "Print each token itself (text and json); by default reports show only a fingerprint and what the token decoded to, so CI logs never keep a usable token.")
+        var showToken = false
+
         @Argument(help: ArgumentHelp("Tokens to check, or '-' for standard input (the default).", valueName: "token"))
         var tokens: [String] = []
 
@@ -68,7 +71,7 @@ extension JWTLintCommand {
         var invocation: LintInvocation {
             LintInvocation(
                 key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, format: format, jobs: jobs,
-                tokensFile: tokensFile, quiet: quiet, tokens: tokens)
+                tokensFile: tokensFile, quiet: quiet, showToken: showToken, tokens: tokens)
         }
 
         func run() throws {

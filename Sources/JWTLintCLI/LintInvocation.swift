@@ -20,6 +20,7 @@ struct LintInvocation: Equatable {
     var jobs: String?
     var tokensFile: String?
     var quiet = false
+    var showToken = false
     var tokens: [String] = []
 
     /// Reads `lint [OPTIONS] [TOKEN ...]` without swift-argument-parser, whose reflection costs more than the rest of
@@ -46,6 +47,11 @@ struct LintInvocation: Equatable {
             if argument == "--quiet" {
                 guard !invocation.quiet else { return nil }
                 invocation.quiet = true
+                continue
+            }
+            if argument == "--show-token" {
+                guard !invocation.showToken else { return nil }
+                invocation.showToken = true
                 continue
             }
             var name = argument
@@ -89,8 +95,8 @@ struct LintInvocation: Equatable {
             reporter = SilentReporter()
         } else {
             switch format {
-            case .text: reporter = TextReporter(colour: Output.wantsColour, now: options.now)
-            case .json: reporter = JSONReporter()
+            case .text: reporter = TextReporter(colour: Output.wantsColour, now: options.now, showToken: showToken)
+            case .json: reporter = JSONReporter(showToken: showToken)
             case .github: reporter = GitHubReporter()
             case .sarif: reporter = SARIFReporter(toolVersion: JWTLintCommand.configuration.version)
             case .junit: reporter = JUnitReporter()

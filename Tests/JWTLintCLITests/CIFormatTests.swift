@@ -133,3 +133,41 @@ final class JUnitCounter: NSObject, XMLParserDelegate {
         if name == "testsuite", suiteHasFailure { suitesWithFailureElements += 1 }
     }
 }
+
+@Suite("Redaction: tokens are shown only when asked")
+struct RedactionTests {
+    @Test("No format prints the token by default; each names it by a fingerprint", arguments: ["text", "json", "github", "sarif", "junit"])
+    func noTokenByDefault(_ format: String) throws {
+        let token = try #require(LintCommandTests.samples.dropFirst().first)  // a token with a warning
+        let signature = String(token.split(separator: ".")[2])
+        let run = try CLI.run(["lint", "--format", format, "--key", LintCommandTests.keyA, "--now", LintCommandTests.now, token])
+        #expect(run.status == 0)
+        #expect(!run.standardOutput.contains(signature), "\(format) printed the token")
+        if format != "json" {
+            #expect(run.standardOutput.contains("sha256 "), "\(format) names no fingerprint")
+        }
+    }
+
+    @Test("--show-token prints the token in text and JSON, without its Bearer prefix")
+    func showToken() throws {
+        let token = LintCommandTests.clean
+        for format in ["text", "json"] {
+            let run = try CLI.run([
+                "lint", "--show-token", "--format", format, "--key", LintCommandTests.keyA, "--now", LintCommandTests.now, "Bearer " + token,
+            ])
+            #expect(run.standardOutput.contains(token), "\(format)")
+            #expect(!run.standardOutput.contains("Bearer "), "\(format)")
+        }
+    }
+
+    @Test("The fingerprint is the same for a token and its Bearer forms, and differs between tokens")
+    func fingerprintIsStable() throws {
+        let token = LintCommandTests.clean
+        let other = try #require(LintCommandTests.samples.last)
+        let bare = TokenFingerprint.of(token)
+        #expect(TokenFingerprint.of("Bearer " + token) == bare)
+        #expect(TokenFingerprint.of("Authorization: Bearer " + token) == bare)
+        #expect(TokenFingerprint.of(other) != bare)
+        #expect(bare.count == 12)
+    }
+}

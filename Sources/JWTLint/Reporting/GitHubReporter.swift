@@ -13,6 +13,7 @@ public struct GitHubReporter: Reporter {
 
     public func report(_ item: ReportedResult, into output: inout [UInt8]) {
         var text = ""
+        let name = item.name
         for finding in item.result.findings {
             let command: String
             switch finding.severity {
@@ -27,7 +28,7 @@ public struct GitHubReporter: Reporter {
             }
             properties.append("title=" + Self.escapeProperty("jwtlint \(finding.rule)"))
             text += "::\(command) \(properties.joined(separator: ","))::"
-            text += Self.escapeData("\(item.name): \(finding.message) Fix: \(finding.hint)") + "\n"
+            text += Self.escapeData("\(name): \(finding.message) Fix: \(finding.hint)") + "\n"
         }
         output.append(contentsOf: text.utf8)
     }

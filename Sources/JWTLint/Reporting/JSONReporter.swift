@@ -6,8 +6,13 @@
 /// only when they decoded. Keys come in a fixed
 /// order; header and claims members keep the token's order.
 public struct JSONReporter: Reporter {
+    /// Whether each result includes the token itself (`--show-token`).
+    public let showToken: Bool
+
     /// A JSON reporter.
-    public init() {}
+    public init(showToken: Bool = false) {
+        self.showToken = showToken
+    }
 
     public func opening() -> String { #"{"results":["# }
 
@@ -25,6 +30,10 @@ public struct JSONReporter: Reporter {
         if let line = item.line {
             writer.raw(#","line":"#)
             writer.integer(line)
+        }
+        if showToken, let input = item.input {
+            writer.raw(#","token":"#)
+            writer.string(TokenFingerprint.token(in: input))
         }
         switch item.result.signature {
         case .verified: writer.raw(#","signature":"verified""#)

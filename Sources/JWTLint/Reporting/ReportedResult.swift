@@ -6,28 +6,33 @@ public struct ReportedResult: Sendable {
     public let line: Int?
     /// The tokens file the token was read from, when it came from one (`nil` for arguments and standard input).
     public let file: String?
+    /// The input line as given, for the fingerprint and `--show-token`; reports print it only when asked.
+    public let input: String?
     /// The verdict.
     public let result: LintResult
 
     /// Pairs a result with its position.
-    public init(index: Int, line: Int?, file: String? = nil, result: LintResult) {
+    public init(index: Int, line: Int?, file: String? = nil, input: String? = nil, result: LintResult) {
         self.index = index
         self.line = line
         self.file = file
+        self.input = input
         self.result = result
     }
 }
 
 extension ReportedResult {
-    /// "token 3 (tokens.txt:5)", "token 3 (line 5)" or "token 3": how reports name a token without printing it.
+    /// "token 3 (tokens.txt:5, sha256 1a2b3c4d5e6f)": how reports name a token without printing it. The
+    /// fingerprint is the start of the SHA-256 of the token (without any `Bearer` prefix).
     public var name: String {
-        let place: String
+        var place: [String] = []
         switch (file, line) {
-        case (let file?, let line?): place = " (\(file):\(line))"
-        case (nil, let line?): place = " (line \(line))"
-        default: place = ""
+        case (let file?, let line?): place.append("\(file):\(line)")
+        case (nil, let line?): place.append("line \(line)")
+        default: break
         }
-        return "token \(index + 1)\(place)"
+        if let input { place.append("sha256 " + TokenFingerprint.of(input)) }
+        return "token \(index + 1)" + (place.isEmpty ? "" : " (" + place.joined(separator: ", ") + ")")
     }
 }
 

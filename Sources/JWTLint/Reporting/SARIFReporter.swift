@@ -38,6 +38,7 @@ public struct SARIFReporter: Reporter {
         var writer = JSONWriter(appendingTo: output)
         output = []
         var first = true
+        let name = item.name
         for finding in item.result.findings {
             if !first { writer.raw(",") }
             first = false
@@ -50,7 +51,7 @@ public struct SARIFReporter: Reporter {
             writer.raw(#","level":"#)
             writer.string(Self.level(finding.severity))
             writer.raw(#","message":{"text":"#)
-            writer.string("\(item.name): \(finding.message) Fix: \(finding.hint)")
+            writer.string("\(name): \(finding.message) Fix: \(finding.hint)")
             writer.raw(#"},"locations":[{"#)
             if let line = item.line {
                 writer.raw(#""physicalLocation":{"artifactLocation":{"uri":"#)
@@ -60,7 +61,7 @@ public struct SARIFReporter: Reporter {
                 writer.raw("}},")
             }
             writer.raw(#""logicalLocations":[{"name":"#)
-            writer.string(item.name)
+            writer.string(name)
             writer.raw(#","kind":"object"}]}]}"#)
         }
         output = writer.bytes

@@ -4,12 +4,18 @@ public struct TextReporter: Reporter {
     public let colour: Bool
     /// The time tokens were checked against, for relative times.
     public let now: Double
+    /// Whether to print each token itself (`--show-token`); otherwise only its fingerprint and decoded parts.
+    public let showToken: Bool
 
     /// A text reporter.
-    public init(colour: Bool, now: Double) {
+    public init(colour: Bool, now: Double, showToken: Bool = false) {
         self.colour = colour
         self.now = now
+        self.showToken = showToken
     }
+
+    /// The longest decoded header or claims shown, in bytes of JSON.
+    static let maximumShown = 400
 
     public func opening() -> String { "" }
 
@@ -36,6 +42,9 @@ public struct TextReporter: Reporter {
         }
         text += "\(place): \(verdict)" + (parts.isEmpty ? "" : ", " + parts.joined(separator: ", "))
         text += "; signature \(signatureText(result.signature))\n"
+        if showToken, let input = item.input { text += "  token \(TokenFingerprint.token(in: input))\n" }
+        if let header = result.header { text += "  header \(Self.compact(header))\n" }
+        if let claims = result.claims { text += "  claims \(Self.compact(claims))\n" }
         if let line = identity(result) { text += "  \(line)\n" }
         for finding in result.findings {
             let label = paint(finding.severity.rawValue.padding(to: 7), colourFor(finding.severity))
@@ -62,17 +71,26 @@ public struct TextReporter: Reporter {
         }
     }
 
-    /// `kid "…" · iss … · bid "…" · exp 2026-… (in 4 min)`: enough to tell tokens apart without printing them.
+    /// `iat 2026-… (30 s ago) · exp 2026-… (in 4 min)`: the token's times, for people.
     private func identity(_ result: LintResult) -> String? {
+        guard let claims = result.claims else { return nil }
         var parts: [String] = []
-        if let kid = result.header?["kid"]?.stringValue { parts.append("kid \(JSONText.quoted(kid))") }
-        if let bid = result.claims?["bid"]?.stringValue { parts.append("bid \(JSONText.quoted(bid))") }
-        if let claims = result.claims {
-            if case .seconds(let exp) = TimeClaim.read("exp", in: claims) {
-                parts.append("exp \(TimeText.utc(exp)) (\(TimeText.relative(exp, now: now)))")
+        for name in ["iat", "exp"] {
+            if case .seconds(let time) = TimeClaim.read(name, in: claims) {
+                parts.append("\(name) \(TimeText.utc(time)) (\(TimeText.relative(time, now: now)))")
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// Compact JSON, escaped (no control characters reach the terminal), cut at ``maximumShown`` bytes.
+    static func compact(_ object: JSONObject) -> String {
+        var writer = JSONWriter()
+        writer.object(object)
+        guard writer.bytes.count > maximumShown else { return writer.text }
+        var cut = maximumShown
+        while cut > 0 && writer.bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return String(decoding: writer.bytes[..<cut], as: UTF8.self) + "… (\(writer.bytes.count) bytes)"
     }
 
     private enum Colour: String {
