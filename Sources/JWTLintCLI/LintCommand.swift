@@ -45,8 +45,8 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("Check as of this time, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
         var now: String?
 
-        @Option(name: .long, help: ArgumentHelp("How far iat may be ahead of now, in seconds.", valueName: "seconds"))
-        var leeway: String = "60"
+        @Option(name: .long, help: ArgumentHelp("How far iat may be ahead of now, in seconds (default 60).", valueName: "seconds"))
+        var leeway: String?
 
         @Option(name: .long, help: ArgumentHelp("Output format: text (for people), json (a documented contract, see the README), github (Actions annotations), sarif (2.1.0) or junit (XML).", valueName: "format"))
         var format: OutputFormat = .text
@@ -57,6 +57,14 @@ extension JWTLintCommand {
         @Option(name: .customLong("tokens-file"), help: ArgumentHelp(
             "Read tokens from this file, one per line ('-' for standard input); results name the line.", valueName: "file"))
         var tokensFile: String?
+
+        @Option(name: .long, help: ArgumentHelp(
+            "A configuration file (default: .jwtlint.json in this folder or the nearest parent). Flags override it.",
+            valueName: "file"))
+        var config: String?
+
+        @Flag(name: .customLong("warnings-as-errors"), help: "Count warnings as errors (exit status 1).")
+        var warningsAsErrors = false
 
         @Flag(name: .shortAndLong, help: "Print nothing; only the exit status tells the verdict.")
         var quiet = false
@@ -71,7 +79,8 @@ extension JWTLintCommand {
         var invocation: LintInvocation {
             LintInvocation(
                 key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, format: format, jobs: jobs,
-                tokensFile: tokensFile, quiet: quiet, showToken: showToken, tokens: tokens)
+                tokensFile: tokensFile, quiet: quiet, showToken: showToken, config: config, warningsAsErrors: warningsAsErrors,
+                tokens: tokens)
         }
 
         func run() throws {

@@ -15,12 +15,14 @@ struct LintInvocation: Equatable {
     var issuer: String?
     var bundleID: String?
     var now: String?
-    var leeway: String = "60"
+    var leeway: String?
     var format: OutputFormat = .text
     var jobs: String?
     var tokensFile: String?
     var quiet = false
     var showToken = false
+    var config: String?
+    var warningsAsErrors = false
     var tokens: [String] = []
 
     /// Reads `lint [OPTIONS] [TOKEN ...]` without swift-argument-parser, whose reflection costs more than the rest of
@@ -54,6 +56,11 @@ struct LintInvocation: Equatable {
                 invocation.showToken = true
                 continue
             }
+            if argument == "--warnings-as-errors" {
+                guard !invocation.warningsAsErrors else { return nil }
+                invocation.warningsAsErrors = true
+                continue
+            }
             var name = argument
             var value: String?
             if let equals = argument.firstIndex(of: "=") {
@@ -61,7 +68,9 @@ struct LintInvocation: Equatable {
                 value = String(argument[argument.index(after: equals)...])
                 if value?.isEmpty == true { return nil }
             }
-            guard ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs", "--tokens-file"].contains(name),
+            guard
+                ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs", "--tokens-file", "--config"]
+                    .contains(name),
                 seen.insert(name).inserted
             else { return nil }
             if value == nil {
@@ -79,6 +88,7 @@ struct LintInvocation: Equatable {
             case "--leeway": invocation.leeway = value
             case "--jobs": invocation.jobs = value
             case "--tokens-file": invocation.tokensFile = value
+            case "--config": invocation.config = value
             default:
                 guard let format = OutputFormat(rawValue: value) else { return nil }
                 invocation.format = format
@@ -162,6 +172,7 @@ struct LintInvocation: Equatable {
     }
 
     private func makeOptions() throws -> LintOptions {
+        let configuration = try loadConfiguration()
         let time: Double
         if let now {
             guard let value = LintInvocation.decimal(now) else {
@@ -171,19 +182,38 @@ struct LintInvocation: Equatable {
         } else {
             time = Output.currentTime()
         }
-        guard let leewayValue = LintInvocation.decimal(leeway) else {
-            throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
+        var leewayValue = configuration?.leeway ?? LintOptions.defaultLeeway
+        if let leeway {
+            guard let value = LintInvocation.decimal(leeway) else {
+                throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
+            }
+            leewayValue = value
         }
-        var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID, leeway: leewayValue)
+        var options = LintOptions(
+            now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
+            bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
+        options.ruleSettings = configuration?.rules ?? [:]
+        options.warningsAsErrors = warningsAsErrors || configuration?.warningsAsErrors == true
         if let problem = options.problems.first {
             throw UsageError(message: problem)
         }
-        if let key {
+        if let key = key ?? configuration?.key {
             let loaded = try KeyFileLoader.load(key)
             options.key = loaded.publicKey
             options.keyIDFromFileName = loaded.keyIDFromFileName
         }
         return options
+    }
+
+    /// The configuration file named by --config, else the nearest .jwtlint.json, else none.
+    private func loadConfiguration() throws -> Configuration? {
+        let path = config ?? Configuration.workingDirectory().flatMap(Configuration.find(from:))
+        guard let path else { return nil }
+        do {
+            return try Configuration.load(contentsOf: path)
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
     }
 
     /// A non-negative decimal number such as `1767225600` or `0.5`; not hexadecimal, exponents, `inf` or `nan`,

@@ -17,6 +17,7 @@ struct LintInvocationTests {
         ["lint", "t1", "--now", "5", "t2"],
         ["lint", "--quiet", "--tokens-file", "tokens.txt"],
         ["lint", "--tokens-file=-", "x", "--quiet"],
+        ["lint", "--config", "c.json", "--warnings-as-errors", "--show-token", "x"],
     ]
 
     static let refused: [[String]] = [

@@ -187,3 +187,53 @@ struct SignCommandTests {
         #expect(withKeyID.status == 0)
     }
 }
+
+@Suite("Configuration files, end to end")
+struct ConfigurationCommandTests {
+    /// Runs `jwtlint arguments…` in a new folder holding `.jwtlint.json` with `configuration`, from a subfolder.
+    static func runWithConfiguration(_ configuration: String, _ arguments: [String]) throws -> CLIRun {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString)")
+        let sub = directory.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try configuration.write(to: directory.appendingPathComponent(".jwtlint.json"), atomically: true, encoding: .utf8)
+        let quoted = ([CLI.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        return try CLI.run(["-c", "cd '\(sub.path)' && " + quoted.joined(separator: " ")], executable: "/bin/sh")
+    }
+
+    @Test("The nearest .jwtlint.json is used; its key verifies and its rule settings apply")
+    func discovered() throws {
+        let token = LintCommandTests.samples[1]  // no iat: a claims.iat warning
+        let configuration = #"{"key": "\#(CLI.vector("keys/TESTKEYA01.pub.pem"))", "rules": {"claims.iat": "error"}}"#
+        let run = try Self.runWithConfiguration(configuration, ["lint", "--now", LintCommandTests.now, "--format", "json", token])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains(#""signature":"verified""#))
+        #expect(run.standardOutput.contains(#""rule":"claims.iat","severity":"error""#))
+    }
+
+    @Test("Flags override the file")
+    func flagsOverride() throws {
+        let configuration = #"{"bundleId": "com.example.other", "leeway": 0}"#
+        let token = LintCommandTests.clean
+        let fromFile = try Self.runWithConfiguration(configuration, ["lint", "--now", LintCommandTests.now, token])
+        #expect(fromFile.status == 1 && fromFile.standardOutput.contains("claims.bid"))
+        let overridden = try Self.runWithConfiguration(
+            configuration, ["lint", "--now", LintCommandTests.now, "--bundle-id", "com.example.app", token])
+        #expect(overridden.status == 0, "\(overridden.standardOutput)")
+    }
+
+    @Test("A broken configuration stops the run with exit 2, naming the file and line")
+    func broken() throws {
+        let run = try Self.runWithConfiguration("{\n  \"bundleid\": \"x\"\n}\n", ["lint", LintCommandTests.clean])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains(".jwtlint.json:2: unknown setting \"bundleid\""))
+    }
+
+    @Test("--warnings-as-errors fails a run that has only warnings")
+    func warningsAsErrors() throws {
+        let run = try CLI.run(["lint", "--warnings-as-errors", "--now", LintCommandTests.now, LintCommandTests.clean])
+        #expect(run.status == 1)
+        let plain = try CLI.run(["lint", "--now", LintCommandTests.now, LintCommandTests.clean])
+        #expect(plain.status == 0)
+    }
+}

@@ -6,8 +6,8 @@ public enum JSONParseError: Error, Sendable, Equatable {
     case duplicateMember(String)
     /// The bytes are not UTF-8.
     case invalidUTF8
-    /// The text is not JSON; carries the parser's explanation.
-    case syntax(String)
+    /// The text is not JSON; carries the parser's explanation and the line (from 1) it points at.
+    case syntax(String, line: Int)
     /// The text is valid JSON, but its top level is not an object; carries the JSON type found.
     case notAnObject(String)
     /// Objects and arrays nest deeper than the limit.
@@ -80,7 +80,7 @@ enum JSONParser {
         case json_error_numeric_overflow:
             return .numberTooLarge
         default:
-            return .syntax(text)
+            return .syntax(text, line: Int(error.line))
         }
     }
 

@@ -14,6 +14,11 @@ public struct LintOptions: Sendable {
     public var now: Double
     /// How far ahead of `now` an `iat` may be before it is an error, in seconds.
     public var leeway: Double
+    /// Per-rule severities (from a configuration file): a rule's findings all get that severity, or none is
+    /// reported when it is off.
+    public var ruleSettings: [String: RuleSetting] = [:]
+    /// Whether warnings count as errors (after ``ruleSettings``).
+    public var warningsAsErrors = false
 
     /// The default leeway, 60 s: Apple answers 401 to a token whose `iat` is even a second ahead of its clock, so
     /// more than a minute of difference from this machine's clock is an error worth fixing.

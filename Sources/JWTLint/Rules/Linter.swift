@@ -34,6 +34,9 @@ public struct Linter: Sendable {
             rule.check(token, options: options, into: &findings)
         }
         let status = SignatureCheck.check(token, options: options, verifier: verifier, into: &findings)
+        if !options.ruleSettings.isEmpty || options.warningsAsErrors {
+            findings = findings.compactMap(options.applySettings)
+        }
         let order = RuleCatalog.order
         let sorted = findings.enumerated().sorted { lhs, rhs in
             let left = order[lhs.element.rule] ?? Int.max, right = order[rhs.element.rule] ?? Int.max
@@ -82,5 +85,20 @@ extension Linter {
             "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
             hint: "Pass one token per line; check that the line holds only the token.")
         return LintResult(header: nil, claims: nil, signature: .unchecked, findings: [finding])
+    }
+}
+
+extension LintOptions {
+    /// `finding` at the severity the settings give it, or `nil` when its rule is off.
+    func applySettings(_ finding: Finding) -> Finding? {
+        var severity = finding.severity
+        switch ruleSettings[finding.rule] {
+        case .off?: return nil
+        case .severity(let configured)?: severity = configured
+        case nil: break
+        }
+        if warningsAsErrors && severity == .warning { severity = .error }
+        guard severity != finding.severity else { return finding }
+        return Finding(rule: finding.rule, severity: severity, message: finding.message, hint: finding.hint)
     }
 }

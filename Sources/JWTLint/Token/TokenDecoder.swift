@@ -66,7 +66,7 @@ enum TokenDecoder {
         switch error {
         case .duplicateMember(let name): return "has the member \"\(name)\" more than once"
         case .invalidUTF8: return "is not valid UTF-8"
-        case .syntax(let reason): return "is not valid JSON (\(reason))"
+        case .syntax(let reason, _): return "is not valid JSON (\(reason))"
         case .notAnObject(let type): return "is a JSON \(type), not an object"
         case .tooDeep(let limit): return "nests objects or arrays more than \(limit) levels deep"
         case .numberTooLarge: return "has a number too large for any JSON parser to hold"

@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// What to do with one rule's findings, as a configuration file sets it.
+public enum RuleSetting: Sendable, Hashable {
+    /// Report every finding of the rule at this severity.
+    case severity(Severity)
+    /// Do not report the rule's findings.
+    case off
+}
+
+/// A `.jwtlint.json` file: defaults for `jwtlint lint` and per-rule severities. Command-line flags override it.
+///
+/// ```json
+/// {"profile": "app-store-server-api", "key": "keys/SubscriptionKey_2X9R4HXF34.pub.pem", "kid": "2X9R4HXF34",
+///  "issuer": "57246542-96fe-1a63-e053-0824d011072a", "bundleId": "com.example.app", "leeway": 60,
+///  "warningsAsErrors": false, "rules": {"claims.iat": "error", "header.typ": "off"}}
+/// ```
+/// Every member is optional. An unknown member, an unknown rule ID or a value of the wrong type is an error that
+/// names the file and line: a misspelt setting is never silently ignored.
+public struct Configuration: Sendable, Equatable {
+    /// The one profile there is: the App Store Server API token.
+    public static let profiles = ["app-store-server-api"]
+    /// The file name looked for in the working folder and its parents.
+    public static let fileName = ".jwtlint.json"
+
+    /// The file this configuration was read from.
+    public var path: String
+    /// The rule profile.
+    public var profile: String?
+    /// The key file, resolved against the configuration file's folder.
+    public var key: String?
+    /// `--kid`.
+    public var keyID: String?
+    /// `--issuer`.
+    public var issuer: String?
+    /// `--bundle-id`.
+    public var bundleID: String?
+    /// `--leeway`, in seconds.
+    public var leeway: Double?
+    /// `--warnings-as-errors`.
+    public var warningsAsErrors: Bool?
+    /// Per-rule severities, by rule ID.
+    public var rules: [String: RuleSetting] = [:]
+
+    /// Why a configuration file cannot be used: the file, the line (when known) and what is wrong.
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The configuration file.
+        public let path: String
+        /// The line, from 1, when known.
+        public let line: Int?
+        /// What is wrong.
+        public let message: String
+
+        public var description: String {
+            "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+        }
+    }
+
+    /// Reads the configuration file at `path`.
+    /// - Throws: ``Problem``.
+    public static func load(contentsOf path: String) throws(Problem) -> Configuration {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.read(path, limit: 1024 * 1024)
+        } catch {
+            throw Problem(path: path, line: nil, message: "the configuration file \(error)")
+        }
+        return try parse(bytes, path: path)
+    }
+
+    /// Reads a configuration from a file's contents; `path` locates relative key paths and error messages.
+    /// - Throws: ``Problem``.
+    public static func parse(_ bytes: [UInt8], path: String) throws(Problem) -> Configuration {
+        let text = String(decoding: bytes, as: UTF8.self)
+        func problem(_ message: String, at name: String? = nil) -> Problem {
+            Problem(path: path, line: name.flatMap { lineOf("\"\($0)\"", in: text) }, message: message)
+        }
+        let object: JSONObject
+        switch bytes.withUnsafeBytes({ JSONParser.parseObject($0) }) {
+        case .success(let parsed): object = parsed
+        case .failure(.syntax(let reason, let line)): throw Problem(path: path, line: line, message: "not valid JSON: \(reason)")
+        case .failure(.duplicateMember(let name)): throw problem("\"\(name)\" is set twice", at: name)
+        case .failure(.notAnObject(let type)): throw Problem(path: path, line: 1, message: "the file holds a JSON \(type), not an object")
+        case .failure(let error): throw Problem(path: path, line: nil, message: "not usable JSON (\(error))")
+        }
+        var configuration = Configuration(path: path)
+        for member in object.members {
+            let name = member.name
+            func string() throws(Problem) -> String {
+                guard let value = member.value.stringValue else { throw problem("\"\(name)\" must be a string", at: name) }
+                return value
+            }
+            switch name {
+            case "profile":
+                let profile = try string()
+                guard profiles.contains(profile) else {
+                    throw problem("unknown profile \"\(profile)\"; the profiles are \(profiles.joined(separator: ", "))", at: name)
+                }
+                configuration.profile = profile
+            case "key": configuration.key = resolve(try string(), against: path)
+            case "kid": configuration.keyID = try string()
+            case "issuer": configuration.issuer = try string()
+            case "bundleId": configuration.bundleID = try string()
+            case "leeway":
+                guard let leeway = member.value.numberValue, leeway >= 0, leeway.isFinite else {
+                    throw problem("\"leeway\" must be a number of seconds, 0 or more", at: name)
+                }
+                configuration.leeway = leeway
+            case "warningsAsErrors":
+                guard case .bool(let flag) = member.value else { throw problem("\"warningsAsErrors\" must be true or false", at: name) }
+                configuration.warningsAsErrors = flag
+            case "rules":
+                guard case .object(let rules) = member.value else {
+                    throw problem("\"rules\" must be an object of rule IDs and severities", at: name)
+                }
+                for rule in rules.members {
+                    guard RuleCatalog.rule(id: rule.name) != nil else {
+                        throw problem("unknown rule \"\(rule.name)\" (see 'jwtlint rules')", at: rule.name)
+                    }
+                    switch rule.value.stringValue {
+                    case "off": configuration.rules[rule.name] = .off
+                    case let value?:
+                        guard let severity = Severity(rawValue: value) else {
+                            throw problem("rule \"\(rule.name)\": \"\(value)\" is not error, warning, info or off", at: rule.name)
+                        }
+                        configuration.rules[rule.name] = .severity(severity)
+                    case nil:
+                        throw problem("rule \"\(rule.name)\": the setting must be a string: error, warning, info or off", at: rule.name)
+                    }
+                }
+            default:
+                throw problem(
+                    "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, leeway, warningsAsErrors, rules",
+                    at: name)
+            }
+        }
+        return configuration
+    }
+
+    /// The nearest `.jwtlint.json` in `directory` or its parents, if any.
+    public static func find(from directory: String) -> String? {
+        var current = directory
+        while true {
+            let candidate = (current.hasSuffix("/") ? current : current + "/") + fileName
+            var info = stat()
+            if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG { return candidate }
+            guard current != "/", let slash = current.lastIndex(of: "/") else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+    }
+
+    /// The current working folder.
+    public static func workingDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func resolve(_ file: String, against configuration: String) -> String {
+        guard !file.hasPrefix("/"), let slash = configuration.lastIndex(of: "/") else { return file }
+        return String(configuration[...slash]) + file
+    }
+
+    /// The line (from 1) of the first occurrence of `needle`, if any.
+    private static func lineOf(_ needle: String, in text: String) -> Int? {
+        let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        var line = 1
+        for start in 0...(haystack.count - pattern.count) {
+            if haystack[start] == pattern[0], haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return line }
+            if haystack[start] == 0x0A { line += 1 }
+        }
+        return nil
+    }
+}
