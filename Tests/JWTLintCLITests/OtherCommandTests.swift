@@ -237,3 +237,27 @@ struct ConfigurationCommandTests {
         #expect(plain.status == 0)
     }
 }
+
+@Suite("Shell completions and the manual's source")
+struct CompletionTests {
+    @Test("Completion scripts are generated for bash, zsh and fish, covering the subcommands", arguments: ["bash", "zsh", "fish"])
+    func completions(_ shell: String) throws {
+        let run = try CLI.run(["--generate-completion-script", shell])
+        #expect(run.status == 0)
+        for name in ["lint", "decode", "rules", "explain", "pubkey", "sign", "tokens-file"] {
+            #expect(run.standardOutput.contains(name), "\(shell): \(name)")
+        }
+    }
+
+    @Test("The help dump that the man page is generated from lists every subcommand")
+    func manualSource() throws {
+        let run = try CLI.run(["--experimental-dump-help"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let command = try #require(object["command"] as? [String: Any])
+        let names = (command["subcommands"] as? [[String: Any]] ?? []).compactMap { $0["commandName"] as? String }
+        for name in ["lint", "decode", "rules", "explain", "pubkey", "sign"] {
+            #expect(names.contains(name), "\(name)")
+        }
+    }
+}
