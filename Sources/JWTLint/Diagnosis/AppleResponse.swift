@@ -1,0 +1,58 @@
+/// Apple's answer, as the user saved it: a status line, headers and a body. For the App Store Server API a 401 has
+/// a plain-text body, `Unauthenticated` and a Request ID; some APIs answer JSON with `errorCode`.
+public struct AppleResponse: Sendable, Equatable {
+    /// The HTTP status code, when a status line (or a bare code) was found.
+    public let status: Int?
+    /// The Request ID to quote to Apple, when the body or a header carries one.
+    public let requestID: String?
+    /// Apple's numeric error code from a JSON body (`errorCode`), if any.
+    public let errorCode: Int?
+    /// Whether the body says `Unauthenticated`.
+    public let saysUnauthenticated: Bool
+
+    /// Reads a saved response: `HTTP/1.1 401 Unauthorized` (or `HTTP/2 401`), headers, a blank line, the body.
+    public static func parse(_ text: String) -> AppleResponse {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        var status: Int?
+        var requestID: String?
+        for line in lines {
+            let lower = line.lowercased()
+            if status == nil, lower.hasPrefix("http/") {
+                status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+            }
+            for marker in ["request id:", "x-request-id:", "x-apple-request-uuid:"] where requestID == nil && lower.hasPrefix(marker) {
+                let value = line.dropFirst(marker.count).trimmingCharacters(in: " \t.")
+                if !value.isEmpty { requestID = value }
+            }
+        }
+        if status == nil, let first = lines.first(where: { !$0.isEmpty }), let code = Int(first), (100...599).contains(code) {
+            status = code
+        }
+        var errorCode: Int?
+        if let range = text.firstRange(of: "\"errorCode\"") {
+            let digits = text[range.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+            errorCode = Int(digits)
+        }
+        return AppleResponse(
+            status: status, requestID: requestID, errorCode: errorCode,
+            saysUnauthenticated: text.lowercased().contains("unauthenticated"))
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        return String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+    }
+}
+
+extension String {
+    fileprivate func firstRange(of needle: String) -> Range<String.Index>? {
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}

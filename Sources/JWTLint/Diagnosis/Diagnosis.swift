@@ -1,0 +1,230 @@
+/// The likely causes of a 401 from Apple, ranked, each with evidence from the request and a fix.
+///
+/// The causes come from the common causes of 401 collected from Apple's documentation, forums and the issue
+/// trackers of Apple's and others' libraries (the project's research notes, apple-jwt-rules §6–7): DER
+/// signatures, millisecond timestamps, lifetimes at or over the limit, clock skew, the wrong kind of key or token,
+/// wrong kid/iss/bid, production calls before a production release, sandbox and production mixed up.
+public struct Diagnosis: Sendable {
+    /// One likely cause.
+    public struct Cause: Sendable, Equatable {
+        /// What is wrong, in a few words.
+        public let title: String
+        /// What in the request shows it.
+        public let evidence: [String]
+        /// What to do.
+        public let fix: String
+        /// Where the knowledge comes from.
+        public let source: String
+        /// How likely it is, 0–100: a defect in the token outranks anything the token cannot show.
+        public let likelihood: Int
+        /// The rule that found it, if one did.
+        public let rule: String?
+    }
+
+    /// The request as read.
+    public let request: CapturedRequest
+    /// The lint result of the token, when the request carried one.
+    public let result: LintResult?
+    /// Apple's response, when given.
+    public let response: AppleResponse?
+    /// The causes, most likely first.
+    public let causes: [Cause]
+    /// Whether a key was given to verify the signature with.
+    public let keyGiven: Bool
+
+    /// Diagnoses `request` (and `response`) with `options`: the key, expected values, and "now" (this machine's
+    /// clock, to show skew against).
+    public static func diagnose(_ request: CapturedRequest, response: AppleResponse?, options: LintOptions) -> Diagnosis {
+        var causes: [Cause] = []
+        var result: LintResult?
+        if let line = request.tokenLine {
+            let linted = Linter(options: options).lint(line)
+            result = linted
+            causes += tokenCauses(linted, options: options)
+            causes += kindCauses(linted)
+        } else {
+            causes.append(Cause(
+                title: "The request sends no Authorization header",
+                evidence: ["The \(request.form.rawValue) has no 'Authorization: Bearer <token>' header."],
+                fix: "Send the token as 'Authorization: Bearer <token>' (curl: -H 'Authorization: Bearer $TOKEN').",
+                source: appleTokens, likelihood: 100, rule: nil))
+        }
+        if request.authorizationHeaders > 1 {
+            causes.append(Cause(
+                title: "The request sends \(request.authorizationHeaders) Authorization headers",
+                evidence: ["Only one is read; the other may be stale or empty."],
+                fix: "Send exactly one Authorization header.", source: "RFC 9110 §11.6.2", likelihood: 96, rule: nil))
+        }
+        let tokenIsClean = !(result?.hasErrors ?? true)
+        causes += hostCauses(request, tokenIsClean: tokenIsClean)
+        if let response { causes += responseCauses(response, tokenIsClean: tokenIsClean) }
+        if tokenIsClean {
+            causes.append(Cause(
+                title: "The key is not an In-App Purchase key, or belongs to another team",
+                evidence: ["The token itself is well-formed\(result?.signature == .verified ? " and verifies with the key given" : ""); Apple still refused it."],
+                fix: "Sign with a key from Users and Access → Integrations → In-App Purchase of the team that owns the app (not an App Store Connect API key), with that page's issuer ID.",
+                source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rule: nil))
+        }
+        causes.sort { $0.likelihood > $1.likelihood }
+        return Diagnosis(request: request, result: result, response: response, causes: causes, keyGiven: options.key != nil)
+    }
+
+    static let appleTokens = Sources.appStoreServerAPITokens
+
+    /// Causes found by the lint rules, ranked by how often each breaks real requests.
+    private static func tokenCauses(_ result: LintResult, options: LintOptions) -> [Cause] {
+        var causes: [Cause] = []
+        for finding in result.findings {
+            let rank: (Int, String, String)?
+            switch (finding.rule, finding.severity) {
+            case ("token.format", _):
+                rank = finding.message.contains("'Bearer' twice")
+                    ? (100, "The Authorization header says Bearer twice", "apple-jwt-rules §6 (Bearer formatting)")
+                    : (99, "The Authorization value is not one token", "RFC 6750 §2.1")
+            case ("token.encoding", _), ("token.json", _): rank = (98, "The token is malformed", "RFC 7515 §3, §7.1")
+            case ("header.alg", _): rank = (95, "The token is not signed with ES256", "apple-jwt-rules §1 (alg)")
+            case ("signature.encoding", _):
+                rank = finding.message.contains("DER")
+                    ? (94, "The signature is DER-encoded, not raw r || s", "apple-jwt-rules §6 cause 1")
+                    : (93, "The signature has the wrong length", "RFC 7518 §3.4")
+            case ("claims.iat", .error) where finding.message.contains("milliseconds"),
+                ("claims.exp", .error) where finding.message.contains("milliseconds"):
+                rank = (93, "iat or exp is in milliseconds, not seconds", "apple-jwt-rules §6 cause 2 (forum thread 732746)")
+            case ("claims.exp", .error) where finding.message.contains("expired"):
+                rank = (92, "The token has expired", "RFC 7519 §4.1.4; apple-jwt-rules §6 cause 3")
+            case ("claims.iat", .error) where finding.message.contains("ahead of now"):
+                rank = (91, "Clock skew: the token was issued in the future", "apple-jwt-rules §6 cause 4 (go-iap#277)")
+            case ("claims.lifetime", .error):
+                rank = (90, "The lifetime is over Apple's 60-minute limit", "apple-jwt-rules §6 cause 3")
+            case ("signature.range", _): rank = (90, "The signature is not a valid ECDSA signature", "CVE-2022-21449")
+            case ("claims.bid", _): rank = (89, "bid is missing or wrong", "apple-jwt-rules §6 cause 10 (forum thread 833144)")
+            case ("claims.aud", _): rank = (88, "aud is not appstoreconnect-v1", "apple-jwt-rules §6 cause 11")
+            case ("signature.mismatch", _):
+                rank = (87, "The token is signed with another key than the one given", "apple-jwt-rules §6 causes 5 and 6")
+            case ("claims.iss", _): rank = (86, "iss is not the issuer ID", "apple-jwt-rules §6 cause 6")
+            case ("header.kid", .error): rank = (86, "kid does not name the signing key", "apple-jwt-rules §6 causes 6 and 9")
+            case ("claims.iat", .error), ("claims.exp", .error): rank = (85, "iat or exp is not a number of seconds", "RFC 7519 §2")
+            case ("header.crit", _): rank = (80, "The header asks for extensions Apple does not know", "RFC 7515 §4.1.11")
+            case ("header.typ", .error): rank = (70, "typ declares another kind of token", "apple-jwt-rules §1 (typ)")
+            case ("claims.lifetime", _): rank = (60, "The lifetime is within a minute of Apple's limit", "apple-jwt-rules §6 cause 3")
+            case ("header.kid", _): rank = (40, "kid may not name the signing key", "apple-jwt-rules §4 (file names)")
+            default: rank = nil
+            }
+            guard let (likelihood, title, source) = rank else { continue }
+            causes.append(Cause(title: title, evidence: [finding.message], fix: finding.hint, source: source, likelihood: likelihood, rule: finding.rule))
+        }
+        // Skew within the leeway: not an error for jwtlint, but Apple refuses an iat even a second ahead of its clock.
+        if let claims = result.claims, case .seconds(let iat) = TimeClaim.read("iat", in: claims), iat > options.now,
+            iat <= options.now + options.leeway
+        {
+            causes.append(Cause(
+                title: "Clock skew: iat is ahead of this machine's clock",
+                evidence: ["iat is \(TimeText.utc(iat)), \(TimeText.duration(iat - options.now)) ahead of this machine's clock (\(TimeText.utc(options.now)))."],
+                fix: "Sync the signing server's clock with NTP and back-date iat by a few seconds.",
+                source: "apple-jwt-rules §6 cause 4 (go-iap#277: one second ahead gave 401)", likelihood: 75, rule: "claims.iat"))
+        }
+        return causes
+    }
+
+    /// A token of another kind: App Store Connect API, StoreKit in-app signature.
+    private static func kindCauses(_ result: LintResult) -> [Cause] {
+        guard let claims = result.claims else { return [] }
+        if (claims.contains("scope") || claims["sub"]?.stringValue == "user") && !claims.contains("bid") {
+            return [Cause(
+                title: "This is an App Store Connect API token, not an App Store Server API token",
+                evidence: ["The claims have \(claims.contains("scope") ? "scope" : "sub \"user\"") and no bid, the shape of an App Store Connect API token."],
+                fix: "For the App Store Server API, sign with the In-App Purchase key (not the App Store Connect API key) and send iss, iat, exp, aud \"appstoreconnect-v1\" and bid.",
+                source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 97, rule: nil)]
+        }
+        let inApp = ["promotional-offer", "introductory-offer-eligibility", "advanced-commerce-api"]
+        if let aud = claims["aud"]?.stringValue, inApp.contains(aud) {
+            return [Cause(
+                title: "This is a StoreKit in-app signature, not a server API token",
+                evidence: ["aud is \"\(aud)\", the audience of a JWS the app passes to StoreKit."],
+                fix: "Server calls need their own token: aud \"appstoreconnect-v1\", exp at most an hour after iat.",
+                source: "apple-jwt-rules §1 (in-app JWS profile)", likelihood: 97, rule: nil)]
+        }
+        return []
+    }
+
+    /// Causes the host and path show.
+    private static func hostCauses(_ request: CapturedRequest, tokenIsClean: Bool) -> [Cause] {
+        guard let host = request.host else { return [] }
+        var causes: [Cause] = []
+        let production = ["api.storekit.apple.com", "api.storekit.itunes.apple.com"]
+        let sandbox = ["api.storekit-sandbox.apple.com", "api.storekit-sandbox.itunes.apple.com"]
+        let path = request.path ?? ""
+        if host == "api.appstoreconnect.apple.com" {
+            causes.append(Cause(
+                title: "The request goes to the App Store Connect API",
+                evidence: ["The host is \(host); App Store Server API tokens are for api.storekit.apple.com."],
+                fix: "Call https://api.storekit.apple.com (or api.storekit-sandbox.apple.com), or sign an App Store Connect API token for this host.",
+                source: "apple-jwt-rules §2", likelihood: 85, rule: nil))
+        } else if host == "buy.itunes.apple.com" || host == "sandbox.itunes.apple.com" {
+            causes.append(Cause(
+                title: "The request goes to verifyReceipt, which takes no JWT",
+                evidence: ["The host is \(host), the legacy receipt validation service."],
+                fix: "Use the App Store Server API at https://api.storekit.apple.com with this token.",
+                source: "apple-jwt-rules §1 (hosts)", likelihood: 85, rule: nil))
+        } else if production.contains(host) {
+            causes.append(Cause(
+                title: "Production endpoint: the app may have no production release yet",
+                evidence: ["The request goes to \(host) (production). Apps without a production release get 401 from production endpoints."],
+                fix: "Until the app has a release in production, call https://api.storekit-sandbox.apple.com.",
+                source: "apple-jwt-rules §6 cause 7 (app-store-server-library-node#60, forum thread 806452)",
+                likelihood: tokenIsClean ? 70 : 35, rule: nil))
+            causes.append(Cause(
+                title: "Sandbox and production mixed up",
+                evidence: ["The request goes to production (\(host)); a sandbox transaction (TestFlight, Xcode) is only known to the sandbox host."],
+                fix: "Call https://api.storekit-sandbox.apple.com for sandbox transactions, and fall back to it on 404 from production.",
+                source: "apple-jwt-rules §6 cause 8 (forum thread 757719)", likelihood: tokenIsClean ? 60 : 30, rule: nil))
+        } else if sandbox.contains(host) {
+            causes.append(Cause(
+                title: "Sandbox and production mixed up",
+                evidence: ["The request goes to the sandbox (\(host)); production transactions are only known to api.storekit.apple.com."],
+                fix: "Call https://api.storekit.apple.com for production transactions.",
+                source: "apple-jwt-rules §6 cause 8 (go-iap#283)", likelihood: tokenIsClean ? 55 : 30, rule: nil))
+        } else if !host.hasSuffix("apple.com") {
+            causes.append(Cause(
+                title: "The request does not go to Apple",
+                evidence: ["The host is \(host)."],
+                fix: "Send App Store Server API calls to https://api.storekit.apple.com or https://api.storekit-sandbox.apple.com.",
+                source: "apple-jwt-rules §1 (hosts)", likelihood: 50, rule: nil))
+        }
+        if host.hasSuffix(".itunes.apple.com"), production.contains(host) || sandbox.contains(host) {
+            causes.append(Cause(
+                title: "An older host name",
+                evidence: ["\(host) still works, but Apple now recommends api.storekit(-sandbox).apple.com."],
+                fix: "Move to https://api.storekit.apple.com and https://api.storekit-sandbox.apple.com.",
+                source: "App Store Server API changelog, 2026-05-05", likelihood: 5, rule: nil))
+        }
+        if path.hasPrefix("/advancedCommerce/") {
+            causes.append(Cause(
+                title: "Advanced Commerce API access",
+                evidence: ["The request is to the Advanced Commerce API, which needs the account and key to be enabled for it (it answers 401 with errorCode 4010000 otherwise)."],
+                fix: "Check that the Advanced Commerce API is enabled for the account and app.",
+                source: "apple-jwt-rules §6 cause 12 (forum thread 844896)", likelihood: tokenIsClean ? 65 : 25, rule: nil))
+        }
+        return causes
+    }
+
+    /// Causes Apple's response shows.
+    private static func responseCauses(_ response: AppleResponse, tokenIsClean: Bool) -> [Cause] {
+        var causes: [Cause] = []
+        if response.errorCode == 4010000 {
+            causes.append(Cause(
+                title: "Apple says the account or key is not authorized for this API (4010000)",
+                evidence: ["The response has errorCode 4010000."],
+                fix: "Check the API is enabled for the account, and that the key is an In-App Purchase key of that team.",
+                source: "apple-jwt-rules §7", likelihood: tokenIsClean ? 80 : 40, rule: nil))
+        }
+        if response.status == 404, response.errorCode == 4040003 || response.errorCode == 4040010 {
+            causes.append(Cause(
+                title: "Apple found no app for this bid in this environment",
+                evidence: ["The response is 404 with errorCode \(response.errorCode ?? 0)."],
+                fix: "Check bid against the bundle ID in App Store Connect, and the environment (sandbox or production).",
+                source: "App Store Server API, AppNotFoundError", likelihood: 85, rule: "claims.bid"))
+        }
+        return causes
+    }
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import JWTLint
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension JWTLintCommand {
+    /// `jwtlint diagnose`: the likely causes of a 401, ranked, with evidence and fixes.
+    struct Diagnose: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain a 401 from Apple: the likely causes, most likely first, with evidence and fixes.",
+            discussion: """
+                INPUT is what you have after the 401, in a file or on standard input: a token, a 'Bearer' value, an \
+                'Authorization:' header, a curl command line (quotes and line continuations included), or a raw \
+                HTTP request. Give Apple's response with --response (status line, headers, body) to have its \
+                Request ID and error code taken into account. Times are checked against this machine's clock \
+                unless --now is given, so clock skew shows.
+
+                Example:
+                  pbpaste | jwtlint diagnose --key SubscriptionKey_2X9R4HXF34.p8 --response response.txt
+                """)
+
+        @Option(name: .long, help: ArgumentHelp("The key the token should verify with (.p8, public key PEM or JWK).", valueName: "file"))
+        var key: String?
+
+        @Option(name: .long, help: ArgumentHelp("The expected key ID.", valueName: "id"))
+        var kid: String?
+
+        @Option(name: .long, help: ArgumentHelp("The expected issuer ID.", valueName: "uuid"))
+        var issuer: String?
+
+        @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The expected bundle ID.", valueName: "id"))
+        var bundleID: String?
+
+        @Option(name: .long, help: ArgumentHelp("Check as of this Unix time (default: this machine's clock).", valueName: "unix-seconds"))
+        var now: String?
+
+        @Option(name: .long, help: ArgumentHelp("A file holding Apple's response: status line, headers, body.", valueName: "file"))
+        var response: String?
+
+        @Argument(help: ArgumentHelp("A file holding the request, or '-' for standard input (the default).", valueName: "input"))
+        var input: String = "-"
+
+        func run() throws {
+            let time: Double
+            if let now {
+                guard let value = LintInvocation.decimal(now) else {
+                    throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
+                }
+                time = value
+            } else {
+                time = Output.currentTime()
+            }
+            var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID)
+            if let problem = options.problems.first { throw UsageError(message: problem) }
+            if let key {
+                let loaded = try KeyFileLoader.load(key)
+                options.key = loaded.publicKey
+                options.keyIDFromFileName = loaded.keyIDFromFileName
+            }
+            let text = try WholeInput.contents(of: input, what: "input")
+            guard !text.trimmingCharacters(in: " \t\r\n").isEmpty else {
+                throw UsageError(message: "the input is empty: give the token, header, curl command or request")
+            }
+            let answer = try response.map { AppleResponse.parse(try WholeInput.contents(of: $0, what: "response file")) }
+            let diagnosis = Diagnosis.diagnose(CapturedRequest.parse(text), response: answer, options: options)
+            Output.standardOutput(DiagnosisReport.text(diagnosis, now: time))
+            Output.flush()
+            if diagnosis.result?.hasErrors ?? true { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}
+
+/// The text of a diagnosis, for people.
+enum DiagnosisReport {
+    static func text(_ diagnosis: Diagnosis, now: Double) -> String {
+        let request = diagnosis.request
+        var text = "jwtlint diagnose: \(request.form.rawValue)"
+        if let host = request.host { text += ", \(request.method ?? "GET") https://\(host)\(request.path ?? "")" }
+        text += "\n"
+        if let claims = diagnosis.result?.claims {
+            var times: [String] = []
+            for name in ["iat", "exp"] {
+                if let seconds = claims[name]?.numberValue, seconds.isFinite, abs(seconds) < 1e11 {
+                    times.append("\(name) \(TimeText.utc(seconds)) (\(TimeText.relative(seconds, now: now)))")
+                }
+            }
+            text += "This machine's clock: \(TimeText.utc(now))" + (times.isEmpty ? "" : "; token " + times.joined(separator: ", ")) + "\n"
+        }
+        if let response = diagnosis.response {
+            var parts: [String] = []
+            if let status = response.status { parts.append("\(status)") }
+            if response.saysUnauthenticated { parts.append("Unauthenticated") }
+            if let code = response.errorCode { parts.append("errorCode \(code)") }
+            if let id = response.requestID { parts.append("Request ID \(id)") }
+            text += "Apple answered: " + (parts.isEmpty ? "(no status found)" : parts.joined(separator: ", ")) + "\n"
+        }
+        if let result = diagnosis.result {
+            switch result.signature {
+            case .verified: text += "Signature: verified with the key given\n"
+            case .invalid: text += "Signature: does not verify with the key given\n"
+            case .unchecked:
+                text += diagnosis.keyGiven ? "Signature: not checked (the token did not decode as ES256)\n" : "Signature: not checked (give --key)\n"
+            }
+        }
+        text += "\nLikely causes, most likely first:\n"
+        for (index, cause) in diagnosis.causes.enumerated() {
+            text += "\n\(index + 1). \(cause.title)" + (cause.rule.map { "  [\($0)]" } ?? "") + "\n"
+            for evidence in cause.evidence { text += "   Evidence: \(evidence)\n" }
+            text += "   Fix: \(cause.fix)\n"
+            text += "   Source: \(cause.source)\n"
+        }
+        if let id = diagnosis.response?.requestID {
+            text += "\nIf none of these is it, quote Request ID \(id) to Apple (Feedback Assistant or Developer Technical Support).\n"
+        } else {
+            text += "\nIf none of these is it, give Apple's response with --response: its Request ID is what Apple asks for.\n"
+        }
+        return text
+    }
+}
+
+/// Reads a whole small input: a file, or standard input for '-'.
+enum WholeInput {
+    static let limit = 1024 * 1024
+
+    static func contents(of path: String, what: String) throws -> String {
+        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw UsageError(message: "\(what) '\(path)' cannot be opened (\(String(cString: strerror(errno))))")
+        }
+        defer { if path != "-" { close(descriptor) } }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw UsageError(message: "\(what) '\(path)' is a directory")
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw UsageError(message: "\(what) '\(path)' cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            guard bytes.count <= limit else { throw UsageError(message: "\(what) '\(path)' is over \(limit) bytes") }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        return String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+    }
+}

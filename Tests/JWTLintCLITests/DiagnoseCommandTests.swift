@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import JWTLint
+
+@Suite("jwtlint diagnose, end to end")
+struct DiagnoseCommandTests {
+    /// A lint vector's token and the time and key it is checked with.
+    static func vector(_ id: String) throws -> (token: String, now: String, key: String?) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.vector("lint/cases.json")))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let item = try #require((object["cases"] as? [[String: Any]])?.first { $0["id"] as? String == id }, "\(id)")
+        let options = item["options"] as? [String: Any] ?? [:]
+        let now = (options["now"] as? NSNumber).map { "\($0.int64Value)" } ?? LintCommandTests.now
+        return (item["token"] as? String ?? "", now, (options["key"] as? String).map(CLI.vector))
+    }
+
+    static func diagnose(_ input: String, now: String, key: String?, extra: [String] = []) throws -> CLIRun {
+        try CLI.run(["diagnose", "--now", now] + (key.map { ["--key", $0] } ?? []) + extra + ["-"], input: input)
+    }
+
+    /// The title of the first cause in a diagnose report.
+    static func firstCause(_ report: String) -> String {
+        report.split(separator: "\n").first { $0.hasPrefix("1. ") }.map(String.init) ?? ""
+    }
+
+    @Test(
+        "The first cause named is the right one",
+        arguments: [
+            ("exp-past", "The token has expired"),
+            ("iat-milliseconds", "in milliseconds"),
+            ("lifetime-7200", "over Apple's 60-minute limit"),
+            ("iat-future-61", "Clock skew"),
+            ("combined-app-store-connect-api-token", "App Store Connect API token"),
+            ("bid-missing", "bid is missing"),
+            ("signature-der", "DER-encoded"),
+            ("mismatch-signed-by-key-b", "signed with another key"),
+            ("combined-milliseconds-no-bid", "in milliseconds"),
+            ("combined-storekit-promotional-offer", "StoreKit in-app signature"),
+        ])
+    func firstCause(_ id: String, _ expected: String) throws {
+        let (token, now, key) = try Self.vector(id)
+        let run = try Self.diagnose(token, now: now, key: key)
+        #expect(run.status == 1)
+        #expect(Self.firstCause(run.standardOutput).contains(expected), "\(id): \(Self.firstCause(run.standardOutput))")
+        #expect(run.standardOutput.contains("Evidence: ") && run.standardOutput.contains("Fix: "))
+    }
+
+    @Test("A curl command with a doubled Bearer: that comes first; the host and Request ID are read")
+    func curlDoubledBearer() throws {
+        let (token, now, key) = try Self.vector("clean")
+        let curl = """
+            curl -X POST \\
+              -H 'Content-Type: application/json' \\
+              -H "Authorization: Bearer Bearer \(token)" \\
+              "https://api.storekit.apple.com/inApps/v1/history/2000000123456789"
+            """
+        let response = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString).txt")
+        try "HTTP/1.1 401 Unauthorized\nserver: daiquiri/3.0.0\n\nUnauthenticated\n\nRequest ID: 4ZQ7VRBWQHJ2ZNUNP4IPWQCKVE.0.0\n"
+            .write(to: response, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: response) }
+        let run = try Self.diagnose(curl, now: now, key: key, extra: ["--response", response.path])
+        #expect(run.status == 1)
+        #expect(Self.firstCause(run.standardOutput).contains("Bearer twice"))
+        #expect(run.standardOutput.contains("a curl command, POST https://api.storekit.apple.com/inApps/v1/history/2000000123456789"))
+        #expect(run.standardOutput.contains("Request ID 4ZQ7VRBWQHJ2ZNUNP4IPWQCKVE.0.0"))
+        #expect(!run.standardOutput.contains(token), "the token is echoed")
+    }
+
+    @Test("A clean token sent to production: the causes outside the token come first, and exit is 0")
+    func cleanTokenToProduction() throws {
+        let (token, now, key) = try Self.vector("clean")
+        let request = "POST /inApps/v1/history/1 HTTP/1.1\nHost: api.storekit.apple.com\nAuthorization: Bearer \(token)\n\n"
+        let run = try Self.diagnose(request, now: now, key: key)
+        #expect(run.status == 0)
+        #expect(Self.firstCause(run.standardOutput).contains("no production release"))
+        #expect(run.standardOutput.contains("a raw HTTP request"))
+        #expect(run.standardOutput.contains("Signature: verified"))
+    }
+
+    @Test("Clock skew within the leeway is still named, with the offset against this machine's clock")
+    func skewWithinLeeway() throws {
+        let (token, now, key) = try Self.vector("iat-future-60")
+        let run = try Self.diagnose("Authorization: Bearer " + token, now: now, key: key)
+        #expect(run.standardOutput.contains("Clock skew: iat is ahead of this machine's clock"))
+        #expect(run.standardOutput.contains("1 min ahead of this machine's clock"))
+    }
+
+    @Test("A request with no Authorization header says so first")
+    func noAuthorization() throws {
+        let run = try Self.diagnose("curl https://api.storekit-sandbox.apple.com/inApps/v1/history/1", now: LintCommandTests.now, key: nil)
+        #expect(run.status == 1)
+        #expect(Self.firstCause(run.standardOutput).contains("no Authorization header"))
+    }
+
+    @Test("Shell words: quotes, escapes and line continuations")
+    func shellWords() {
+        #expect(ShellWords.split("curl -H 'a b' \"c \\\" d\" e\\ f \\\n g $'h\\ni'") == ["curl", "-H", "a b", "c \" d", "e f", "g", "h\ni"])
+    }
+}
