@@ -75,6 +75,8 @@ final class BatchLinter {
     private let jobs: Int
     private var queue: PieceQueue?
     private var workersStarted = 0
+    /// Left by each worker when it has stopped and released its session.
+    private let workersDone = DispatchGroup()
     private var inlineSession: LintSession?
     private var current: [Input] = []
     private var currentSize = 0
@@ -117,6 +119,9 @@ final class BatchLinter {
     func finish() {
         flushNow()
         for _ in 0..<workersStarted { queue?.put(nil) }
+        // Wait until every worker has released its session: the process must not exit (and run OpenSSL's
+        // clean-up) while a worker still frees OpenSSL objects.
+        workersDone.wait()
     }
 
     /// Decides on bulk verification from the inputs read so far, and how many threads to use.
@@ -144,7 +149,7 @@ final class BatchLinter {
         let reporter = self.reporter
         let linter = self.linter
         for _ in 0..<jobs {
-            DispatchQueue.global().async {
+            DispatchQueue.global().async(group: workersDone) {
                 let session = LintSession(linter: linter)
                 while let piece = queue.take() {
                     BatchLinter.lint(piece, session: session, reporter: reporter)

@@ -23,8 +23,13 @@ enum JSONParser {
     /// The deepest nesting of objects and arrays accepted, counting the top-level object as 1.
     static let maximumDepth = 32
 
+    /// jansson seeds its hash function on first use; seeding it once here, before any parse, keeps that out of the
+    /// threads that parse concurrently.
+    private static let seeded: Void = json_object_seed(0)
+
     /// Parses `bytes` as one JSON object, rejecting duplicate member names, invalid UTF-8 and `\u0000`.
     static func parseObject(_ bytes: UnsafeRawBufferPointer) -> Result<JSONObject, JSONParseError> {
+        _ = seeded
         var error = json_error_t()
         var flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -52,6 +57,7 @@ enum JSONParser {
     /// Parses `bytes` as one JSON object, keeping the last of duplicate members (jansson's behaviour without
     /// `JSON_REJECT_DUPLICATES`). Used after a duplicate was reported, so the other rules can still run.
     static func parseObjectKeepingLastDuplicate(_ bytes: UnsafeRawBufferPointer) -> JSONObject? {
+        _ = seeded
         var error = json_error_t()
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         var loaded = json_loadb(base, bytes.count, 0, &error)
