@@ -18,15 +18,7 @@ extension JWTLintCommand {
         var token: String
 
         func run() throws {
-            let time: Double
-            if let now {
-                guard let value = Double(now), value.isFinite, value >= 0 else {
-                    throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
-                }
-                time = value
-            } else {
-                time = Output.currentTime()
-            }
+            let time = try LintInvocation.time(now: now)
             var input = token
             if token == "-" {
                 var lines = InputLines()

@@ -45,15 +45,7 @@ extension JWTLintCommand {
         var input: String = "-"
 
         func run() throws {
-            let time: Double
-            if let now {
-                guard let value = LintInvocation.decimal(now) else {
-                    throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
-                }
-                time = value
-            } else {
-                time = Output.currentTime()
-            }
+            let time = try LintInvocation.time(now: now)
             var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID)
             if let problem = options.problems.first { throw UsageError(message: problem) }
             if let key {

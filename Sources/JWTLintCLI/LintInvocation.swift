@@ -173,15 +173,7 @@ struct LintInvocation: Equatable {
 
     private func makeOptions() throws -> LintOptions {
         let configuration = try loadConfiguration()
-        let time: Double
-        if let now {
-            guard let value = LintInvocation.decimal(now) else {
-                throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
-            }
-            time = value
-        } else {
-            time = Output.currentTime()
-        }
+        let time = try LintInvocation.time(now: now)
         var leewayValue = configuration?.leeway ?? LintOptions.defaultLeeway
         if let leeway {
             guard let value = LintInvocation.decimal(leeway) else {
@@ -214,6 +206,16 @@ struct LintInvocation: Equatable {
         } catch {
             throw UsageError(message: "\(error)")
         }
+    }
+
+    /// The time `--now` gives, or this machine's clock without it.
+    /// - Throws: ``UsageError`` when the value is not a plain decimal number of seconds.
+    static func time(now: String?) throws -> Double {
+        guard let now else { return Output.currentTime() }
+        guard let value = decimal(now), value < 1e12 else {
+            throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
+        }
+        return value
     }
 
     /// A non-negative decimal number such as `1767225600` or `0.5`; not hexadecimal, exponents, `inf` or `nan`,

@@ -36,15 +36,7 @@ extension JWTLintCommand {
         var now: String?
 
         func run() throws {
-            let issuedAt: Int64
-            if let now {
-                guard let value = LintInvocation.decimal(now), value < 1e12 else {
-                    throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
-                }
-                issuedAt = Int64(value.rounded(.down))
-            } else {
-                issuedAt = Int64(Output.currentTime().rounded(.down))
-            }
+            let issuedAt = Int64(try LintInvocation.time(now: now).rounded(.down))
             var options = LintOptions(now: Double(issuedAt), expectedKeyID: kid, issuer: issuer, bundleID: bundleID)
             if let problem = options.problems.first { throw UsageError(message: problem) }
             let signingKey: SigningKey

@@ -11,18 +11,7 @@ public final class ES256PrivateKey: @unchecked Sendable {
     /// - Throws: ``KeyError`` when the DER is malformed or the key is not EC P-256.
     public init(privateKeyDER der: [UInt8]) throws(KeyError) {
         publicKey = try ES256PublicKey(privateKeyDER: der)
-        var trailing = false
-        let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            let key = d2i_AutoPrivateKey(nil, &cursor, buffer.count)
-            trailing = cursor != buffer.baseAddress.map { $0 + buffer.count }
-            return key
-        }
-        guard let parsed, !trailing else {
-            if let parsed { EVP_PKEY_free(parsed) }
-            OpenSSLError.clearQueue()
-            throw .invalidKey("the private key is not valid PKCS#8 DER")
-        }
+        let parsed = try ES256PublicKey.decodePrivateKey(der)
         pkey = parsed
     }
 

@@ -118,18 +118,8 @@ public final class ES256PublicKey: @unchecked Sendable {
             try self.init(uncompressedPoint: Array(der[ES256PublicKey.p256SPKIPrefix.count...]))
             return
         }
-        var trailing = false
-        let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            let key = d2i_PUBKEY(nil, &cursor, buffer.count)
-            trailing = cursor != buffer.baseAddress.map { $0 + buffer.count }
-            return key
-        }
-        guard let parsed else {
-            throw .invalidKey("the public key is not valid DER SubjectPublicKeyInfo (\(OpenSSLError.drainQueue()))")
-        }
+        let parsed = try ES256PublicKey.decodeWhole(der, what: "public key", as: "DER SubjectPublicKeyInfo") { d2i_PUBKEY(nil, &$0, $1) }
         defer { EVP_PKEY_free(parsed) }
-        guard !trailing else { throw .invalidKey("the public key has bytes after its DER encoding") }
         try ES256PublicKey.requireP256(parsed)
         let point = try ES256PublicKey.publicPoint(of: parsed)
         try self.init(uncompressedPoint: point)
@@ -147,18 +137,8 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// The private scalar is cleared from memory before this returns; the caller clears `der`.
     /// - Throws: ``KeyError`` when the DER is malformed, the key is not EC P-256, or the copies disagree.
     public convenience init(privateKeyDER der: [UInt8]) throws(KeyError) {
-        var trailing = false
-        let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            let key = d2i_AutoPrivateKey(nil, &cursor, buffer.count)
-            trailing = cursor != buffer.baseAddress.map { $0 + buffer.count }
-            return key
-        }
-        guard let parsed else {
-            throw .invalidKey("the private key is not valid PKCS#8 DER (\(OpenSSLError.drainQueue()))")
-        }
+        let parsed = try ES256PublicKey.decodePrivateKey(der)
         defer { EVP_PKEY_free(parsed) }
-        guard !trailing else { throw .invalidKey("the private key has bytes after its DER encoding") }
         try ES256PublicKey.requireP256(parsed)
         let derived = try ES256PublicKey.derivePublicPoint(fromPrivate: parsed)
         if let embedded = try? ES256PublicKey.publicPoint(of: parsed), embedded != derived {
@@ -168,6 +148,34 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     // MARK: - OpenSSL plumbing
+
+    /// Runs an OpenSSL `d2i_*` decoder over all of `der`; the caller frees the key it returns.
+    /// - Throws: ``KeyError/invalidKey(_:)`` when it fails or leaves bytes over.
+    static func decodeWhole(
+        _ der: [UInt8], what: String, as format: String,
+        _ decode: (inout UnsafePointer<UInt8>?, Int) -> OpaquePointer?
+    ) throws(KeyError) -> OpaquePointer {
+        var trailing = false
+        let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
+            var cursor = buffer.baseAddress
+            let key = decode(&cursor, buffer.count)
+            trailing = cursor != buffer.baseAddress.map { $0 + buffer.count }
+            return key
+        }
+        guard let parsed else {
+            throw .invalidKey("the \(what) is not valid \(format) (\(OpenSSLError.drainQueue()))")
+        }
+        guard !trailing else {
+            EVP_PKEY_free(parsed)
+            throw .invalidKey("the \(what) has bytes after its DER encoding")
+        }
+        return parsed
+    }
+
+    /// Decodes a PKCS#8 (or SEC 1) private key; the caller frees it.
+    static func decodePrivateKey(_ der: [UInt8]) throws(KeyError) -> OpaquePointer {
+        try decodeWhole(der, what: "private key", as: "PKCS#8 DER") { d2i_AutoPrivateKey(nil, &$0, $1) }
+    }
 
     private static func requireP256(_ pkey: OpaquePointer) throws(KeyError) {
         let type = EVP_PKEY_get_base_id(pkey)
