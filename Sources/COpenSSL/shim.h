@@ -47,6 +47,8 @@ static inline int copenssl_precompute_mult(EC_GROUP *group, BN_CTX *context) {
     void *program = dlopen(NULL, RTLD_LAZY);
     if (program == NULL) return 0;
     precompute_function precompute = (precompute_function)dlsym(program, "EC_GROUP_precompute_mult");
-    return precompute != NULL ? precompute(group, context) : 0;
+    int done = precompute != NULL ? precompute(group, context) : 0;
+    dlclose(program);
+    return done;
 }
 #endif

@@ -6,10 +6,14 @@ import JWTLint
 /// The calling thread reads inputs and cuts them into pieces of ``pieceSize``; worker threads, each with its own
 /// ``LintSession``, take pieces from one queue and render each into the piece's own buffer; the calling thread
 /// writes finished pieces in order. No worker waits for another: a slow piece only delays the writing of the
-/// pieces after it. Memory stays flat: at most ``maximumPending`` pieces are read ahead. Output is byte-identical
-/// whatever the number of jobs.
+/// pieces after it. Memory stays flat: read-ahead is bounded by ``maximumPending`` pieces and ``maximumPendingBytes``.
+/// Output is byte-identical whatever the number of jobs.
+///
+/// From the ``bulkThreshold``-th input on, the key is prepared for bulk verification. When the input flows,
+/// the first inputs are held until then, so all of them use the prepared key; when it pauses (a terminal,
+/// `tail -f`), what was read is linted and shown at once, and the switch happens later.
 final class BatchLinter {
-    /// One input: a token line (or only its size, when too long to be a token) and its line number in standard input.
+    /// One input: a token line (or only its size, when too long to be a token) and where it came from.
     struct Input: Sendable {
         enum Content: Sendable {
             case text(String)
@@ -19,25 +23,39 @@ final class BatchLinter {
         let content: Content
         let line: Int?
         var file: String? = nil
+
+        var size: Int {
+            if case .text(let text) = content { return text.utf8.count }
+            return 16
+        }
     }
 
     static let pieceSize = 32
     static let maximumPending = 64
+    static let maximumPendingBytes = 2 * 1024 * 1024
     /// From this many inputs on, the key's fixed-base table (about 20 ms to build) pays off.
     static let bulkThreshold = 1000
 
     /// Inputs linted together by one worker, and what came of them.
     private final class Piece: @unchecked Sendable {
-        let inputs: [Input]
+        /// Cleared by the worker once linted.
+        var inputs: [Input]
         let firstIndex: Int
+        let linter: Linter
+        /// Which linter this is: sessions are rebuilt when it changes (the key was prepared for bulk).
+        let generation: Int
+        let size: Int
         /// Written by the worker that took the piece, read after `done` is signalled.
         var output: [UInt8] = []
         var summary = LintSummary()
         let done = DispatchSemaphore(value: 0)
 
-        init(inputs: [Input], firstIndex: Int) {
+        init(inputs: [Input], firstIndex: Int, linter: Linter, generation: Int, size: Int) {
             self.inputs = inputs
             self.firstIndex = firstIndex
+            self.linter = linter
+            self.generation = generation
+            self.size = size
         }
     }
 
@@ -70,46 +88,67 @@ final class BatchLinter {
         }
     }
 
+    /// A worker's session, rebuilt when the linter changes.
+    private struct Worker {
+        var session: LintSession?
+        var generation = -1
+
+        mutating func session(for piece: Piece) -> LintSession {
+            if let session, generation == piece.generation { return session }
+            let made = LintSession(linter: piece.linter)
+            session = made
+            generation = piece.generation
+            return made
+        }
+    }
+
     private var linter: Linter
+    private var generation = 0
     private let reporter: any Reporter
     private let jobs: Int
     private var queue: PieceQueue?
     private var workersStarted = 0
     /// Left by each worker when it has stopped and released its session.
     private let workersDone = DispatchGroup()
-    private var inlineSession: LintSession?
+    private var inline = Worker()
     private var current: [Input] = []
     private var currentSize = 0
     private var pending: [Piece] = []
     private var pendingHead = 0
+    private var pendingBytes = 0
     private var nextIndex = 0
-    private var started = false
+    private var total = 0
+    private var holding = true
     private var opened = false
     private var writer: ReportWriter
     private(set) var summary = LintSummary()
 
-    init(linter: Linter, reporter: any Reporter, jobs: Int) {
+    init(linter: Linter, reporter: any Reporter, jobs: Int, processors: Int) {
         self.linter = linter
         self.reporter = reporter
         self.writer = ReportWriter(reporter: reporter)
-        self.jobs = max(1, jobs)
+        // More workers than this only contend for the same cores.
+        self.jobs = max(1, min(jobs, 4 * max(1, processors)))
     }
 
     /// Adds one input.
     func add(_ input: Input) {
         current.append(input)
-        if !started {
-            // Read up to the bulk threshold first, to decide how to verify.
-            if current.count >= Self.bulkThreshold { start() }
-            return
+        currentSize += input.size
+        total += 1
+        if total == Self.bulkThreshold { prepareBulk() }
+        if holding {
+            // Hold the first inputs, up to the bulk threshold (or 1 MiB), so they all use the prepared key.
+            guard total >= Self.bulkThreshold || currentSize >= 1024 * 1024 else { return }
+            holding = false
         }
-        if current.count >= Self.pieceSize { dispatchCurrent() }
+        while current.count >= Self.pieceSize { dispatchPiece() }
     }
 
     /// Lints and writes out everything read so far: for input that pauses.
     func flushNow() {
-        if !started { start() }
-        dispatchCurrent()
+        holding = false
+        while !current.isEmpty { dispatchPiece() }
         while pendingHead < pending.count { writeOldest() }
         Output.flush()
     }
@@ -118,41 +157,34 @@ final class BatchLinter {
     /// there was no input, so that the caller can say so instead.
     func finish() {
         flushNow()
+        stopWorkers()
+    }
+
+    /// Stops the workers once they have finished what they hold, and waits for them: the process must not exit
+    /// (and run OpenSSL's clean-up) while a worker still frees OpenSSL objects. Safe to call more than once.
+    func stopWorkers() {
         for _ in 0..<workersStarted { queue?.put(nil) }
-        // Wait until every worker has released its session: the process must not exit (and run OpenSSL's
-        // clean-up) while a worker still frees OpenSSL objects.
+        workersStarted = 0
         workersDone.wait()
     }
 
-    /// Decides on bulk verification from the inputs read so far, and how many threads to use.
-    private func start() {
-        started = true
-        if current.count >= Self.bulkThreshold, let key = linter.options.key {
-            var options = linter.options
-            options.key = key.preparedForBulkVerification()
-            linter = Linter(options: options)
-        }
-        if jobs > 1 && current.count > Self.pieceSize {
-            startWorkers()
-        }
-        while current.count > Self.pieceSize {
-            let rest = Array(current[Self.pieceSize...])
-            current.removeLast(current.count - Self.pieceSize)
-            dispatchCurrent()
-            current = rest
-        }
+    private func prepareBulk() {
+        guard let key = linter.options.key, !key.isPreparedForBulkVerification else { return }
+        var options = linter.options
+        options.key = key.preparedForBulkVerification()
+        linter = Linter(options: options)
+        generation += 1
     }
 
     private func startWorkers() {
         let queue = PieceQueue()
         self.queue = queue
         let reporter = self.reporter
-        let linter = self.linter
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: workersDone) {
-                let session = LintSession(linter: linter)
+                var worker = Worker()
                 while let piece = queue.take() {
-                    BatchLinter.lint(piece, session: session, reporter: reporter)
+                    BatchLinter.lint(piece, session: worker.session(for: piece), reporter: reporter)
                     piece.done.signal()
                 }
             }
@@ -160,19 +192,27 @@ final class BatchLinter {
         workersStarted = jobs
     }
 
-    private func dispatchCurrent() {
-        guard !current.isEmpty else { return }
-        let piece = Piece(inputs: current, firstIndex: nextIndex)
-        nextIndex += current.count
-        current.removeAll(keepingCapacity: true)
+    /// Cuts the next piece off `current` and lints it, on the workers or (for short inputs, or one job) here.
+    private func dispatchPiece() {
+        let count = min(current.count, Self.pieceSize)
+        let inputs = Array(current.prefix(count))
+        current.removeFirst(count)
+        let size = inputs.reduce(0) { $0 + $1.size }
+        currentSize -= size
+        let piece = Piece(inputs: inputs, firstIndex: nextIndex, linter: linter, generation: generation, size: size)
+        nextIndex += count
+        if queue == nil, jobs > 1, total > Self.pieceSize {
+            startWorkers()
+        }
         if let queue {
             queue.put(piece)
             pending.append(piece)
-            if pending.count - pendingHead >= Self.maximumPending { writeOldest() }
+            pendingBytes += size
+            while pending.count - pendingHead >= Self.maximumPending || pendingBytes > Self.maximumPendingBytes {
+                writeOldest()
+            }
         } else {
-            let session = inlineSession ?? LintSession(linter: linter)
-            inlineSession = session
-            BatchLinter.lint(piece, session: session, reporter: reporter)
+            BatchLinter.lint(piece, session: inline.session(for: piece), reporter: reporter)
             write(piece)
         }
     }
@@ -181,6 +221,7 @@ final class BatchLinter {
         let piece = pending[pendingHead]
         piece.done.wait()
         pendingHead += 1
+        pendingBytes -= piece.size
         if pendingHead >= Self.maximumPending {
             // Drop written pieces from the front now and then, so the list never outgrows the read-ahead.
             pending.removeFirst(pendingHead)
@@ -196,6 +237,7 @@ final class BatchLinter {
         }
         var joined: [UInt8] = []
         writer.append(joined: &piece.output, to: &joined)
+        piece.output = []
         Output.standardOutput(bytes: &joined)
         summary.merge(piece.summary)
     }
@@ -206,17 +248,19 @@ final class BatchLinter {
         var summary = LintSummary()
         for (offset, input) in piece.inputs.enumerated() {
             let result: LintResult
+            var text: String? = nil
             switch input.content {
-            case .text(let text): result = session.lint(text)
+            case .text(let line):
+                text = line
+                result = session.lint(line)
             case .oversized(let byteCount): result = session.linter.lintOversizedInput(byteCount: byteCount)
             case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
             let index = piece.firstIndex + offset
-            var text: String? = nil
-            if case .text(let line) = input.content { text = line }
             writer.append(ReportedResult(index: index, line: input.line, file: input.file, input: text, result: result), to: &output)
             summary.add(result)
         }
+        piece.inputs = []
         piece.output = output
         piece.summary = summary
     }

@@ -65,6 +65,35 @@ struct InputLines {
         }
     }
 
+    /// The offset of the first byte that does not start or continue a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let first = bytes[index]
+            let length: Int
+            switch first {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for position in (index + 1)..<(index + length) where bytes[position] & 0xC0 != 0x80 {
+                return position
+            }
+            // The first continuation byte's range is narrower after E0, ED, F0 and F4 (no overlong or surrogate forms).
+            let second = length > 1 ? bytes[index + 1] : 0x80
+            if (first == 0xE0 && second < 0xA0) || (first == 0xED && second > 0x9F) || (first == 0xF0 && second < 0x90)
+                || (first == 0xF4 && second > 0x8F)
+            {
+                return index
+            }
+            index += length
+        }
+        return max(0, bytes.count - 1)
+    }
+
     private func append(_ bytes: ArraySlice<UInt8>, to pending: inout [UInt8], _ oversizedCount: inout Int) {
         if oversizedCount > 0 {
             oversizedCount += bytes.count
@@ -80,8 +109,9 @@ struct InputLines {
         append(chunk, to: &pending, &oversizedCount)
         if oversizedCount > 0 { return .oversized(byteCount: oversizedCount, number: lineNumber) }
         let text = String(decoding: pending, as: UTF8.self)
-        if let offset = pending.firstIndex(where: { $0 >= 0x80 }), !text.utf8.elementsEqual(pending) {
+        if pending.contains(where: { $0 >= 0x80 }), !text.utf8.elementsEqual(pending) {
             // Decoding replaced bytes that are not UTF-8; report the input as it was, not the replacement.
+            let offset = InputLines.firstInvalidUTF8(pending)
             return .notUTF8(byte: pending[offset], offset: offset, number: lineNumber)
         }
         return .text(text, number: lineNumber)

@@ -112,7 +112,9 @@ struct LintInvocation: Equatable {
             case .junit: reporter = JUnitReporter()
             }
         }
-        let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount)
+        let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount, processors: Output.processorCount)
+        // However the run ends (an unreadable file, a failed read), the workers are stopped before the process exits.
+        defer { batch.stopWorkers() }
         for argument in tokens {
             if argument == "-" {
                 try lintLines(from: STDIN_FILENO, into: batch)

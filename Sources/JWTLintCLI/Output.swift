@@ -36,7 +36,8 @@ enum Output {
     static func flush() {
         guard !pending.isEmpty else { return }
         writeAll(pending, to: STDOUT_FILENO)
-        pending.removeAll(keepingCapacity: true)
+        // Keep the buffer's usual size; give back what one large report made it grow to.
+        pending.removeAll(keepingCapacity: pending.capacity <= 4 * flushThreshold)
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {

@@ -84,6 +84,36 @@ extension CLI {
     }
 }
 
+extension CLI {
+    /// Runs `jwtlint arguments…`, writing `bursts` to its standard input one by one with `pause` seconds between
+    /// them (as a terminal or `tail -f` would), and returns everything it printed.
+    static func runInBursts(_ arguments: [String], bursts: [String], pause: Double) throws -> CLIRun {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let output = Pipe(), error = Pipe(), standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        let outputData = ReadBox(), errorData = ReadBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { outputData.data = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
+        for burst in bursts {
+            Thread.sleep(forTimeInterval: pause)
+            standardInput.fileHandleForWriting.write(Data(burst.utf8))
+        }
+        try standardInput.fileHandleForWriting.close()
+        group.wait()
+        process.waitUntilExit()
+        return CLIRun(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData.data, as: UTF8.self),
+            standardError: String(decoding: errorData.data, as: UTF8.self))
+    }
+}
+
 private final class ReadBox: @unchecked Sendable {
     var data = Data()
 }

@@ -239,6 +239,20 @@ struct ParallelLintTests {
         }
     }
 
+    @Test("Input that pauses before the first line and then brings thousands of tokens gives the same output")
+    func pausedThenBulk() throws {
+        let input = try Self.manyInputs()
+        let lines = input.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.prefix(1).joined(separator: "\n") + "\n"
+        let rest = lines.dropFirst().joined(separator: "\n")
+        let arguments = ["lint", "--jobs", "2", "--key", LintCommandTests.keyA, "--now", LintCommandTests.now, "--format", "json", "-"]
+        let paused = try CLI.runInBursts(arguments, bursts: [first, rest], pause: 0.3)
+        let whole = try CLI.run(arguments, input: input)
+        #expect(paused.status == whole.status)
+        #expect(paused.standardOutput == whole.standardOutput)
+        #expect(paused.standardOutput.count > 100_000)
+    }
+
     @Test("--jobs must be a number from 1 to 512", arguments: ["0", "-1", "many", "513"])
     func badJobs(_ value: String) throws {
         let run = try CLI.run(["lint", "--jobs", value, LintCommandTests.clean])

@@ -64,6 +64,7 @@ struct LintVectorTests {
         var variants: [(String, ES256PublicKey?, String?)] = [("no key", nil, nil)]
         if let keyPath = test.keyPath {
             let key = try #require(Self.keys[keyPath], "\(keyPath) did not load")
+            #expect(key.prepared.isPreparedForBulkVerification, "the bulk variant would test the standard path")
             variants = [("standard", key.standard, key.keyIDFromFileName), ("bulk", key.prepared, key.keyIDFromFileName)]
         }
         for (name, key, keyID) in variants {

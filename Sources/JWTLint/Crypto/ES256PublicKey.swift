@@ -43,14 +43,16 @@ public final class ES256PublicKey: @unchecked Sendable {
         guard let standard = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1) else { return nil }
         defer { EC_GROUP_free(standard) }
         guard let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1) else { return nil }
-        guard let context = BN_CTX_new(), let generator = EC_POINT_new(group) else {
-            EC_GROUP_free(group)
-            return nil
-        }
+        let context = BN_CTX_new()
+        let generator = EC_POINT_new(group)
         defer {
             BN_CTX_free(context)
             EC_POINT_free(generator)
             OpenSSLError.clearQueue()
+        }
+        guard let context, let generator else {
+            EC_GROUP_free(group)
+            return nil
         }
         guard EC_POINT_oct2point(group, generator, point, point.count, context) == 1,
             EC_GROUP_set_generator(group, generator, EC_GROUP_get0_order(standard), EC_GROUP_get0_cofactor(standard)) == 1,
