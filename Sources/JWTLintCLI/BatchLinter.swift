@@ -108,8 +108,9 @@ final class BatchLinter {
     private let jobs: Int
     private var queue: PieceQueue?
     private var workersStarted = 0
-    /// Left by each worker when it has stopped and released its session.
-    private let workersDone = DispatchGroup()
+    /// Left by each worker when it has stopped and released its session; made with the workers (a one-token run
+    /// never starts libdispatch).
+    private var workersDone: DispatchGroup?
     private var inline = Worker()
     private var current: [Input] = []
     private var currentSize = 0
@@ -165,7 +166,7 @@ final class BatchLinter {
     func stopWorkers() {
         for _ in 0..<workersStarted { queue?.put(nil) }
         workersStarted = 0
-        workersDone.wait()
+        workersDone?.wait()
     }
 
     private func prepareBulk() {
@@ -180,6 +181,8 @@ final class BatchLinter {
         let queue = PieceQueue()
         self.queue = queue
         let reporter = self.reporter
+        let workersDone = DispatchGroup()
+        self.workersDone = workersDone
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: workersDone) {
                 var worker = Worker()

@@ -49,6 +49,11 @@ struct RuleExampleTests {
         }
     }
 
+    @Test("The written-out order of rule IDs is the catalog's")
+    func orderMatchesCatalog() {
+        #expect(RuleCatalog.ids == Self.rules.map(\.id))
+    }
+
     @Test("Every rule has a summary, an explanation, a source and a fix")
     func everyRuleIsDocumented() {
         for rule in Self.rules {

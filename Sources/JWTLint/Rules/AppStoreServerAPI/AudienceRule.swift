@@ -23,9 +23,8 @@ struct AudienceRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let rule = Self.description
         guard let value = claims["aud"] else {
-            findings.append(rule.finding("The claims have no aud."))
+            findings.append(Self.description.finding("The claims have no aud."))
             return
         }
         switch value {
@@ -34,20 +33,20 @@ struct AudienceRule: LintRule {
         case .string(let aud):
             let shown = JSONText.quoted(aud)
             if aud.lowercased() == Self.audience {
-                findings.append(rule.finding("aud is \(shown); it is case-sensitive: \"appstoreconnect-v1\"."))
+                findings.append(Self.description.finding("aud is \(shown); it is case-sensitive: \"appstoreconnect-v1\"."))
             } else if aud.hasPrefix(Self.audience) {
-                findings.append(rule.finding("aud is \(shown); there is one audience for sandbox and production: \"appstoreconnect-v1\"."))
+                findings.append(Self.description.finding("aud is \(shown); there is one audience for sandbox and production: \"appstoreconnect-v1\"."))
             } else if ["promotional-offer", "introductory-offer-eligibility", "advanced-commerce-api"].contains(aud) {
-                findings.append(rule.finding(
+                findings.append(Self.description.finding(
                     "aud is \(shown), the audience of a StoreKit in-app signature, not of a server API token.",
                     hint: "Sign server API calls with a separate token whose aud is \"appstoreconnect-v1\"."))
             } else {
-                findings.append(rule.finding("aud is \(shown), not \"appstoreconnect-v1\"."))
+                findings.append(Self.description.finding("aud is \(shown), not \"appstoreconnect-v1\"."))
             }
         case .array:
-            findings.append(rule.finding("aud is an array; Apple expects the single string \"appstoreconnect-v1\"."))
+            findings.append(Self.description.finding("aud is an array; Apple expects the single string \"appstoreconnect-v1\"."))
         default:
-            findings.append(rule.finding("aud is a \(value.typeName), not the string \"appstoreconnect-v1\"."))
+            findings.append(Self.description.finding("aud is a \(value.typeName), not the string \"appstoreconnect-v1\"."))
         }
     }
 }

@@ -24,23 +24,22 @@ struct BundleIDRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let rule = Self.description
         guard let value = claims["bid"] else {
-            findings.append(rule.finding("The claims have no bid (bundle ID), which Apple requires."))
+            findings.append(Self.description.finding("The claims have no bid (bundle ID), which Apple requires."))
             return
         }
         guard let bid = value.stringValue else {
-            findings.append(rule.finding("bid is a \(value.typeName), not a string."))
+            findings.append(Self.description.finding("bid is a \(value.typeName), not a string."))
             return
         }
         let shown = JSONText.quoted(bid)
         if bid.isEmpty {
-            findings.append(rule.finding("bid is empty."))
+            findings.append(Self.description.finding("bid is empty."))
         } else if bid.unicodeScalars.first!.properties.isWhitespace || bid.unicodeScalars.last!.properties.isWhitespace {
-            findings.append(rule.finding("bid \(shown) has whitespace around it.", hint: "Trim the bundle ID where your server reads it."))
+            findings.append(Self.description.finding("bid \(shown) has whitespace around it.", hint: "Trim the bundle ID where your server reads it."))
         } else if let expected = options.bundleID, bid != expected {
             let caseOnly = bid.lowercased() == expected.lowercased()
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "bid is \(shown), but --bundle-id is \(JSONText.quoted(expected))\(caseOnly ? "; bundle IDs are case-sensitive" : "")."))
         }
     }

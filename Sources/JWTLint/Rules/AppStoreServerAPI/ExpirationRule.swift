@@ -25,15 +25,14 @@ struct ExpirationRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let rule = Self.description
         switch TimeClaim.read("exp", in: claims) {
         case .missing:
-            findings.append(rule.finding("The claims have no exp; Apple requires an expiry time."))
+            findings.append(Self.description.finding("The claims have no exp; Apple requires an expiry time."))
         case .invalid(let message, let hint):
-            findings.append(rule.finding(message, hint: hint))
+            findings.append(Self.description.finding(message, hint: hint))
         case .seconds(let exp):
             if exp <= options.now {
-                findings.append(rule.finding(
+                findings.append(Self.description.finding(
                     "The token expired at \(TimeText.utc(exp)), \(TimeText.relative(exp, now: options.now)) (now is \(TimeText.utc(options.now)))."))
             }
         }

@@ -23,29 +23,28 @@ struct HeaderAlgorithmRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        let rule = Self.description
         guard let value = header["alg"] else {
-            findings.append(rule.finding("The header has no alg."))
+            findings.append(Self.description.finding("The header has no alg."))
             return
         }
         guard let alg = value.stringValue else {
-            findings.append(rule.finding("The header's alg is a \(value.typeName), not the string \"ES256\"."))
+            findings.append(Self.description.finding("The header's alg is a \(value.typeName), not the string \"ES256\"."))
             return
         }
         guard alg != "ES256" else { return }
         let shown = JSONText.quoted(alg)
         let upper = alg.uppercased()
         if upper == "ES256" {
-            findings.append(rule.finding("The header's alg is \(shown); algorithm names are case-sensitive: it must be \"ES256\"."))
+            findings.append(Self.description.finding("The header's alg is \(shown); algorithm names are case-sensitive: it must be \"ES256\"."))
         } else if upper == "NONE" {
-            findings.append(rule.finding("The header's alg is \(shown): an unsecured token, which Apple refuses."))
+            findings.append(Self.description.finding("The header's alg is \(shown): an unsecured token, which Apple refuses."))
         } else if upper.hasPrefix("HS") {
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "The header's alg is \(shown), an HMAC algorithm with a shared secret; Apple accepts only ES256 with the .p8 key."))
         } else if upper.hasPrefix("RS") || upper.hasPrefix("PS") {
-            findings.append(rule.finding("The header's alg is \(shown), an RSA algorithm; Apple accepts only ES256 with the .p8 key."))
+            findings.append(Self.description.finding("The header's alg is \(shown), an RSA algorithm; Apple accepts only ES256 with the .p8 key."))
         } else {
-            findings.append(rule.finding("The header's alg is \(shown); Apple accepts only \"ES256\"."))
+            findings.append(Self.description.finding("The header's alg is \(shown); Apple accepts only \"ES256\"."))
         }
     }
 }

@@ -29,33 +29,32 @@ struct HeaderKeyIDRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        let rule = Self.description
         guard let value = header["kid"] else {
-            findings.append(rule.finding("The header has no kid; Apple cannot tell which key signed the token."))
+            findings.append(Self.description.finding("The header has no kid; Apple cannot tell which key signed the token."))
             return
         }
         guard let kid = value.stringValue else {
-            findings.append(rule.finding("The header's kid is a \(value.typeName), not a string."))
+            findings.append(Self.description.finding("The header's kid is a \(value.typeName), not a string."))
             return
         }
         let shown = JSONText.quoted(kid)
         if kid.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "The header's kid \(shown) contains whitespace; Apple will not find a key with that ID.",
                 hint: "Trim the key ID where your server reads it (a secret or environment variable often ends in a newline)."))
             return
         }
         if let expected = options.expectedKeyID {
             if kid != expected {
-                findings.append(rule.finding("The header's kid is \(shown), but --kid is \(JSONText.quoted(expected))."))
+                findings.append(Self.description.finding("The header's kid is \(shown), but --kid is \(JSONText.quoted(expected))."))
             }
         } else if let fromName = options.keyIDFromFileName, kid != fromName {
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "The header's kid is \(shown), but the key file's name says \(JSONText.quoted(fromName)).", severity: .warning,
                 hint: "Check that the token is signed with this key; pass --kid if the file was renamed."))
         }
         if !Self.hasAppleShape(kid) {
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "The header's kid \(shown) is not 10 upper-case letters or digits, the shape of Apple's key IDs.", severity: .warning))
         }
     }

@@ -22,26 +22,25 @@ struct HeaderTypeRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        let rule = Self.description
         guard let value = header["typ"] else {
             if header.contains("type") {
-                findings.append(rule.finding(
+                findings.append(Self.description.finding(
                     "The header has \"type\" but no \"typ\"; the parameter is spelled typ.", severity: .warning,
                     hint: "Rename the header parameter \"type\" to \"typ\"."))
             } else {
-                findings.append(rule.finding("The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning))
+                findings.append(Self.description.finding("The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning))
             }
             return
         }
         guard let typ = value.stringValue else {
-            findings.append(rule.finding("The header's typ is a \(value.typeName), not the string \"JWT\"."))
+            findings.append(Self.description.finding("The header's typ is a \(value.typeName), not the string \"JWT\"."))
             return
         }
         guard typ != "JWT" else { return }
         if typ.uppercased() == "JWT" {
-            findings.append(rule.finding("The header's typ is \(JSONText.quoted(typ)); write it as \"JWT\".", severity: .warning))
+            findings.append(Self.description.finding("The header's typ is \(JSONText.quoted(typ)); write it as \"JWT\".", severity: .warning))
         } else {
-            findings.append(rule.finding("The header's typ is \(JSONText.quoted(typ)), not \"JWT\": it declares another kind of token."))
+            findings.append(Self.description.finding("The header's typ is \(JSONText.quoted(typ)), not \"JWT\": it declares another kind of token."))
         }
     }
 }

@@ -27,17 +27,16 @@ struct IssuedAtRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let rule = Self.description
         switch TimeClaim.read("iat", in: claims) {
         case .missing:
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "The claims have no iat; Apple accepts that (its Python and Java libraries omit it), but then a 60-minute lifetime is measured from an unknown start.",
                 severity: .warning, hint: "Set iat to the current Unix time in seconds when you sign."))
         case .invalid(let message, let hint):
-            findings.append(rule.finding(message, hint: hint))
+            findings.append(Self.description.finding(message, hint: hint))
         case .seconds(let iat):
             if iat > options.now + options.leeway {
-                findings.append(rule.finding(
+                findings.append(Self.description.finding(
                     "iat is \(TimeText.utc(iat)), \(TimeText.duration(iat - options.now)) ahead of now (\(TimeText.utc(options.now))); Apple refuses a token issued in its future (leeway \(TimeText.number(options.leeway)) s).",
                     hint: "Sync the signing server's clock with NTP, and back-date iat by a few seconds to absorb skew."))
             }

@@ -25,21 +25,20 @@ struct IssuerRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let rule = Self.description
         guard let value = claims["iss"] else {
-            findings.append(rule.finding("The claims have no iss (issuer ID)."))
+            findings.append(Self.description.finding("The claims have no iss (issuer ID)."))
             return
         }
         guard let issuer = value.stringValue else {
-            findings.append(rule.finding("iss is a \(value.typeName), not a string."))
+            findings.append(Self.description.finding("iss is a \(value.typeName), not a string."))
             return
         }
         guard Self.isUUID(issuer) else {
-            findings.append(rule.finding("iss \(JSONText.quoted(issuer)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
+            findings.append(Self.description.finding("iss \(JSONText.quoted(issuer)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
             return
         }
         if let expected = options.issuer, issuer != expected {
-            findings.append(rule.finding("iss is \(JSONText.quoted(issuer)), but --issuer is \(JSONText.quoted(expected))."))
+            findings.append(Self.description.finding("iss is \(JSONText.quoted(issuer)), but --issuer is \(JSONText.quoted(expected))."))
         }
     }
 

@@ -31,7 +31,6 @@ struct LifetimeRule: LintRule {
 
     func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
         guard let claims = token.claims, case .seconds(let exp) = TimeClaim.read("exp", in: claims) else { return }
-        let rule = Self.description
         let start: Double
         let from: String
         switch TimeClaim.read("iat", in: claims) {
@@ -39,7 +38,7 @@ struct LifetimeRule: LintRule {
             start = iat
             from = "iat"
             if exp <= iat {
-                findings.append(rule.finding("exp (\(TimeText.utc(exp))) is not after iat (\(TimeText.utc(iat)))."))
+                findings.append(Self.description.finding("exp (\(TimeText.utc(exp))) is not after iat (\(TimeText.utc(iat)))."))
                 return
             }
         case .missing:
@@ -51,10 +50,10 @@ struct LifetimeRule: LintRule {
         let lifetime = exp - start
         guard lifetime > 0 else { return }
         if lifetime > Self.maximumLifetime {
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "exp is \(TimeText.number(lifetime)) s (\(TimeText.duration(lifetime))) after \(from); Apple refuses tokens that live more than 3600 s."))
         } else if lifetime > Self.maximumLifetime - Self.margin {
-            findings.append(rule.finding(
+            findings.append(Self.description.finding(
                 "exp is \(TimeText.number(lifetime)) s after \(from), within \(TimeText.number(Self.margin)) s of Apple's 3600 s limit; a little clock skew makes it a 401.",
                 severity: .warning))
         }
