@@ -32,7 +32,7 @@ struct LintInvocation: Equatable {
     static func parse(_ arguments: [String]) -> LintInvocation? {
         guard arguments.first == "lint" else { return nil }
         var invocation = LintInvocation()
-        var seen: Set<String> = []
+        var seen: [String] = []
         var index = 1
         var onlyTokens = false
         while index < arguments.count {
@@ -71,8 +71,9 @@ struct LintInvocation: Equatable {
             guard
                 ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs", "--tokens-file", "--config"]
                     .contains(name),
-                seen.insert(name).inserted
+                !seen.contains(name)
             else { return nil }
+            seen.append(name)
             if value == nil {
                 guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
                 value = arguments[index]

@@ -3,8 +3,6 @@
 /// Each part is decoded independently, so a bad payload does not hide a bad header, and every problem found is a
 /// finding rather than an error.
 enum TokenDecoder {
-    private static let segmentNames = ["header", "payload", "signature"]
-
     static func decode(_ line: String) -> DecodedToken {
         let token: Substring
         switch TokenInput.extractToken(from: line) {
@@ -12,7 +10,10 @@ enum TokenDecoder {
         case .problem(let finding): return DecodedToken(header: nil, claims: nil, signature: nil, signingInput: [], findings: [finding])
         }
         let bytes = Array(token.utf8)
-        let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
+        var dots: [Int] = []
+        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ".") {
+            dots.append(index)
+        }
         guard dots.count == 2 else {
             let message: String
             if dots.count == 4 {
@@ -24,26 +25,32 @@ enum TokenDecoder {
                 header: nil, claims: nil, signature: nil, signingInput: [],
                 findings: [TokenRules.format.finding(message)])
         }
-        let ranges = [0..<dots[0], (dots[0] + 1)..<dots[1], (dots[1] + 1)..<bytes.count]
+        // Plain variables rather than arrays of ranges and optionals: each generic type a one-token run meets
+        // costs a run-time instantiation.
         var findings: [Finding] = []
-        for (index, name) in segmentNames.prefix(2).enumerated() where ranges[index].isEmpty {
-            findings.append(TokenRules.format.finding("The \(name) segment is empty."))
-        }
-        var decoded: [[UInt8]?] = [nil, nil, nil]
-        for (index, name) in segmentNames.enumerated() where !ranges[index].isEmpty {
-            var output: [UInt8] = []
-            if let error = Base64URL.decode(bytes[ranges[index]], into: &output) {
-                findings.append(TokenRules.encoding.finding("The \(name) segment \(error.explanation)."))
-            } else {
-                decoded[index] = output
-            }
-        }
-        let header = decoded[0].flatMap { parseObject($0, segment: "header", findings: &findings) }
-        let claims = decoded[1].flatMap { parseObject($0, segment: "payload", findings: &findings) }
+        let headerBytes = segment(bytes, 0, dots[0], name: "header", findings: &findings)
+        let payloadBytes = segment(bytes, dots[0] + 1, dots[1], name: "payload", findings: &findings)
         // An empty signature segment decodes to no bytes; the signature check reports it (for ES256 tokens).
-        let signature = ranges[2].isEmpty ? [] : decoded[2]
+        let signature = dots[1] + 1 == bytes.count ? [] : segment(bytes, dots[1] + 1, bytes.count, name: "signature", findings: &findings)
+        let header = headerBytes.flatMap { parseObject($0, segment: "header", findings: &findings) }
+        let claims = payloadBytes.flatMap { parseObject($0, segment: "payload", findings: &findings) }
         return DecodedToken(
             header: header, claims: claims, signature: signature, signingInput: Array(bytes[..<dots[1]]), findings: findings)
+    }
+
+    /// The decoded bytes of `bytes[start..<end]`, or `nil` with a finding when the segment is empty (header and
+    /// payload) or not canonical base64url.
+    private static func segment(_ bytes: [UInt8], _ start: Int, _ end: Int, name: String, findings: inout [Finding]) -> [UInt8]? {
+        guard start < end else {
+            findings.append(TokenRules.format.finding("The \(name) segment is empty."))
+            return nil
+        }
+        var output: [UInt8] = []
+        if let error = Base64URL.decode(bytes[start..<end], into: &output) {
+            findings.append(TokenRules.encoding.finding("The \(name) segment \(error.explanation)."))
+            return nil
+        }
+        return output
     }
 
     private static func parseObject(_ bytes: [UInt8], segment: String, findings: inout [Finding]) -> JSONObject? {

@@ -61,9 +61,13 @@ enum TokenInput {
     }
 
     private static func hasPrefix(_ text: Substring, caseInsensitive prefix: String) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count >= prefix.utf8.count else { return false }
-        return zip(utf8, prefix.utf8).allSatisfy { lowercase($0) == $1 }
+        // A plain loop: zip over two UTF8Views costs a generic instantiation (most of a millisecond) on first use.
+        var textIndex = text.utf8.startIndex
+        for expected in prefix.utf8 {
+            guard textIndex < text.utf8.endIndex, lowercase(text.utf8[textIndex]) == expected else { return false }
+            textIndex = text.utf8.index(after: textIndex)
+        }
+        return true
     }
 
     private static func lowercase(_ byte: UInt8) -> UInt8 {
