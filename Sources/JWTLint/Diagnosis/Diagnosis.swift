@@ -65,11 +65,28 @@ public struct Diagnosis: Sendable {
                 fix: "Sign with a key from Users and Access → Integrations → In-App Purchase of the team that owns the app (not an App Store Connect API key), with that page's issuer ID.",
                 source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rule: nil))
         }
-        causes.sort { $0.likelihood > $1.likelihood }
+        causes = merged(causes).sorted { $0.likelihood > $1.likelihood }
         return Diagnosis(request: request, result: result, response: response, causes: causes, keyGiven: options.key != nil)
     }
 
     static let appleTokens = Sources.appStoreServerAPITokens
+
+    /// Causes with the same title (iat and exp both in milliseconds) as one, with all their evidence.
+    private static func merged(_ causes: [Cause]) -> [Cause] {
+        var result: [Cause] = []
+        for cause in causes {
+            if let index = result.firstIndex(where: { $0.title == cause.title }) {
+                let first = result[index]
+                result[index] = Cause(
+                    title: first.title, evidence: first.evidence + cause.evidence, fix: first.fix, source: first.source,
+                    likelihood: max(first.likelihood, cause.likelihood),
+                    rule: first.rule == cause.rule ? first.rule : [first.rule, cause.rule].compactMap { $0 }.joined(separator: ", "))
+            } else {
+                result.append(cause)
+            }
+        }
+        return result
+    }
 
     /// Causes found by the lint rules, ranked by how often each breaks real requests.
     private static func tokenCauses(_ result: LintResult, options: LintOptions) -> [Cause] {
