@@ -17,7 +17,7 @@ extension JWTLintCommand {
                 'Authorization:' header, a curl command line (quotes and line continuations included), or a raw \
                 HTTP request. Give Apple's response with --response (status line, headers, body) to have its \
                 Request ID and error code taken into account. Times are checked against this machine's clock \
-                unless --now is given, so clock skew shows.
+                unless --now is given, so clock skew shows. A .jwtlint.json applies as for 'jwtlint lint'.
 
                 Example:
                   pbpaste | jwtlint diagnose --key SubscriptionKey_2X9R4HXF34.p8 --response response.txt
@@ -45,14 +45,9 @@ extension JWTLintCommand {
         var input: String = "-"
 
         func run() throws {
-            let time = try LintInvocation.time(now: now)
-            var options = LintOptions(now: time, expectedKeyID: kid, issuer: issuer, bundleID: bundleID)
-            if let problem = options.problems.first { throw UsageError(message: problem) }
-            if let key {
-                let loaded = try KeyFileLoader.load(key)
-                options.key = loaded.publicKey
-                options.keyIDFromFileName = loaded.keyIDFromFileName
-            }
+            // The same options, configuration file and key handling as 'jwtlint lint'.
+            let options = try LintInvocation(key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now).makeOptions()
+            let time = options.now
             let text = try WholeInput.contents(of: input, what: "input")
             guard !text.trimmingCharacters(in: " \t\r\n").isEmpty else {
                 throw UsageError(message: "the input is empty: give the token, header, curl command or request")

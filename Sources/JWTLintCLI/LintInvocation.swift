@@ -174,7 +174,8 @@ struct LintInvocation: Equatable {
         return count
     }
 
-    private func makeOptions() throws -> LintOptions {
+    /// The options these flags and the configuration file give (flags win), with the key loaded.
+    func makeOptions() throws -> LintOptions {
         let configuration = try loadConfiguration()
         let time = try LintInvocation.time(now: now)
         var leewayValue = configuration?.leeway ?? LintOptions.defaultLeeway

@@ -28,6 +28,19 @@ enum CLI {
         _ arguments: [String], input: String? = nil, inputBytes: [UInt8]? = nil, environment: [String: String] = [:],
         executable: String? = nil
     ) throws -> CLIRun {
+        let bursts = [input.map { Data($0.utf8) }, inputBytes.map { Data($0) }].compactMap { $0 }
+        return try execute(arguments, executable: executable, environment: environment, bursts: bursts, pause: 0)
+    }
+
+    /// Runs `jwtlint arguments…`, writing `bursts` to its standard input one by one with `pause` seconds between
+    /// them (as a terminal or `tail -f` would), and returns everything it printed.
+    static func runInBursts(_ arguments: [String], bursts: [String], pause: Double) throws -> CLIRun {
+        try execute(arguments, executable: nil, environment: [:], bursts: bursts.map { Data($0.utf8) }, pause: pause)
+    }
+
+    private static func execute(
+        _ arguments: [String], executable: String?, environment: [String: String], bursts: [Data], pause: Double
+    ) throws -> CLIRun {
         let process = Process()
         process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
         process.arguments = arguments
@@ -44,8 +57,10 @@ enum CLI {
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { outputData.data = output.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-        if let inputBytes { standardInput.fileHandleForWriting.write(Data(inputBytes)) }
+        for burst in bursts {
+            if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+            standardInput.fileHandleForWriting.write(burst)
+        }
         try standardInput.fileHandleForWriting.close()
         group.wait()
         process.waitUntilExit()
@@ -81,36 +96,6 @@ extension CLI {
         process.waitUntilExit()
         if !arrivedWhileOpen { _ = arrived.wait(timeout: .now() + timeout) }
         return arrivedWhileOpen ? String(decoding: received.data, as: UTF8.self) : ""
-    }
-}
-
-extension CLI {
-    /// Runs `jwtlint arguments…`, writing `bursts` to its standard input one by one with `pause` seconds between
-    /// them (as a terminal or `tail -f` would), and returns everything it printed.
-    static func runInBursts(_ arguments: [String], bursts: [String], pause: Double) throws -> CLIRun {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        let output = Pipe(), error = Pipe(), standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = standardInput
-        try process.run()
-        let outputData = ReadBox(), errorData = ReadBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { outputData.data = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
-        for burst in bursts {
-            Thread.sleep(forTimeInterval: pause)
-            standardInput.fileHandleForWriting.write(Data(burst.utf8))
-        }
-        try standardInput.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return CLIRun(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData.data, as: UTF8.self),
-            standardError: String(decoding: errorData.data, as: UTF8.self))
     }
 }
 
