@@ -79,8 +79,9 @@ struct InputLines {
             default: return index
             }
             guard index + length <= bytes.count else { return index }
+            // A lead byte without its continuation bytes: the sequence is ill-formed from its lead byte on.
             for position in (index + 1)..<(index + length) where bytes[position] & 0xC0 != 0x80 {
-                return position
+                return index
             }
             // The first continuation byte's range is narrower after E0, ED, F0 and F4 (no overlong or surrogate forms).
             let second = length > 1 ? bytes[index + 1] : 0x80

@@ -46,8 +46,10 @@ enum Output {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                // The reader has gone (a closed pipe) or the disk is full: nothing more can be shown.
-                terminate(errno == EPIPE ? 0 : ExitStatus.unusableInput)
+                // The reader has gone (a closed pipe) or the disk is full: nothing more can be shown. `_exit`, not
+                // `exit`: worker threads may still be linting, and exit's handlers (OpenSSL's clean-up) would free
+                // the locks and algorithms they use (they crashed in EVP_Digest when SIGPIPE was ignored).
+                _exit(errno == EPIPE ? 0 : ExitStatus.unusableInput)
             }
             offset += written
         }

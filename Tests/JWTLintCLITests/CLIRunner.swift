@@ -15,15 +15,57 @@ enum CLI {
         packageRoot.appendingPathComponent("Vectors").appendingPathComponent(path).path
     }
 
-    /// The `jwtlint` built beside this test bundle.
+    // Hooks for Hardening/sanitizers.sh and Hardening/valgrind.sh, read from the test process's environment:
+    // - ASAN_OPTIONS, UBSAN_OPTIONS, LSAN_OPTIONS and TSAN_OPTIONS are passed on to every child (which otherwise
+    //   gets only PATH), so that a sanitized jwtlint fails with the script's exit code on any report.
+    // - JWTLINT_TEST_BINARY: run this jwtlint instead of the one built beside the tests.
+    // - JWTLINT_TEST_WRAPPER: run jwtlint as `WRAPPER BINARY ARGUMENTS…` (e.g. a script that execs valgrind).
+    //   `binary` is then a small shell script doing that, so tests that start jwtlint from a shell are wrapped too.
+
+    /// The sanitizer settings passed on to children.
+    static let passedEnvironment: [String: String] = ProcessInfo.processInfo.environment.filter {
+        ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains($0.key)
+    }
+
+    /// The `jwtlint` the tests run: JWTLINT_TEST_BINARY, or the one built beside this test bundle; wrapped in
+    /// JWTLINT_TEST_WRAPPER when that is set.
     static let binary: URL = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jwtlint")
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        return packageRoot.appendingPathComponent(".build/debug/jwtlint")
+        let environment = ProcessInfo.processInfo.environment
+        let built: URL
+        if let path = environment["JWTLINT_TEST_BINARY"], !path.isEmpty {
+            built = URL(fileURLWithPath: path)
+        } else {
+            let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jwtlint")
+            built = FileManager.default.isExecutableFile(atPath: besideTests.path)
+                ? besideTests : packageRoot.appendingPathComponent(".build/debug/jwtlint")
+        }
+        guard let wrapper = environment["JWTLINT_TEST_WRAPPER"], !wrapper.isEmpty else { return built }
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-wrapped-\(getpid())")
+        let shim = folder.appendingPathComponent("jwtlint")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "#!/bin/sh\nexec \(quoted(wrapper)) \(quoted(built.path)) \"$@\"\n".write(to: shim, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shim.path)
+        } catch {
+            fatalError("JWTLINT_TEST_WRAPPER: cannot write \(shim.path): \(error)")
+        }
+        return shim
     }()
 
+    /// SIGPIPE ignored in the test process, so that writing to a child that has exited fails with EPIPE instead.
+    static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    /// A child's environment: PATH, the sanitizer settings, then `extra`.
+    static func childEnvironment(adding extra: [String: String]) -> [String: String] {
+        var env = ["PATH": "/usr/bin:/bin"]
+        env.merge(passedEnvironment) { $1 }
+        env.merge(extra) { $1 }
+        return env
+    }
+
     /// Runs `jwtlint arguments…` (or `executable`) with `input` on standard input and `environment` added to a
-    /// clean one.
+    /// clean one (PATH and the sanitizer settings).
     static func run(
         _ arguments: [String], input: String? = nil, inputBytes: [UInt8]? = nil, environment: [String: String] = [:],
         executable: String? = nil
@@ -44,9 +86,7 @@ enum CLI {
         let process = Process()
         process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin"]
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = childEnvironment(adding: environment)
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -59,7 +99,10 @@ enum CLI {
         DispatchQueue.global().async(group: group) { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
         for burst in bursts {
             if pause > 0 { Thread.sleep(forTimeInterval: pause) }
-            standardInput.fileHandleForWriting.write(burst)
+            // A child may exit before reading all of its input (a refused oversized input): a write to its closed
+            // pipe then fails with EPIPE, which must not kill the test process with SIGPIPE.
+            _ = ignoreBrokenPipes
+            do { try standardInput.fileHandleForWriting.write(contentsOf: burst) } catch { break }
         }
         try standardInput.fileHandleForWriting.close()
         group.wait()
@@ -78,7 +121,7 @@ extension CLI {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.environment = childEnvironment(adding: [:])
         let output = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

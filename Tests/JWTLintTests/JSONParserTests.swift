@@ -55,4 +55,27 @@ struct JSONParserTests {
         let deep = Self.parse(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
         if case .success = deep { Issue.record("100,000 levels accepted") }
     }
+
+    @Test("Withheld members read as null at any depth, and no other member changes")
+    func withholdsMembers() throws {
+        let text = #"{"kty":"EC","d":"c2VjcmV0","nested":{"d":"c2VjcmV0","k":"a2V5"},"keys":[{"p":"cHJpbWU"}],"x":"eA"}"#
+        let object = try Array(text.utf8).withUnsafeBytes { JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) }.get()
+        #expect(object["d"] == .null)
+        #expect(object["kty"] == .string("EC") && object["x"] == .string("eA"))
+        #expect(object["nested"] == .object(JSONObject(members: [.init(name: "d", value: .null), .init(name: "k", value: .null)])))
+        #expect(object["keys"] == .array([.object(JSONObject(members: [.init(name: "p", value: .null)]))]))
+        // Without withholding, the same text gives the values.
+        #expect(try Self.parse(text).get()["d"] == .string("c2VjcmV0"))
+    }
+
+    @Test("Control characters and bidirectional overrides that the parser quotes are escaped")
+    func explanationsArePrintable() {
+        guard case .failure(.syntax(let text, _)) = Self.parse(bytes: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x1B, 0x7D]) else {
+            Issue.record("ESC accepted as JSON")
+            return
+        }
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(JSONParser.printable("a\u{1B}[31m\u{202E}b\u{7F}") == #"a\u001b[31m\u202eb\u007f"#)
+        #expect(JSONParser.printable("héllo, 世界") == "héllo, 世界")
+    }
 }

@@ -166,6 +166,10 @@ def derive_files() -> None:
     y = key_a.public_key().public_numbers().y
     off["y"] = b64u(((y + 1) % P256_P).to_bytes(32, "big"))  # (x, y+1) is not on P-256
     write_json(BAD / "jwk-off-curve.json", off)
+    # Key A's JWK with its private "d": refused, since a private JWK has no place where tokens are linted.
+    private = jwk(key_a.public_key(), "TESTKEYA01")
+    private["d"] = b64u(key_a.private_numbers().private_value.to_bytes(32, "big"))
+    write_json(BAD / "jwk-private.json", private)
 
     # Encrypted PKCS#8 of key A, password "test". Re-encrypting would give new random salt/IV on
     # every run, so keep the file while it still decrypts to key A.
@@ -241,6 +245,7 @@ def write_index(key_a, key_b, key_c) -> None:
         bad("rsa.pub.pem", "SPKI RSA public key"),
         bad("jwk-p384.json", "EC JWK with crv P-384"),
         bad("jwk-off-curve.json", "P-256 JWK whose (x, y) is not on the curve (key A's x, y+1)"),
+        bad("jwk-private.json", "key A's P-256 JWK with its private \"d\" member (a private JWK is refused)"),
         bad("truncated.p8", "key A's PEM with the base64 body cut in half"),
         bad("missing.p8", "does not exist (for the missing-file error)"),
     ]

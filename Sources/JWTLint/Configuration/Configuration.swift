@@ -65,7 +65,7 @@ public struct Configuration: Sendable, Equatable {
     public static func load(contentsOf path: String) throws(Problem) -> Configuration {
         let bytes: [UInt8]
         do {
-            bytes = try FileContents.read(path, limit: 1024 * 1024)
+            bytes = try FileContents.read(path, limit: 1024 * 1024, kind: "configuration file")
         } catch {
             throw Problem(path: path, line: nil, message: "the configuration file \(error)")
         }
@@ -85,7 +85,9 @@ public struct Configuration: Sendable, Equatable {
         case .failure(.syntax(let reason, let line)): throw Problem(path: path, line: line, message: "not valid JSON: \(reason)")
         case .failure(.duplicateMember(let name)): throw problem("\"\(name)\" is set twice", at: name)
         case .failure(.notAnObject(let type)): throw Problem(path: path, line: 1, message: "the file holds a JSON \(type), not an object")
-        case .failure(let error): throw Problem(path: path, line: nil, message: "not usable JSON (\(error))")
+        case .failure(.tooDeep(let limit)): throw Problem(path: path, line: nil, message: "nests objects or arrays more than \(limit) levels deep")
+        case .failure(.numberTooLarge): throw Problem(path: path, line: nil, message: "holds a number too large for a double")
+        case .failure(.invalidUTF8): throw Problem(path: path, line: nil, message: "is not UTF-8")
         }
         var configuration = Configuration(path: path)
         for member in object.members {

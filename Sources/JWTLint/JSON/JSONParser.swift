@@ -23,13 +23,23 @@ enum JSONParser {
     /// The deepest nesting of objects and arrays accepted, counting the top-level object as 1.
     static let maximumDepth = 32
 
-    /// jansson seeds its hash function on first use; seeding it once here, before any parse, keeps that out of the
+    /// Done once, before any other jansson call: jansson is set to clear the memory it frees (it may have held a
+    /// private JWK), and its hash function is seeded here rather than on first use, which keeps that out of the
     /// threads that parse concurrently.
-    private static let seeded: Void = json_object_seed(0)
+    private static let prepared: Void = {
+        cjansson_clear_freed_memory()
+        json_object_seed(0)
+    }()
+
+    /// Member names whose values are private key material in a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1).
+    static let privateJWKMembers: Set<String> = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"]
 
     /// Parses `bytes` as one JSON object, rejecting duplicate member names, invalid UTF-8 and `\u0000`.
-    static func parseObject(_ bytes: UnsafeRawBufferPointer) -> Result<JSONObject, JSONParseError> {
-        _ = seeded
+    ///
+    /// The values of members named in `withheld`, at any depth, are never copied out of jansson (whose memory is
+    /// cleared when freed): they read as `null`. For private key material, which Swift strings would keep.
+    static func parseObject(_ bytes: UnsafeRawBufferPointer, withholding withheld: Set<String> = []) -> Result<JSONObject, JSONParseError> {
+        _ = prepared
         var error = json_error_t()
         var flags = Int(JSON_REJECT_DUPLICATES | JSON_DECODE_ANY)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -46,9 +56,9 @@ enum JSONParser {
         }
         defer { cjansson_decref(root) }
         guard cjansson_typeof(root) == JSON_OBJECT else {
-            return .failure(.notAnObject(copyValue(root, depth: 1)?.typeName ?? "value"))
+            return .failure(.notAnObject(copyValue(root, depth: 1, withholding: withheld)?.typeName ?? "value"))
         }
-        guard case .object(let object)? = copyValue(root, depth: 1) else {
+        guard case .object(let object)? = copyValue(root, depth: 1, withholding: withheld) else {
             return .failure(.tooDeep(limit: maximumDepth))
         }
         return .success(object)
@@ -57,7 +67,7 @@ enum JSONParser {
     /// Parses `bytes` as one JSON object, keeping the last of duplicate members (jansson's behaviour without
     /// `JSON_REJECT_DUPLICATES`). Used after a duplicate was reported, so the other rules can still run.
     static func parseObjectKeepingLastDuplicate(_ bytes: UnsafeRawBufferPointer) -> JSONObject? {
-        _ = seeded
+        _ = prepared
         var error = json_error_t()
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         var loaded = json_loadb(base, bytes.count, 0, &error)
@@ -66,7 +76,7 @@ enum JSONParser {
         }
         guard let root = loaded else { return nil }
         defer { cjansson_decref(root) }
-        guard case .object(let object)? = copyValue(root, depth: 1) else { return nil }
+        guard case .object(let object)? = copyValue(root, depth: 1, withholding: []) else { return nil }
         return object
     }
 
@@ -74,7 +84,7 @@ enum JSONParser {
         let text = withUnsafeBytes(of: &error.text) { raw -> String in
             let bytes = raw.prefix(Int(JSON_ERROR_TEXT_LENGTH) - 1)
             let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
-            return String(decoding: bytes[..<end], as: UTF8.self)
+            return printable(String(decoding: bytes[..<end], as: UTF8.self))
         }
         switch json_error_code(&error) {
         case json_error_duplicate_key:
@@ -86,8 +96,25 @@ enum JSONParser {
         case json_error_numeric_overflow:
             return .numberTooLarge
         default:
-            return .syntax(text, line: Int(error.line))
+            // jansson names its own flag ("\u0000 is not allowed without JSON_ALLOW_NUL"); a user has no such flag.
+            return .syntax(text.replacing(" without JSON_ALLOW_NUL", with: ""), line: Int(error.line))
         }
+    }
+
+    /// jansson's explanations quote the input ("invalid token near '…'"), which may hold control characters or
+    /// bidirectional overrides: they are escaped as `\u001b`, so that no message can drive a terminal or hide text.
+    static func printable(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00..<0x20, 0x7F..<0xA0, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// jansson says `duplicate object key near '"bid"'`; this returns `bid`.
@@ -99,7 +126,7 @@ enum JSONParser {
     }
 
     /// Copies a jansson value into Swift. Returns `nil` when nesting goes past ``maximumDepth``.
-    private static func copyValue(_ node: UnsafeMutablePointer<json_t>, depth: Int) -> JSONValue? {
+    private static func copyValue(_ node: UnsafeMutablePointer<json_t>, depth: Int, withholding withheld: Set<String>) -> JSONValue? {
         switch cjansson_typeof(node) {
         case JSON_OBJECT:
             guard depth <= maximumDepth else { return nil }
@@ -109,8 +136,12 @@ enum JSONParser {
             while let current = iterator {
                 guard let keyPointer = json_object_iter_key(current), let child = json_object_iter_value(current) else { return nil }
                 let name = String(decoding: UnsafeRawBufferPointer(start: keyPointer, count: json_object_iter_key_len(current)), as: UTF8.self)
-                guard let value = copyValue(child, depth: depth + 1) else { return nil }
-                members.append(JSONObject.Member(name: name, value: value))
+                if !withheld.isEmpty, withheld.contains(name) {
+                    members.append(JSONObject.Member(name: name, value: .null))
+                } else {
+                    guard let value = copyValue(child, depth: depth + 1, withholding: withheld) else { return nil }
+                    members.append(JSONObject.Member(name: name, value: value))
+                }
                 iterator = json_object_iter_next(node, current)
             }
             return .object(JSONObject(members: members))
@@ -120,7 +151,9 @@ enum JSONParser {
             var elements: [JSONValue] = []
             elements.reserveCapacity(count)
             for index in 0..<count {
-                guard let child = json_array_get(node, index), let value = copyValue(child, depth: depth + 1) else { return nil }
+                guard let child = json_array_get(node, index), let value = copyValue(child, depth: depth + 1, withholding: withheld) else {
+                    return nil
+                }
                 elements.append(value)
             }
             return .array(elements)

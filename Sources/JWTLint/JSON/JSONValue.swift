@@ -43,6 +43,16 @@ public enum JSONValue: Sendable, Hashable {
         case .object: return "object"
         }
     }
+
+    /// The type's name as a message says it after "is": "null", "a boolean", "a number", "a string", "an array",
+    /// "an object".
+    public var typeNameWithArticle: String {
+        switch self {
+        case .null: return "null"
+        case .array, .object: return "an \(typeName)"
+        default: return "a \(typeName)"
+        }
+    }
 }
 
 /// A JSON object whose members keep their order.

@@ -8,12 +8,13 @@ internal import Darwin
 enum FileContents {
     /// Reads the whole file at `path`, refusing anything larger than `limit` bytes.
     /// - Throws: ``KeyError/unreadable(_:)`` with a plain reason.
-    static func read(_ path: String, limit: Int) throws(KeyError) -> [UInt8] {
-        try readWithMode(path, limit: limit).contents
+    static func read(_ path: String, limit: Int, kind: String = "key file") throws(KeyError) -> [UInt8] {
+        try readWithMode(path, limit: limit, kind: kind).contents
     }
 
     /// Reads the whole file at `path`, as ``read(_:limit:)``, and says whether group or others may read it.
-    static func readWithMode(_ path: String, limit: Int) throws(KeyError) -> (contents: [UInt8], readableByOthers: Bool) {
+    /// `kind` names what the file should be, in errors ("larger than any key file").
+    static func readWithMode(_ path: String, limit: Int, kind: String = "key file") throws(KeyError) -> (contents: [UInt8], readableByOthers: Bool) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw .unreadable(describe(errno: errno, path: path))
@@ -23,12 +24,12 @@ enum FileContents {
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(describe(errno: errno, path: path)) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw .unreadable("is a directory, not a key file")
-        case S_IFIFO: throw .unreadable("is a pipe (FIFO), not a key file")
+        case S_IFDIR: throw .unreadable("is a directory, not a \(kind)")
+        case S_IFIFO: throw .unreadable("is a pipe (FIFO), not a \(kind)")
         default: throw .unreadable("is not a regular file")
         }
         guard Int(info.st_size) <= limit else {
-            throw .unreadable("is \(info.st_size) bytes, larger than any key file (limit \(limit) bytes)")
+            throw .unreadable("is \(info.st_size) bytes, larger than any \(kind) (limit \(limit) bytes)")
         }
         // Read to the end rather than trusting st_size: files in /proc and similar report 0.
         var contents: [UInt8] = []
@@ -44,7 +45,7 @@ enum FileContents {
             if count == 0 { break }
             guard contents.count + count <= limit else {
                 PEMBlock.clear(&contents)
-                throw .unreadable("is larger than any key file (limit \(limit) bytes)")
+                throw .unreadable("is larger than any \(kind) (limit \(limit) bytes)")
             }
             if contents.capacity < contents.count + count {
                 // Grow by hand so that the old buffer, which may hold key material, is cleared before it is freed.

@@ -1,9 +1,10 @@
 /// Reads a public EC key from a JSON Web Key (RFC 7517, RFC 7518 §6.2).
 enum JWK {
-    /// The public key in a JWK's `x` and `y`. Any private `d` member is ignored, never read.
+    /// The public key in a public JWK's `x` and `y`. A private JWK (one with `d`) is refused; its private members'
+    /// values are never copied out of the JSON parser.
     /// - Throws: ``KeyError``.
     static func publicKey(from contents: [UInt8]) throws(KeyError) -> ES256PublicKey {
-        let parsed = contents.withUnsafeBytes { JSONParser.parseObject($0) }
+        let parsed = contents.withUnsafeBytes { JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) }
         let object: JSONObject
         switch parsed {
         case .success(let value): object = value
@@ -21,6 +22,10 @@ enum JWK {
         }
         if object.contains("keys") {
             throw .unrecognized("is a JWK Set; give a file holding the one JWK to verify with")
+        }
+        if let secret = object.members.first(where: { JSONParser.privateJWKMembers.contains($0.name) }) {
+            throw .unrecognized(
+                "is a private JWK (it has \"\(secret.name)\"); give the public JWK, without private members: 'jwtlint pubkey --key KEY.p8 --format jwk' prints one")
         }
         guard let type = try member("kty", of: object) else { throw .invalidKey("the JWK has no \"kty\" member") }
         guard type == "EC" else {
@@ -49,7 +54,7 @@ enum JWK {
     /// The string member `name`, `nil` when absent. Throws when it is present but not a string.
     private static func member(_ name: String, of object: JSONObject) throws(KeyError) -> String? {
         guard let value = object[name] else { return nil }
-        guard let text = value.stringValue else { throw .invalidKey("the JWK's \"\(name)\" is a \(value.typeName), not a string") }
+        guard let text = value.stringValue else { throw .invalidKey("the JWK's \"\(name)\" is \(value.typeNameWithArticle), not a string") }
         return text
     }
 

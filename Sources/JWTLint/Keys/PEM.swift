@@ -15,22 +15,34 @@ struct PEMBlock {
     /// - Throws: ``KeyError/invalidKey(_:)`` for a block without an end, or a body that is not base64.
     static func blocks(in text: [UInt8]) throws(KeyError) -> [PEMBlock] {
         var result: [PEMBlock] = []
-        var searchFrom = 0
-        while let begin = find(beginMarker, in: text, from: searchFrom) {
-            let labelStart = begin + beginMarker.count
-            guard let labelEnd = find(dashes, in: text, from: labelStart), isLabel(text[labelStart..<labelEnd]) else {
-                throw .invalidKey("it has a '-----BEGIN' line that is not PEM armor")
+        do {
+            var searchFrom = 0
+            while let begin = find(beginMarker, in: text, from: searchFrom) {
+                let (block, end) = try self.block(at: begin, in: text)
+                result.append(block)
+                searchFrom = end
             }
-            let label = String(decoding: text[labelStart..<labelEnd], as: UTF8.self)
-            let bodyStart = labelEnd + dashes.count
-            let endMarker = Array("-----END \(label)-----".utf8)
-            guard let bodyEnd = find(endMarker, in: text, from: bodyStart) else {
-                throw .invalidKey("its PEM block '\(label)' has no matching END line")
-            }
-            result.append(try decodeBody(text[bodyStart..<bodyEnd], label: label))
-            searchFrom = bodyEnd + endMarker.count
+            return result
+        } catch {
+            // The blocks read before the bad one may hold key material: clear them before they are dropped.
+            for index in result.indices { clear(&result[index].der) }
+            throw error
         }
-        return result
+    }
+
+    /// The block whose BEGIN line starts at `begin`, and the index just past its END line.
+    private static func block(at begin: Int, in text: [UInt8]) throws(KeyError) -> (PEMBlock, end: Int) {
+        let labelStart = begin + beginMarker.count
+        guard let labelEnd = find(dashes, in: text, from: labelStart), isLabel(text[labelStart..<labelEnd]) else {
+            throw .invalidKey("it has a '-----BEGIN' line that is not PEM armor")
+        }
+        let label = String(decoding: text[labelStart..<labelEnd], as: UTF8.self)
+        let bodyStart = labelEnd + dashes.count
+        let endMarker = Array("-----END \(label)-----".utf8)
+        guard let bodyEnd = find(endMarker, in: text, from: bodyStart) else {
+            throw .invalidKey("its PEM block '\(label)' has no matching END line")
+        }
+        return (try decodeBody(text[bodyStart..<bodyEnd], label: label), bodyEnd + endMarker.count)
     }
 
     private static let beginMarker = Array("-----BEGIN ".utf8)

@@ -51,7 +51,7 @@ public struct VerificationKey: Sendable {
         var blocks = try PEMBlock.blocks(in: contents)
         defer { for index in blocks.indices { PEMBlock.clear(&blocks[index].der) } }
         guard !blocks.isEmpty else {
-            if Base64Standard.decode(contents.filter { !($0 == 0x0A || $0 == 0x0D || $0 == 0x20) })?.first == 0x30 {
+            if looksLikeBareDER(contents) {
                 throw .unrecognized("holds base64 without PEM armor; put it between '-----BEGIN PRIVATE KEY-----' and '-----END PRIVATE KEY-----' lines, 64 characters a line")
             }
             if firstByte == 0x30 {
@@ -80,6 +80,16 @@ public struct VerificationKey: Sendable {
         case let label:
             throw .unrecognized("holds a PEM block '\(label)', not a key jwtlint reads (PRIVATE KEY, EC PRIVATE KEY, PUBLIC KEY)")
         }
+    }
+
+    /// Whether `contents` is base64 of a DER sequence without PEM armor. The copies made to find out are cleared:
+    /// they may be a private key.
+    private static func looksLikeBareDER(_ contents: [UInt8]) -> Bool {
+        var base64 = contents.filter { !($0 == 0x0A || $0 == 0x0D || $0 == 0x20) }
+        defer { PEMBlock.clear(&base64) }
+        guard var der = Base64Standard.decode(base64) else { return false }
+        defer { PEMBlock.clear(&der) }
+        return der.first == 0x30
     }
 
     /// `ABCDEFGHIJ` for `…/SubscriptionKey_ABCDEFGHIJ.p8` or `AuthKey_ABCDEFGHIJ.p8`; otherwise `nil`.

@@ -46,7 +46,7 @@ struct AudienceRule: LintRule {
         case .array:
             findings.append(Self.description.finding("aud is an array; Apple expects the single string \"appstoreconnect-v1\"."))
         default:
-            findings.append(Self.description.finding("aud is a \(value.typeName), not the string \"appstoreconnect-v1\"."))
+            findings.append(Self.description.finding("aud is \(value.typeNameWithArticle), not the string \"appstoreconnect-v1\"."))
         }
     }
 }

@@ -29,7 +29,7 @@ struct BundleIDRule: LintRule {
             return
         }
         guard let bid = value.stringValue else {
-            findings.append(Self.description.finding("bid is a \(value.typeName), not a string."))
+            findings.append(Self.description.finding("bid is \(value.typeNameWithArticle), not a string."))
             return
         }
         let shown = JSONText.quoted(bid)

@@ -28,7 +28,7 @@ struct HeaderAlgorithmRule: LintRule {
             return
         }
         guard let alg = value.stringValue else {
-            findings.append(Self.description.finding("The header's alg is a \(value.typeName), not the string \"ES256\"."))
+            findings.append(Self.description.finding("The header's alg is \(value.typeNameWithArticle), not the string \"ES256\"."))
             return
         }
         guard alg != "ES256" else { return }

@@ -34,7 +34,7 @@ struct HeaderKeyIDRule: LintRule {
             return
         }
         guard let kid = value.stringValue else {
-            findings.append(Self.description.finding("The header's kid is a \(value.typeName), not a string."))
+            findings.append(Self.description.finding("The header's kid is \(value.typeNameWithArticle), not a string."))
             return
         }
         let shown = JSONText.quoted(kid)

@@ -33,7 +33,7 @@ struct HeaderTypeRule: LintRule {
             return
         }
         guard let typ = value.stringValue else {
-            findings.append(Self.description.finding("The header's typ is a \(value.typeName), not the string \"JWT\"."))
+            findings.append(Self.description.finding("The header's typ is \(value.typeNameWithArticle), not the string \"JWT\"."))
             return
         }
         guard typ != "JWT" else { return }

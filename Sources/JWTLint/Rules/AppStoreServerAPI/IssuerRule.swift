@@ -30,7 +30,7 @@ struct IssuerRule: LintRule {
             return
         }
         guard let issuer = value.stringValue else {
-            findings.append(Self.description.finding("iss is a \(value.typeName), not a string."))
+            findings.append(Self.description.finding("iss is \(value.typeNameWithArticle), not a string."))
             return
         }
         guard Self.isUUID(issuer) else {

@@ -38,7 +38,7 @@ enum TimeClaim {
             }
             return .invalid(message: "\(name) is a string, not a number of seconds.", hint: fix)
         default:
-            return .invalid(message: "\(name) is a \(value.typeName), not a number of seconds.", hint: fix)
+            return .invalid(message: "\(name) is \(value.typeNameWithArticle), not a number of seconds.", hint: fix)
         }
     }
 }
