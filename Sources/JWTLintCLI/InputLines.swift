@@ -39,14 +39,16 @@ struct InputLines {
         var pending: [UInt8] = []
         var oversizedCount = 0
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newlineIndex() {
                 let chunk = buffer[start..<newline]
                 start = newline + 1
                 lineNumber += 1
                 return finish(&pending, chunk, &oversizedCount)
             }
             // No newline in the buffer: keep what is there (up to the limit) and read more.
-            append(buffer[start..<end], to: &pending, &oversizedCount)
+            // Through a buffer pointer, not an ArraySlice: a slice kept alive to the end of the scope (as unoptimised
+            // builds keep it) would make the read below copy the whole buffer on every call.
+            buffer.withUnsafeBufferPointer { append($0[start..<end], to: &pending, &oversizedCount) }
             start = 0
             end = 0
             if atEnd {
@@ -62,6 +64,15 @@ struct InputLines {
                 throw UsageError(message: "cannot read standard input (\(String(cString: strerror(errno))))")
             }
             if count == 0 { atEnd = true } else { end = count }
+        }
+    }
+
+    /// The index of the first newline in `buffer[start..<end]`. memchr, not `firstIndex(of:)`: unspecialised, as in
+    /// debug builds, that allocates for every byte it looks at.
+    private func newlineIndex() -> Int? {
+        guard end > start else { return nil }
+        return buffer.withUnsafeBytes { raw in
+            memchr(raw.baseAddress! + start, 0x0A, end - start).map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) }
         }
     }
 
@@ -95,7 +106,7 @@ struct InputLines {
         return max(0, bytes.count - 1)
     }
 
-    private func append(_ bytes: ArraySlice<UInt8>, to pending: inout [UInt8], _ oversizedCount: inout Int) {
+    private func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to pending: inout [UInt8], _ oversizedCount: inout Int) {
         if oversizedCount > 0 {
             oversizedCount += bytes.count
         } else if pending.count + bytes.count > limit {
