@@ -162,10 +162,11 @@ struct HostileInputTests {
         var description: String { name }
     }
 
-    static func file(_ name: String, _ contents: Data) -> @Sendable (URL) throws -> String {
+    /// Writes `contents` to `name` in the scratch folder; `contents` is made only then (one case is 100 MB).
+    static func file(_ name: String, _ contents: @autoclosure @escaping @Sendable () -> Data) -> @Sendable (URL) throws -> String {
         { directory in
             let path = directory.appendingPathComponent(name).path
-            #expect(FileManager.default.createFile(atPath: path, contents: contents))
+            #expect(FileManager.default.createFile(atPath: path, contents: contents()))
             return path
         }
     }
