@@ -229,7 +229,7 @@ import os, re, sys
 folder = sys.argv[1]
 kinds = ["definitely lost", "indirectly lost", "possibly lost", "still reachable"]
 totals = {k: [0, 0] for k in kinds}
-errors = contexts = invalid_read = invalid_write = loss_records = 0
+errors = contexts = invalid_read = invalid_write = loss_records = killed_lost = 0
 other = {}
 bad, incomplete, signals = [], [], {}
 headers = re.compile(r"^==\d+== (Invalid (?:read|write) of size \d+|Conditional jump or move depends on uninitialised value|"
@@ -265,7 +265,21 @@ for name in logs:
         elif what.startswith("Process terminating"): signals[what] = signals.get(what, 0) + 1
         else: other[re.sub(r"size \d+", "size N", what)] = other.get(re.sub(r"size \d+", "size N", what), 0) + 1
     lost = re.search(r"definitely lost: ([\d,]+) bytes", text), re.search(r"indirectly lost: ([\d,]+) bytes", text)
-    if n or any(x and x.group(1) != "0" for x in lost):
+    # A process killed by SIGPIPE (the closed-pipe tests: its reader went away mid-run) stops with its workers'
+    # objects in flight; what valgrind then calls lost is shown, not failed. Its memory errors still fail.
+    if "default action of signal 13 (SIGPIPE)" in text:
+        killed_lost += sum(int(x.group(1).replace(",", "")) for x in lost if x)
+        errors -= records
+        loss_records -= records
+        contexts -= records
+        for kind in kinds[:2]:
+            found = re.search(kind + r": ([\d,]+) bytes in ([\d,]+) blocks", text)
+            if found:
+                totals[kind][0] -= int(found.group(1).replace(",", ""))
+                totals[kind][1] -= int(found.group(2).replace(",", ""))
+        if n - records:
+            bad.append(f"{name}: {n - records} errors; {command}")
+    elif n or any(x and x.group(1) != "0" for x in lost):
         bad.append(f"{name}: {n} errors; {command}")
 unclassified = contexts - loss_records - invalid_read - invalid_write - sum(other.values())
 print(f"valgrind summary: {len(logs)} processes checked")
@@ -277,6 +291,8 @@ for what, number in sorted(other.items()):
     print(f"    {number} x {what}")
 for what, number in sorted(signals.items()):
     print(f"  {number} x {what}")
+if killed_lost:
+    print(f"  killed by SIGPIPE mid-run, not counted above: {killed_lost:,} bytes definitely or indirectly lost")
 if incomplete:
     print(f"  {len(incomplete)} logs without a summary (the process was killed):")
     for line in incomplete: print("    " + line)

@@ -46,10 +46,16 @@ enum Output {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                // The reader has gone (a closed pipe) or the disk is full: nothing more can be shown. `_exit`, not
-                // `exit`: worker threads may still be linting, and exit's handlers (OpenSSL's clean-up) would free
-                // the locks and algorithms they use (they crashed in EVP_Digest when SIGPIPE was ignored).
-                _exit(errno == EPIPE ? 0 : ExitStatus.unusableInput)
+                // The reader has gone (a closed pipe) or the disk is full: nothing more can be shown. A closed pipe
+                // ends the process as SIGPIPE does by default (quietly, status 128 + 13 in a shell), also when the
+                // parent left SIGPIPE ignored. `_exit`, not `exit`, otherwise: worker threads may still be linting,
+                // and exit's handlers (OpenSSL's clean-up) would free the locks and algorithms they use (they
+                // crashed in EVP_Digest when SIGPIPE was ignored).
+                if errno == EPIPE {
+                    signal(SIGPIPE, SIG_DFL)
+                    raise(SIGPIPE)
+                }
+                _exit(ExitStatus.unusableInput)
             }
             offset += written
         }

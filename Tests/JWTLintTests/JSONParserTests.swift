@@ -77,5 +77,8 @@ struct JSONParserTests {
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 })
         #expect(JSONParser.printable("a\u{1B}[31m\u{202E}b\u{7F}") == #"a\u001b[31m\u202eb\u007f"#)
         #expect(JSONParser.printable("héllo, 世界") == "héllo, 世界")
+        #expect(JSONParser.printable("a\u{2028}b\u{61C}") == #"a\u2028b\u061c"#)
+        // A duplicate name is given as it is, for the caller to quote.
+        #expect(Self.parse(bytes: Array(#"{"a\#u{202E}":1,"a\#u{202E}":2}"#.utf8)) == .failure(.duplicateMember("a\u{202E}")))
     }
 }

@@ -83,7 +83,7 @@ public struct Configuration: Sendable, Equatable {
         switch bytes.withUnsafeBytes({ JSONParser.parseObject($0) }) {
         case .success(let parsed): object = parsed
         case .failure(.syntax(let reason, let line)): throw Problem(path: path, line: line, message: "not valid JSON: \(reason)")
-        case .failure(.duplicateMember(let name)): throw problem("\"\(name)\" is set twice", at: name)
+        case .failure(.duplicateMember(let name)): throw problem("\"\(JSONParser.printable(name))\" is set twice", at: name)
         case .failure(.notAnObject(let type)): throw Problem(path: path, line: 1, message: "the file holds a JSON \(type), not an object")
         case .failure(.tooDeep(let limit)): throw Problem(path: path, line: nil, message: "nests objects or arrays more than \(limit) levels deep")
         case .failure(.numberTooLarge): throw Problem(path: path, line: nil, message: "holds a number too large for a double")

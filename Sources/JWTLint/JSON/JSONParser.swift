@@ -37,7 +37,9 @@ enum JSONParser {
     /// Parses `bytes` as one JSON object, rejecting duplicate member names, invalid UTF-8 and `\u0000`.
     ///
     /// The values of members named in `withheld`, at any depth, are never copied out of jansson (whose memory is
-    /// cleared when freed): they read as `null`. For private key material, which Swift strings would keep.
+    /// cleared when freed): they read as `null`. For private key material, which Swift strings would keep. (When the
+    /// text is not valid JSON, jansson's explanation may quote a few characters of it; callers reading keys do not
+    /// show that explanation.)
     static func parseObject(_ bytes: UnsafeRawBufferPointer, withholding withheld: Set<String> = []) -> Result<JSONObject, JSONParseError> {
         _ = prepared
         var error = json_error_t()
@@ -84,10 +86,11 @@ enum JSONParser {
         let text = withUnsafeBytes(of: &error.text) { raw -> String in
             let bytes = raw.prefix(Int(JSON_ERROR_TEXT_LENGTH) - 1)
             let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
-            return printable(String(decoding: bytes[..<end], as: UTF8.self))
+            return String(decoding: bytes[..<end], as: UTF8.self)
         }
         switch json_error_code(&error) {
         case json_error_duplicate_key:
+            // The name as it is, for callers that look for it or quote it themselves (escaping it twice would lose it).
             return .duplicateMember(duplicateName(in: text))
         case json_error_invalid_utf8:
             return .invalidUTF8
@@ -97,17 +100,18 @@ enum JSONParser {
             return .numberTooLarge
         default:
             // jansson names its own flag ("\u0000 is not allowed without JSON_ALLOW_NUL"); a user has no such flag.
-            return .syntax(text.replacing(" without JSON_ALLOW_NUL", with: ""), line: Int(error.line))
+            return .syntax(printable(text.replacing(" without JSON_ALLOW_NUL", with: "")), line: Int(error.line))
         }
     }
 
-    /// jansson's explanations quote the input ("invalid token near '…'"), which may hold control characters or
-    /// bidirectional overrides: they are escaped as `\u001b`, so that no message can drive a terminal or hide text.
+    /// jansson's explanations quote the input ("invalid token near '…'"), which may hold control characters, line
+    /// separators or bidirectional marks: they are escaped as `\u001b`, so that no message can drive a terminal or
+    /// hide text. A backslash itself is left as it is.
     static func printable(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x00..<0x20, 0x7F..<0xA0, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+            case 0x00..<0x20, 0x7F..<0xA0, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             default:
