@@ -46,9 +46,7 @@ struct InputLines {
                 return finish(&pending, chunk, &oversizedCount)
             }
             // No newline in the buffer: keep what is there (up to the limit) and read more.
-            // Through a buffer pointer, not an ArraySlice: a slice kept alive to the end of the scope (as unoptimised
-            // builds keep it) would make the read below copy the whole buffer on every call.
-            buffer.withUnsafeBufferPointer { append($0[start..<end], to: &pending, &oversizedCount) }
+            append(buffer[start..<end], to: &pending, &oversizedCount)
             start = 0
             end = 0
             if atEnd {
@@ -106,7 +104,7 @@ struct InputLines {
         return max(0, bytes.count - 1)
     }
 
-    private func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to pending: inout [UInt8], _ oversizedCount: inout Int) {
+    private func append(_ bytes: ArraySlice<UInt8>, to pending: inout [UInt8], _ oversizedCount: inout Int) {
         if oversizedCount > 0 {
             oversizedCount += bytes.count
         } else if pending.count + bytes.count > limit {

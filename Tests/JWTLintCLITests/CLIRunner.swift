@@ -56,8 +56,11 @@ enum CLI {
     /// SIGPIPE ignored in the test process, so that writing to a child that has exited fails with EPIPE instead.
     static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
-    /// A child's environment: PATH, the sanitizer settings, then `extra`.
+    /// A child's environment: PATH, the sanitizer settings, then `extra`. Every child is started through this, after
+    /// SIGPIPE is ignored here: children inherit that, so every run sees the same SIGPIPE disposition (before, it
+    /// depended on whether an earlier test had written to a child).
     static func childEnvironment(adding extra: [String: String]) -> [String: String] {
+        _ = ignoreBrokenPipes
         var env = ["PATH": "/usr/bin:/bin"]
         env.merge(passedEnvironment) { $1 }
         env.merge(extra) { $1 }
@@ -100,8 +103,7 @@ enum CLI {
         for burst in bursts {
             if pause > 0 { Thread.sleep(forTimeInterval: pause) }
             // A child may exit before reading all of its input (a refused oversized input): a write to its closed
-            // pipe then fails with EPIPE, which must not kill the test process with SIGPIPE.
-            _ = ignoreBrokenPipes
+            // pipe then fails with EPIPE (SIGPIPE is ignored, see `childEnvironment`).
             do { try standardInput.fileHandleForWriting.write(contentsOf: burst) } catch { break }
         }
         try standardInput.fileHandleForWriting.close()
