@@ -16,6 +16,7 @@
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/param_build.h>
+#include <openssl/rand.h>
 #include <openssl/x509.h>
 
 /// `OPENSSL_free` and `OPENSSL_cleanse` reach Swift only through these wrappers (the first is a macro).

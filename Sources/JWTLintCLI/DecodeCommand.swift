@@ -54,6 +54,11 @@ extension JWTLintCommand {
                     text += "Times (now \(TimeText.utc(time))):\n" + lines.joined(separator: "\n") + "\n"
                 }
             }
+            if let request = decoded.advancedCommerceRequest {
+                text += "Request (claim request, base64-decoded):\n" + JSONWriter.pretty(.object(request)) + "\n"
+            }
+            let profile = Linter(options: LintOptions(now: time)).profile(for: decoded)
+            text += "Kind: \(profile.title) (profile \(profile.name), as 'jwtlint lint' picks it)\n"
             if let signature = decoded.signature {
                 text += "Signature: \(signature.count) bytes, not verified (use 'jwtlint lint --key FILE').\n"
             }
@@ -68,3 +73,4 @@ extension JWTLintCommand {
         }
     }
 }
+

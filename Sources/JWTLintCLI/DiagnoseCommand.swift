@@ -17,7 +17,10 @@ extension JWTLintCommand {
                 'Authorization:' header, a curl command line (quotes and line continuations included), or a raw \
                 HTTP request. Give Apple's response with --response (status line, headers, body) to have its \
                 Request ID and error code taken into account. Times are checked against this machine's clock \
-                unless --now is given, so clock skew shows. A .jwtlint.json applies as for 'jwtlint lint'.
+                unless --now is given, so clock skew shows. A .jwtlint.json applies as for 'jwtlint lint'. A 401 \
+                comes from an API, so the token is judged as the kind its host takes (api.appstoreconnect.apple.com: \
+                app-store-connect-api; anything else: app-store-server-api), and a StoreKit in-app JWS sent as a \
+                bearer token is named as the wrong kind; --profile judges it as another kind.
 
                 Example:
                   pbpaste | jwtlint diagnose --key SubscriptionKey_2X9R4HXF34.p8 --response response.txt
@@ -38,6 +41,11 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("Check as of this Unix time (default: this machine's clock).", valueName: "unix-seconds"))
         var now: String?
 
+        @Option(name: .long, help: ArgumentHelp(
+            "The kind of token: auto (by host: app-store-connect-api for api.appstoreconnect.apple.com, else app-store-server-api), \(ProfileName.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "profile"))
+        var profile: String?
+
         @Option(name: .long, help: ArgumentHelp("A file holding Apple's response: status line, headers, body.", valueName: "file"))
         var response: String?
 
@@ -46,7 +54,7 @@ extension JWTLintCommand {
 
         func run() throws {
             // The same options, configuration file and key handling as 'jwtlint lint'.
-            let options = try LintInvocation(key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now).makeOptions()
+            let options = try LintInvocation(key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, profile: profile).makeOptions()
             let time = options.now
             let text = try WholeInput.contents(of: input, what: "input")
             guard !text.trimmingCharacters(in: " \t\r\n").isEmpty else {
@@ -86,6 +94,8 @@ enum DiagnosisReport {
             text += "Apple answered: " + (parts.isEmpty ? "(no status found)" : parts.joined(separator: ", ")) + "\n"
         }
         if let result = diagnosis.result {
+            let profile = Profile.named(result.profile)
+            text += "Judged as: \(profile.title) (profile \(profile.name))\n"
             switch result.signature {
             case .verified: text += "Signature: verified with the key given\n"
             case .invalid: text += "Signature: does not verify with the key given\n"

@@ -13,7 +13,7 @@ extension JWTLintCommand {
 
         func run() throws {
             guard let description = RuleCatalog.rule(id: rule) else {
-                let close = RuleCatalog.all.map(\.id).filter { $0.contains(rule) || rule.contains($0.split(separator: ".").last.map(String.init) ?? "") }
+                let close = RuleCatalog.all.map(\.id.rawValue).filter { $0.contains(rule) || rule.contains($0.split(separator: ".").last.map(String.init) ?? "") }
                 let hint = close.isEmpty ? "see 'jwtlint rules'" : "did you mean \(close.joined(separator: ", "))?"
                 throw UsageError(message: "no rule is called '\(rule)'; \(hint)")
             }
@@ -22,11 +22,18 @@ extension JWTLintCommand {
             text += wrap(description.explanation, indent: "  ") + "\n\n"
             text += "Source:\n" + wrap(description.source, indent: "  ") + "\n\n"
             text += "Fix:\n" + wrap(description.fix, indent: "  ") + "\n\n"
+            text += "Profiles: " + RuleCatalog.profiles(running: description.id).map(\.rawValue).joined(separator: ", ") + "\n\n"
             text += "Examples that break the rule:\n"
-            for example in description.triggeringExamples { text += "  - \(example.note)\n" }
+            for example in description.triggeringExamples { text += "  - \(example.note)\(profileNote(example))\n" }
             text += "Examples that keep it:\n"
-            for example in description.nonTriggeringExamples { text += "  - \(example.note)\n" }
+            for example in description.nonTriggeringExamples { text += "  - \(example.note)\(profileNote(example))\n" }
             Output.standardOutput(text)
+        }
+
+        /// " (promotional-offer)" for an example linted under a pinned profile other than the server API's.
+        private func profileNote(_ example: RuleExample) -> String {
+            guard case .pinned(let name) = example.profile, name != .appStoreServerAPI else { return "" }
+            return " (\(name))"
         }
 
         /// `text` broken into lines of at most 100 columns, each starting with `indent`.

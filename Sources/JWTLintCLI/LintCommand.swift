@@ -10,17 +10,23 @@ extension JWTLintCommand {
     /// `jwtlint lint`: checks tokens and reports every finding.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check tokens against the App Store Server API rules and verify their signatures.",
+            abstract: "Check tokens under the rules of their kind (profile) and verify their signatures.",
             discussion: """
                 Each TOKEN may be the bare token, 'Bearer <token>' or a header line 'Authorization: Bearer <token>'. \
                 With '-' or no TOKEN, tokens are read from standard input, one per line (blank lines skipped). A \
                 token that starts with '-' can follow '--'.
+
+                Each token is judged under a profile: with --profile auto (the default), the one its aud names \
+                (promotional-offer, introductory-offer-eligibility, advanced-commerce-api for the StoreKit in-app \
+                JWS), else app-store-server-api. Pin one with --profile NAME to fail tokens of any other kind; \
+                App Store Connect API tokens are judged as such only with --profile app-store-connect-api.
 
                 Examples:
                   jwtlint lint --key SubscriptionKey_2X9R4HXF34.p8 "$TOKEN"
                   jwtlint lint --key key.pub.pem --issuer 57246542-96fe-1a63-e053-0824d011072a \\
                                --bundle-id com.example.app --format json - < tokens.txt
                   jwtlint lint --now 1767225600 "Authorization: Bearer $TOKEN"
+                  jwtlint lint --profile promotional-offer --key key.pub.pem "$PROMOTIONAL_OFFER_JWS"
 
                 Exit status: 0 when no finding is an error, 1 when any is, 2 for unusable input.
                 See 'jwtlint rules' for every rule.
@@ -47,6 +53,11 @@ extension JWTLintCommand {
 
         @Option(name: .long, help: ArgumentHelp("How far iat may be ahead of now, in seconds (default 60).", valueName: "seconds"))
         var leeway: String?
+
+        @Option(name: .long, help: ArgumentHelp(
+            "The kind of token to judge: auto (by aud, the default), \(ProfileName.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "profile"))
+        var profile: String?
 
         @Option(name: .long, help: ArgumentHelp("Output format: text (for people), json (a documented contract, see the README), github (Actions annotations), sarif (2.1.0) or junit (XML).", valueName: "format"))
         var format: OutputFormat = .text
@@ -78,7 +89,7 @@ extension JWTLintCommand {
         /// What this command line asks for, as plain values.
         var invocation: LintInvocation {
             LintInvocation(
-                key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, format: format, jobs: jobs,
+                key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, profile: profile, format: format, jobs: jobs,
                 tokensFile: tokensFile, quiet: quiet, showToken: showToken, config: config, warningsAsErrors: warningsAsErrors,
                 tokens: tokens)
         }

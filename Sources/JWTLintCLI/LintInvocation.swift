@@ -16,6 +16,7 @@ struct LintInvocation: Equatable {
     var bundleID: String?
     var now: String?
     var leeway: String?
+    var profile: String?
     var format: OutputFormat = .text
     var jobs: String?
     var tokensFile: String?
@@ -69,7 +70,7 @@ struct LintInvocation: Equatable {
                 if value?.isEmpty == true { return nil }
             }
             guard
-                ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--format", "--jobs", "--tokens-file", "--config"]
+                ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--profile", "--format", "--jobs", "--tokens-file", "--config"]
                     .contains(name),
                 !seen.contains(name)
             else { return nil }
@@ -87,6 +88,7 @@ struct LintInvocation: Equatable {
             case "--bundle-id": invocation.bundleID = value
             case "--now": invocation.now = value
             case "--leeway": invocation.leeway = value
+            case "--profile": invocation.profile = value
             case "--jobs": invocation.jobs = value
             case "--tokens-file": invocation.tokensFile = value
             case "--config": invocation.config = value
@@ -188,6 +190,14 @@ struct LintInvocation: Equatable {
         var options = LintOptions(
             now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
             bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
+        if let profile {
+            guard let choice = ProfileChoice(name: profile) else {
+                throw UsageError(message: "--profile \(profile) is not a profile; the profiles are \(ProfileChoice.names.joined(separator: ", "))")
+            }
+            options.profile = choice
+        } else if let configured = configuration?.profile {
+            options.profile = configured
+        }
         options.ruleSettings = configuration?.rules ?? [:]
         options.warningsAsErrors = warningsAsErrors || configuration?.warningsAsErrors == true
         if let problem = options.problems.first {

@@ -55,7 +55,7 @@ struct CIFormatTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         let sarifRun = try #require((object["runs"] as? [[String: Any]])?.first)
         let rules = ((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
-        #expect(rules.map { $0["id"] as? String } == RuleCatalog.all.map(\.id))
+        #expect(rules.map { $0["id"] as? String } == RuleCatalog.all.map(\.id.rawValue))
         #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] != nil })
         let results = sarifRun["results"] as? [[String: Any]] ?? []
         let reference = try Self.reference()

@@ -36,6 +36,7 @@ struct DiagnoseCommandTests {
             ("mismatch-signed-by-key-b", "signed with another key"),
             ("combined-milliseconds-no-bid", "in milliseconds"),
             ("combined-storekit-promotional-offer", "StoreKit in-app signature"),
+            ("aud-promotional-offer", "StoreKit in-app signature"),
         ])
     func firstCause(_ id: String, _ expected: String) throws {
         let (token, now, key) = try Self.vector(id)
@@ -83,6 +84,26 @@ struct DiagnoseCommandTests {
         let run = try Self.diagnose("Authorization: Bearer " + token, now: now, key: key)
         #expect(run.standardOutput.contains("Clock skew: iat is ahead of this machine's clock"))
         #expect(run.standardOutput.contains("1 min ahead of this machine's clock"))
+    }
+
+    @Test("A 401 is judged as the host's kind of token; a pinned profile judges the token as that kind")
+    func profiles() throws {
+        let (token, now, key) = try Self.vector("combined-storekit-promotional-offer")
+        let sent = try Self.diagnose(
+            "curl -H 'Authorization: Bearer \(token)' https://api.storekit.apple.com/inApps/v1/history/1", now: now, key: key)
+        #expect(sent.status == 1)
+        #expect(sent.standardOutput.contains("Judged as: App Store Server API token (profile app-store-server-api)"))
+        #expect(Self.firstCause(sent.standardOutput).contains("StoreKit in-app signature"))
+        let pinned = try Self.diagnose(token, now: now, key: key, extra: ["--profile", "promotional-offer"])
+        #expect(pinned.status == 0, "a clean promotional offer signature: \(pinned.standardOutput)")
+        #expect(pinned.standardOutput.contains("Judged as: promotional offer signature (profile promotional-offer)"))
+        #expect(Self.firstCause(pinned.standardOutput).contains("StoreKit in-app signature"))
+        let (server, serverNow, serverKey) = try Self.vector("clean")
+        let connect = try Self.diagnose(
+            "curl -H 'Authorization: Bearer \(server)' https://api.appstoreconnect.apple.com/v1/apps", now: serverNow, key: serverKey)
+        #expect(connect.status == 1)
+        #expect(connect.standardOutput.contains("Judged as: App Store Connect API token (profile app-store-connect-api)"))
+        #expect(Self.firstCause(connect.standardOutput).contains("App Store Server API token, not an App Store Connect API token"))
     }
 
     @Test("A request with no Authorization header says so first")

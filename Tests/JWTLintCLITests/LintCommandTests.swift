@@ -134,10 +134,11 @@ struct LintCommandTests {
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.count == 2)
         let first = results[0], second = results[1]
-        #expect(Set(first.keys) == ["index", "signature", "header", "claims", "findings"])
+        #expect(Set(first.keys) == ["index", "profile", "signature", "header", "claims", "findings"])
+        #expect(first["profile"] as? String == "app-store-server-api")
         #expect((first["header"] as? [String: Any])?["alg"] as? String == "ES256")
         #expect((first["claims"] as? [String: Any])?["aud"] as? String == "appstoreconnect-v1")
-        #expect(Set(second.keys) == ["index", "signature", "findings"], "header and claims must be absent when they did not decode")
+        #expect(Set(second.keys) == ["index", "profile", "signature", "findings"], "header and claims must be absent when they did not decode")
         let finding = try #require((second["findings"] as? [[String: Any]])?.first)
         #expect(Set(finding.keys) == ["rule", "severity", "message", "hint"])
         #expect(finding["rule"] as? String == "token.format")
@@ -146,7 +147,8 @@ struct LintCommandTests {
         #expect(summary["tokens"] as? Int == 2)
         #expect(summary["failed"] as? Int == 1)
         #expect(summary["passed"] as? Int == 1)
-        #expect(Set(summary.keys) == ["tokens", "passed", "failed", "errors", "warnings", "infos", "signatures"])
+        #expect(Set(summary.keys) == ["tokens", "passed", "failed", "errors", "warnings", "infos", "signatures", "profiles"])
+        #expect(summary["profiles"] as? [String: Int] == ["app-store-server-api": 2])
     }
 
     @Test("Without a key the signature is reported unverified, as a warning")

@@ -9,7 +9,7 @@ struct OtherCommandTests {
         let run = try CLI.run(["rules"])
         #expect(run.status == 0)
         for rule in RuleCatalog.all {
-            #expect(run.standardOutput.contains(rule.id), "\(rule.id)")
+            #expect(run.standardOutput.contains(rule.id.rawValue), "\(rule.id)")
         }
         let json = try CLI.run(["rules", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
@@ -48,7 +48,7 @@ struct OtherCommandTests {
 
 @Suite("jwtlint explain, --tokens-file and --quiet, end to end")
 struct MoreCommandTests {
-    @Test("explain prints a rule's summary, explanation, source, fix and examples", arguments: RuleCatalog.all.map(\.id))
+    @Test("explain prints a rule's summary, explanation, source, fix and examples", arguments: RuleCatalog.all.map(\.id.rawValue))
     func explain(_ id: String) throws {
         let run = try CLI.run(["explain", id])
         let rule = try #require(RuleCatalog.rule(id: id))

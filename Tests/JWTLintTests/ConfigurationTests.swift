@@ -20,7 +20,7 @@ struct ConfigurationTests {
         #expect(configuration.bundleID == "com.example.app")
         #expect(configuration.leeway == 30)
         #expect(configuration.warningsAsErrors == true)
-        #expect(configuration.rules == ["claims.iat": .severity(.error), "header.typ": .off, "header.kid": .severity(.info)])
+        #expect(configuration.rules == [.issuedAt: .severity(.error), .headerType: .off, .headerKeyID: .severity(.info)])
         #expect(try Self.parse(#"{"key": "/abs/k.p8"}"#).key == "/abs/k.p8")
     }
 
@@ -49,11 +49,11 @@ struct ConfigurationTests {
     func settingsApply() {
         let example = RuleExample.token(header: #"{"alg":"ES256","kid":"2X9R4HXF34"}"#, "no typ")
         var options = LintOptions(now: RuleExample.defaultNow)
-        #expect(Linter(options: options).lint(example.input).findings.contains { $0.rule == "header.typ" && $0.severity == .warning })
-        options.ruleSettings = ["header.typ": .severity(.error)]
-        #expect(Linter(options: options).lint(example.input).findings.contains { $0.rule == "header.typ" && $0.severity == .error })
-        options.ruleSettings = ["header.typ": .off]
-        #expect(!Linter(options: options).lint(example.input).ruleIDs.contains("header.typ"))
+        #expect(Linter(options: options).lint(example.input).findings.contains { $0.rule == .headerType && $0.severity == .warning })
+        options.ruleSettings = [.headerType: .severity(.error)]
+        #expect(Linter(options: options).lint(example.input).findings.contains { $0.rule == .headerType && $0.severity == .error })
+        options.ruleSettings = [.headerType: .off]
+        #expect(!Linter(options: options).lint(example.input).ruleIDs.contains(.headerType))
         options.ruleSettings = [:]
         options.warningsAsErrors = true
         let result = Linter(options: options).lint(example.input)

@@ -8,6 +8,7 @@ struct LintVectorTests {
     struct Case: CustomStringConvertible, Sendable {
         let id: String, comment: String, token: String
         let keyPath: String?, kid: String?, issuer: String?, bundleID: String?, now: Double, leeway: Double
+        let profile: ProfileChoice, expectedProfile: String
         let expected: [String], exit: Int
         var description: String { id }
     }
@@ -29,6 +30,8 @@ struct LintVectorTests {
                 keyPath: keyPath, kid: options["kid"] as? String, issuer: options["issuer"] as? String,
                 bundleID: options["bundleId"] as? String, now: (options["now"] as? NSNumber)?.doubleValue ?? defaultNow,
                 leeway: (options["leeway"] as? NSNumber)?.doubleValue ?? LintOptions.defaultLeeway,
+                profile: ProfileChoice(name: options["profile"] as? String ?? "auto") ?? .auto,
+                expectedProfile: item["profile"] as? String ?? "app-store-server-api",
                 expected: findings.sorted(), exit: item["exit"] as? Int ?? -1)
         }
     }()
@@ -54,7 +57,7 @@ struct LintVectorTests {
         #expect(Set(Self.cases.map(\.id)).count == Self.cases.count, "case IDs repeat")
         let covered = Set(Self.cases.flatMap { $0.expected.map { String($0.split(separator: "/")[0]) } })
         for rule in RuleCatalog.all {
-            #expect(covered.contains(rule.id), "no vector triggers \(rule.id)")
+            #expect(covered.contains(rule.id.rawValue), "no vector triggers \(rule.id)")
         }
         #expect(Self.cases.contains { $0.expected.isEmpty }, "no clean vector")
     }
@@ -70,9 +73,10 @@ struct LintVectorTests {
         for (name, key, keyID) in variants {
             let options = LintOptions(
                 now: test.now, key: key, expectedKeyID: test.kid, keyIDFromFileName: keyID, issuer: test.issuer,
-                bundleID: test.bundleID, leeway: test.leeway)
+                bundleID: test.bundleID, leeway: test.leeway, profile: test.profile)
             let result = LintSession(linter: Linter(options: options)).lint(test.token)
             let actual = result.findings.map { "\($0.rule)/\($0.severity.rawValue)" }.sorted()
+            #expect(result.profile.rawValue == test.expectedProfile, "\(test.id), \(name): judged as \(result.profile)")
             #expect(actual == test.expected, "\(test.id) (\(test.comment)), \(name): \(result.findings.map { "\($0.rule): \($0.message)" })")
             #expect((result.hasErrors ? 1 : 0) == test.exit, "\(test.id), \(name)")
         }

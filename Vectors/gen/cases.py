@@ -156,7 +156,9 @@ def group(name: str) -> None:
 
 
 def case(id: str, comment: str, token, *, errors=(), warnings=(), key=_DEFAULT, kid=None,
-         issuer=None, bundle_id=None, now=NOW, leeway=LEEWAY) -> None:
+         issuer=None, bundle_id=None, now=NOW, leeway=LEEWAY, profile="auto", judged=None) -> None:
+    """profile: the --profile given ("auto" or a name); judged: the profile expected to judge the
+    token (default: the pinned one, else app-store-server-api)."""
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", id), id
     assert all(c["id"] != id for c in CASES), f"duplicate id {id}"
     findings = ([{"rule": r, "severity": "error"} for r in errors]
@@ -166,8 +168,9 @@ def case(id: str, comment: str, token, *, errors=(), warnings=(), key=_DEFAULT, 
         "group": _group,
         "comment": comment,
         "token": str(token),
+        "profile": judged or (profile if profile != "auto" else "app-store-server-api"),
         "options": {"key": KEY_A if key is _DEFAULT else key, "kid": kid, "issuer": issuer,
-                    "bundleId": bundle_id, "now": now, "leeway": leeway},
+                    "bundleId": bundle_id, "now": now, "leeway": leeway, "profile": profile},
         "findings": findings,
         "exit": 1 if errors else 0,
     })
@@ -616,8 +619,8 @@ case("aud-sandbox", "aud appstoreconnect-v1-sandbox (circulating but false advic
      tok(claims=C(aud="appstoreconnect-v1-sandbox")), errors=["claims.aud"])
 case("aud-other-case", "aud AppStoreConnect-v1", tok(claims=C(aud="AppStoreConnect-v1")), errors=["claims.aud"])
 case("aud-v2", "aud appstoreconnect-v2", tok(claims=C(aud="appstoreconnect-v2")), errors=["claims.aud"])
-case("aud-promotional-offer", "aud promotional-offer (the StoreKit in-app JWS audience)",
-     tok(claims=C(aud="promotional-offer")), errors=["claims.aud"])
+case("aud-promotional-offer", "aud promotional-offer (the StoreKit in-app JWS audience), --profile app-store-server-api",
+     tok(claims=C(aud="promotional-offer")), errors=["claims.aud"], profile="app-store-server-api")
 case("aud-leading-space", "aud \" appstoreconnect-v1\"", tok(claims=C(aud=" " + AUD)), errors=["claims.aud"])
 case("aud-number", "aud is a number", tok(claims=C(aud=1)), errors=["claims.aud"])
 # twin
@@ -781,7 +784,7 @@ case("combined-storekit-promotional-offer", "a StoreKit promotional-offer JWS (A
      tok(claims={"productId": "com.example.app.monthly", "offerIdentifier": "WINBACK1", "transactionId": "2000000000000001",
                  "bid": BID, "iss": ISS, "aud": "promotional-offer", "iat": NOW - 30,
                  "nonce": "6edffe66-b482-11eb-8529-0242ac130003"}),
-     errors=["claims.aud", "claims.exp"])
+     errors=["claims.aud", "claims.exp"], profile="app-store-server-api")
 case("combined-apns-provider-token", "an APNs provider token: no typ, iss is a Team ID, only iat",
      tok(header={"alg": "ES256", "kid": "TESTKEYA01"}, claims={"iss": "ABCDE12345", "iat": NOW - 30}),
      errors=["claims.iss", "claims.exp", "claims.aud", "claims.bid"], warnings=["header.typ"])
@@ -810,6 +813,284 @@ case("combined-legacy-nonce", "a 2021-era token with a nonce claim (no longer do
      tok(claims=C(nonce="6edffe66-b482-11eb-8529-0242ac130003")))
 case("combined-all-flags", "the clean token with --kid, --issuer and --bundle-id all matching", T,
      kid="TESTKEYA01", issuer=ISS, bundle_id=BID)
+
+# =========================================================================================
+# Profiles: the StoreKit in-app JWS and App Store Connect API tokens
+# =========================================================================================
+
+NONCE = "c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13"
+PRODUCT = "com.example.app.monthly"
+TXN = "2000000123456789"
+REQUEST_ONE_TIME = {"operation": "CREATE_ONE_TIME_CHARGE", "version": "1",
+                    "requestInfo": {"requestReferenceId": "f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},
+                    "currency": "USD", "taxCode": "C003-00-1",
+                    "item": {"SKU": "gems.100", "description": "A pack of 100 gems", "displayName": "100 gems",
+                             "price": 4990}}
+
+
+def req(request) -> str:
+    """A request claim as Apple's libraries write it: standard, padded base64 of the JSON (Python's
+    json.dumps spacing, as app-store-server-library does)."""
+    raw = request if isinstance(request, bytes) else json.dumps(request).encode()
+    return base64.b64encode(raw).decode()
+
+
+# The claims in the order Apple's Python library writes them: the feature claims, then bid, iss, aud, iat, nonce.
+PROMO = {"productId": PRODUCT, "offerIdentifier": "winback.50", "transactionId": TXN,
+         "bid": BID, "iss": ISS, "aud": "promotional-offer", "iat": NOW - 30, "nonce": NONCE}
+INTRO = {"productId": PRODUCT, "allowIntroductoryOffer": True, "transactionId": TXN,
+         "bid": BID, "iss": ISS, "aud": "introductory-offer-eligibility", "iat": NOW - 30, "nonce": NONCE}
+ACA = {"request": req(REQUEST_ONE_TIME), "bid": BID, "iss": ISS, "aud": "advanced-commerce-api", "iat": NOW - 30,
+       "nonce": NONCE}
+ASC = {"iss": ISS, "iat": NOW - 30, "exp": NOW - 30 + 900, "aud": AUD}
+ASC_INDIVIDUAL = {"sub": "user", "iat": NOW - 30, "exp": NOW - 30 + 900, "aud": AUD}
+PROMO_P, INTRO_P, ACA_P, ASC_P = ("promotional-offer", "introductory-offer-eligibility", "advanced-commerce-in-app",
+                                  "app-store-connect-api")
+
+
+def promo(**kw):
+    return tok(claims=_with(PROMO, kw))
+
+
+def intro(**kw):
+    return tok(claims=_with(INTRO, kw))
+
+
+def aca(**kw):
+    return tok(claims=_with(ACA, kw))
+
+
+def asc(**kw):
+    return tok(claims=_with(ASC, kw))
+
+
+# ---------------------------------------------------------------------------------------
+group("profile")
+case("profile-auto-promotional-offer", "a promotional offer signature as Apple's Python library lays it out: auto "
+     "picks promotional-offer by aud", promo(), judged=PROMO_P)
+case("profile-auto-introductory-offer-eligibility", "an introductory offer eligibility signature: auto picks it by aud",
+     intro(), judged=INTRO_P)
+case("profile-auto-advanced-commerce", "an Advanced Commerce in-app request (a one-time charge): auto picks "
+     "advanced-commerce-in-app by aud advanced-commerce-api", aca(), judged=ACA_P)
+case("profile-auto-aud-other-case", "aud Promotional-Offer: auto still picks promotional-offer, whose claims.aud "
+     "says the case is wrong", promo(aud="Promotional-Offer"), errors=["claims.aud"], judged=PROMO_P)
+case("profile-auto-aud-array", "aud [\"introductory-offer-eligibility\"]: auto picks the profile, claims.aud refuses "
+     "the array", intro(aud=["introductory-offer-eligibility"]), errors=["claims.aud"], judged=INTRO_P)
+case("profile-auto-uppercase-nonce-fractional-iat", "Apple's Swift library's layout: an upper-case nonce and a "
+     "fractional iat", promo(nonce=NONCE.upper(), iat=NOW - 29.75), judged=PROMO_P)
+case("profile-pinned-server-token-as-promotional-offer", "the clean server API token under --profile promotional-offer",
+     T, profile=PROMO_P,
+     errors=["claims.exp", "claims.aud", "claims.nonce", "claims.productId", "claims.offerIdentifier"])
+case("profile-pinned-promotional-offer-as-introductory", "a promotional offer signature under --profile "
+     "introductory-offer-eligibility", promo(), profile=INTRO_P,
+     errors=["claims.aud", "claims.allowIntroductoryOffer"])
+case("profile-pinned-advanced-commerce-as-server", "an Advanced Commerce in-app request under --profile "
+     "app-store-server-api", aca(), profile="app-store-server-api", errors=["claims.exp", "claims.aud"])
+case("profile-pinned-server-token-as-app-store-connect", "the clean server API token under --profile "
+     "app-store-connect-api: bid says it is a server API token", T, profile=ASC_P, errors=["claims.bid"])
+case("profile-app-store-connect-team-key", "an App Store Connect API team key's token, 15 minutes",
+     asc(), profile=ASC_P)
+case("profile-app-store-connect-individual-key", "an App Store Connect API individual key's token: sub user, no iss",
+     tok(claims=ASC_INDIVIDUAL), profile=ASC_P)
+case("profile-app-store-connect-under-auto", "an App Store Connect API team key's token under auto: judged as a "
+     "server API token, which needs bid", asc(), errors=["claims.bid"])
+
+# ---------------------------------------------------------------------------------------
+group("claims.nonce")
+case("nonce-missing", "a promotional offer signature without nonce", promo(nonce=DROP), errors=["claims.nonce"],
+     judged=PROMO_P)
+case("nonce-not-uuid", "nonce \"12345\"", intro(nonce="12345"), errors=["claims.nonce"], judged=INTRO_P)
+case("nonce-number", "nonce 42", aca(nonce=42), errors=["claims.nonce"], judged=ACA_P)
+case("nonce-braces", "nonce in braces, as .NET writes GUIDs", promo(nonce="{" + NONCE + "}"), errors=["claims.nonce"],
+     judged=PROMO_P)
+# twins
+case("nonce-uppercase", "an upper-case nonce (Apple's Swift library)", intro(nonce=NONCE.upper()), judged=INTRO_P)
+case("nonce-absent-server-token", "a server API token without nonce: not checked there", T)
+
+# ---------------------------------------------------------------------------------------
+group("claims.productId")
+case("product-missing", "no productId", promo(productId=DROP), errors=["claims.productId"], judged=PROMO_P)
+case("product-empty", "productId \"\"", intro(productId=""), errors=["claims.productId"], judged=INTRO_P)
+case("product-array", "productId [\"com.example.app.monthly\"]", promo(productId=[PRODUCT]),
+     errors=["claims.productId"], judged=PROMO_P)
+# twin
+case("product-present", "productId com.example.app.monthly", intro(), judged=INTRO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.offerIdentifier")
+case("offer-identifier-missing", "no offerIdentifier", promo(offerIdentifier=DROP), errors=["claims.offerIdentifier"],
+     judged=PROMO_P)
+case("offer-identifier-padded", "offerIdentifier \" winback.50\"", promo(offerIdentifier=" winback.50"),
+     errors=["claims.offerIdentifier"], judged=PROMO_P)
+# twin
+case("offer-identifier-present", "offerIdentifier winback.50", promo(), judged=PROMO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.transactionId")
+case("transaction-missing-introductory", "introductory offer eligibility without transactionId (required)",
+     intro(transactionId=DROP), errors=["claims.transactionId"], judged=INTRO_P)
+case("transaction-number", "transactionId as a JSON number", promo(transactionId=2000000123456789),
+     errors=["claims.transactionId"], judged=PROMO_P)
+case("transaction-null", "transactionId null (Apple's libraries leave it out instead)", promo(transactionId=None),
+     errors=["claims.transactionId"], judged=PROMO_P)
+case("transaction-uuid", "transactionId a UUID (an app account token?)", intro(transactionId=NONCE),
+     warnings=["claims.transactionId"], judged=INTRO_P)
+# twin
+case("transaction-absent-promotional", "a promotional offer signature without transactionId (optional)",
+     promo(transactionId=DROP), judged=PROMO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.allowIntroductoryOffer")
+case("allow-intro-missing", "no allowIntroductoryOffer", intro(allowIntroductoryOffer=DROP),
+     errors=["claims.allowIntroductoryOffer"], judged=INTRO_P)
+case("allow-intro-string", "allowIntroductoryOffer \"true\"", intro(allowIntroductoryOffer="true"),
+     errors=["claims.allowIntroductoryOffer"], judged=INTRO_P)
+case("allow-intro-number", "allowIntroductoryOffer 1", intro(allowIntroductoryOffer=1),
+     errors=["claims.allowIntroductoryOffer"], judged=INTRO_P)
+# twin
+case("allow-intro-false", "allowIntroductoryOffer false", intro(allowIntroductoryOffer=False), judged=INTRO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.request")
+_req = dict(REQUEST_ONE_TIME)
+case("request-missing", "no request claim", aca(request=DROP), errors=["claims.request"], judged=ACA_P)
+case("request-object", "request as a JSON object, not base64", aca(request=REQUEST_ONE_TIME), errors=["claims.request"],
+     judged=ACA_P)
+case("request-base64url", "request in base64url (the JWS alphabet), unpadded",
+     aca(request=b64u(json.dumps({**_req, "taxCode": "C003-00-1??>"}).encode())), errors=["claims.request"],
+     judged=ACA_P)
+case("request-unpadded", "request in standard base64 without padding",
+     aca(request=b64std(json.dumps({**_req, "currency": "EURO"}).encode())),
+     errors=["claims.request", "claims.request"], judged=ACA_P)
+case("request-not-json", "request decodes to text that is not JSON", aca(request=req(b"operation=CREATE")),
+     errors=["claims.request"], judged=ACA_P)
+case("request-no-operation-version", "operation and version left out (Apple's Python library 3.1.0)",
+     aca(request=req(_with(_req, {"operation": DROP, "version": DROP}))),
+     errors=["claims.request", "claims.request"], judged=ACA_P)
+case("request-unknown-operation", "operation CREATE_CONSUMABLE", aca(request=req({**_req, "operation": "CREATE_CONSUMABLE"})),
+     errors=["claims.request"], judged=ACA_P)
+case("request-version-number", "version 1 as a number and a requestReferenceId that is not a UUID",
+     aca(request=req({**_req, "version": 1, "requestInfo": {"requestReferenceId": "order-17"}})),
+     errors=["claims.request", "claims.request"], judged=ACA_P)
+case("request-one-time-charge-incomplete", "a one-time charge without taxCode, its price a string",
+     aca(request=req(_with(_req, {"taxCode": DROP, "item": {**_req["item"], "price": "4.99"}}))),
+     errors=["claims.request", "claims.request"], judged=ACA_P)
+case("request-subscription-no-period", "a new subscription without period, its displayName 31 characters",
+     aca(request=req({"operation": "CREATE_SUBSCRIPTION", "version": "1",
+                      "requestInfo": {"requestReferenceId": "f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},
+                      "currency": "USD", "taxCode": "C003-00-1",
+                      "descriptors": {"description": "Pro features", "displayName": "P" * 31},
+                      "items": [{"SKU": "pro", "description": "Pro", "displayName": "Pro", "price": 9990}]})),
+     errors=["claims.request", "claims.request"], judged=ACA_P)
+case("request-modify-no-retain", "a modification without retainBillingCycle",
+     aca(request=req({"operation": "MODIFY_SUBSCRIPTION", "version": "1",
+                      "requestInfo": {"requestReferenceId": "f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},
+                      "transactionId": TXN})),
+     errors=["claims.request"], judged=ACA_P)
+# twins
+case("request-reactivate", "a reactivation", aca(request=req({
+    "operation": "REACTIVATE_SUBSCRIPTION", "version": "1",
+    "requestInfo": {"requestReferenceId": "f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"}, "transactionId": TXN})),
+    judged=ACA_P)
+case("request-subscription", "a new subscription with an offer-free item and an app account token", aca(request=req({
+    "operation": "CREATE_SUBSCRIPTION", "version": "1",
+    "requestInfo": {"requestReferenceId": "f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e",
+                    "appAccountToken": "7e3fb20b-4cdb-47cc-936d-99d65f608138"},
+    "currency": "EUR", "taxCode": "C003-00-1", "descriptors": {"description": "Pro features", "displayName": "Pro"},
+    "items": [{"SKU": "pro.monthly", "description": "Pro, monthly", "displayName": "Pro", "price": 9990}],
+    "period": "P1M"})), judged=ACA_P)
+case("request-modify", "a modification adding an item", aca(request=req({
+    "operation": "MODIFY_SUBSCRIPTION", "version": "1",
+    "requestInfo": {"requestReferenceId": "f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"}, "transactionId": TXN,
+    "retainBillingCycle": True, "addItems": [{"SKU": "pro.extra", "description": "Extra", "displayName": "Extra",
+                                              "price": 1990}]})), judged=ACA_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.iat")
+case("iat-in-app-missing", "a promotional offer signature without iat: required there", promo(iat=DROP),
+     errors=["claims.iat"], judged=PROMO_P)
+case("iat-in-app-25-hours", "an introductory offer eligibility signature issued 25 hours ago",
+     intro(iat=NOW - 25 * 3600), warnings=["claims.iat"], judged=INTRO_P)
+case("iat-in-app-future", "an Advanced Commerce request issued 2 minutes ahead", aca(iat=NOW + 120),
+     errors=["claims.iat"], judged=ACA_P)
+case("iat-in-app-23-hours", "a promotional offer signature issued 23 hours ago", promo(iat=NOW - 23 * 3600),
+     judged=PROMO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.exp")
+case("exp-in-app-present", "a promotional offer signature with exp (Apple refuses it)", promo(exp=NOW + 300),
+     errors=["claims.exp"], judged=PROMO_P)
+case("exp-in-app-null", "an Advanced Commerce request with exp null", aca(exp=None), errors=["claims.exp"], judged=ACA_P)
+case("exp-app-store-connect-missing", "an App Store Connect API token without exp", asc(exp=DROP), profile=ASC_P,
+     errors=["claims.exp"])
+case("exp-in-app-absent", "an introductory offer eligibility signature, no exp", intro(), judged=INTRO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.lifetime")
+case("lifetime-app-store-connect-1201", "an App Store Connect API token living 1201 s", asc(exp=NOW - 30 + 1201),
+     profile=ASC_P, errors=["claims.lifetime"])
+case("lifetime-app-store-connect-1200", "an App Store Connect API token living exactly 20 minutes",
+     asc(exp=NOW - 30 + 1200), profile=ASC_P, warnings=["claims.lifetime"])
+case("lifetime-app-store-connect-30-days-apps", "30 days, scope GET /v1/apps (not a long-lived resource)",
+     asc(exp=NOW - 30 + 30 * 86400, scope=["GET /v1/apps"]), profile=ASC_P, errors=["claims.lifetime"])
+case("lifetime-app-store-connect-30-days-post", "30 days, a POST in the scope",
+     asc(exp=NOW - 30 + 30 * 86400, scope=["GET /v1/ciBuildRuns", "POST /v1/ciBuildRuns"]), profile=ASC_P,
+     errors=["claims.lifetime"])
+case("lifetime-app-store-connect-208-days", "208 days, GET-only on Build Runs: over six months",
+     asc(exp=NOW - 30 + 208 * 86400, scope=["GET /v1/ciBuildRuns"]), profile=ASC_P, errors=["claims.lifetime"])
+case("lifetime-app-store-connect-30-days-no-scope", "30 days, no scope", asc(exp=NOW - 30 + 30 * 86400),
+     profile=ASC_P, errors=["claims.lifetime"])
+case("lifetime-app-store-connect-1140", "an App Store Connect API token living 1140 s", asc(exp=NOW - 30 + 1140),
+     profile=ASC_P)
+case("lifetime-app-store-connect-long-lived", "180 days, GET-only on Build Runs, Products' workflows and an app's "
+     "power metrics", asc(exp=NOW - 30 + 180 * 86400, scope=[
+         "GET /v1/ciBuildRuns?limit=200", "GET /v1/ciProducts/1/workflows", "GET /v1/apps/1/perfPowerMetrics"]),
+     profile=ASC_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.iss")
+case("iss-app-store-connect-individual-with-iss", "sub user and iss both", asc(sub="user"), profile=ASC_P,
+     errors=["claims.iss"])
+case("iss-app-store-connect-neither", "neither iss nor sub", asc(iss=DROP), profile=ASC_P, errors=["claims.iss"])
+case("iss-in-app-missing", "an Advanced Commerce request without iss", aca(iss=DROP), errors=["claims.iss"],
+     judged=ACA_P)
+case("iss-app-store-connect-individual", "an individual key's token: no iss needed", tok(claims=ASC_INDIVIDUAL),
+     profile=ASC_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.sub")
+case("sub-capitalised", "sub \"User\" and no iss: neither key kind", tok(claims=_with(ASC_INDIVIDUAL, {"sub": "User"})), profile=ASC_P,
+     errors=["claims.sub", "claims.iss"])
+case("sub-key-id", "sub the key ID and no iss", tok(claims=_with(ASC_INDIVIDUAL, {"sub": "TESTKEYA01"})), profile=ASC_P,
+     errors=["claims.sub", "claims.iss"])
+case("sub-number", "sub 1, with iss", asc(sub=1), profile=ASC_P, errors=["claims.sub"])
+case("sub-user", "sub user", tok(claims=ASC_INDIVIDUAL), profile=ASC_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.scope")
+case("scope-string", "scope a string, not an array", asc(scope="GET /v1/apps"), profile=ASC_P, errors=["claims.scope"])
+case("scope-empty", "scope []", asc(scope=[]), profile=ASC_P, errors=["claims.scope"])
+case("scope-lowercase-method", "scope [\"get /v1/apps\"]", asc(scope=["get /v1/apps"]), profile=ASC_P,
+     errors=["claims.scope"])
+case("scope-full-url-and-no-method", "a full URL, and an entry without method",
+     asc(scope=["GET https://api.appstoreconnect.apple.com/v1/apps", "/v1/builds"]), profile=ASC_P,
+     errors=["claims.scope", "claims.scope"])
+case("scope-valid", "two entries with a query", asc(scope=["GET /v1/apps?filter[platform]=IOS", "PATCH /v1/apps/1"]),
+     profile=ASC_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.bid")
+case("bid-app-store-connect", "an App Store Connect API token with bid", asc(bid=BID), profile=ASC_P,
+     errors=["claims.bid"])
+case("bid-in-app-missing", "an introductory offer eligibility signature without bid", intro(bid=DROP),
+     errors=["claims.bid"], judged=INTRO_P)
+case("bid-in-app-present", "a promotional offer signature with --bundle-id", promo(), bundle_id=BID, judged=PROMO_P)
+
+# ---------------------------------------------------------------------------------------
+group("claims.aud")
+case("aud-in-app-server-audience", "a promotional offer signature with aud appstoreconnect-v1 under --profile "
+     "promotional-offer", promo(aud=AUD), profile=PROMO_P, errors=["claims.aud"])
+case("aud-in-app-exact", "advanced-commerce-api under --profile advanced-commerce-in-app", aca(), profile=ACA_P)
 
 # =========================================================================================
 # Samples for the main job (Vectors/samples/tokens.txt): no error, a few warnings.
@@ -860,7 +1141,8 @@ def write_cases() -> None:
                        "input line, the lint options, and the COMPLETE list of (rule, severity) findings in any "
                        "order. Keys are TEST-ONLY keys under Vectors/keys/. See Vectors/README.md for the contract.",
         "now": NOW,
-        "defaults": {"key": KEY_A, "kid": None, "issuer": None, "bundleId": None, "now": NOW, "leeway": LEEWAY},
+        "defaults": {"key": KEY_A, "kid": None, "issuer": None, "bundleId": None, "now": NOW, "leeway": LEEWAY,
+                     "profile": "auto"},
         "cases": CASES,
     }
     path = VECTORS / "lint" / "cases.json"

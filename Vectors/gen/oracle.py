@@ -36,6 +36,7 @@ def load_public_key(path: Path):
     if path.suffix == ".json":
         jwk = json.loads(data)
         assert jwk["kty"] == "EC" and jwk["crv"] == "P-256"
+        assert "d" not in jwk, "a private JWK is refused: give the public JWK"
         x = int.from_bytes(b64decode_lenient(jwk["x"]), "big")
         y = int.from_bytes(b64decode_lenient(jwk["y"]), "big")
         return ec.EllipticCurvePublicNumbers(x, y, ec.SECP256R1()).public_key()
@@ -111,11 +112,171 @@ def is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+IN_APP = {"promotional-offer": "promotional-offer",
+          "introductory-offer-eligibility": "introductory-offer-eligibility",
+          "advanced-commerce-api": "advanced-commerce-in-app"}
+AUDIENCE = {"app-store-server-api": "appstoreconnect-v1", "app-store-connect-api": "appstoreconnect-v1",
+            **{profile: aud for aud, profile in IN_APP.items()}}
+MAX_AGE_IN_APP = 86400
+ASC_MAX_LIFETIME = 1200
+ASC_LONG_LIVED_MAX = 15_778_800
+ASC_LONG_LIVED = {"ciBuildActions", "ciBuildRuns", "scmGitReferences", "ciIssues", "ciMacOsVersions", "ciProducts",
+                  "scmProviders", "perfPowerMetrics", "diagnosticSignatures", "diagnosticLogs", "scmPullRequests",
+                  "scmRepositories", "ciTestResults", "ciWorkflows", "ciXcodeVersions"}
+ASC_METHODS = {"GET", "POST", "PATCH", "DELETE"}
+OPERATIONS = {"CREATE_ONE_TIME_CHARGE", "CREATE_SUBSCRIPTION", "MODIFY_SUBSCRIPTION", "REACTIVATE_SUBSCRIPTION"}
+PERIODS = {"P1W", "P1M", "P2M", "P3M", "P6M", "P1Y"}
+
+
+def auto_profile(claims) -> str:
+    """The profile --profile auto picks: by aud (a string, or an array of one string), compared without
+    regard to case or surrounding whitespace; anything else is an App Store Server API token."""
+    if not isinstance(claims, dict):
+        return "app-store-server-api"
+    aud = claims.get("aud")
+    if isinstance(aud, list) and len(aud) == 1:
+        aud = aud[0]
+    if isinstance(aud, str):
+        return IN_APP.get(aud.strip().lower(), "app-store-server-api")
+    return "app-store-server-api"
+
+
+def good_string(v) -> bool:
+    """A non-empty string without (ASCII) whitespace around it."""
+    return isinstance(v, str) and v != "" and v == v.strip(WS)
+
+
+def time_value(claims, name):
+    """('missing'|'invalid'|'ok', value)."""
+    if name not in claims:
+        return "missing", None
+    v = claims[name]
+    if not is_number(v) or v > MS_THRESHOLD or v < 0:
+        return "invalid", v
+    return "ok", v
+
+
+def scope_entry(v):
+    """(method, path) of a readable scope entry, else None."""
+    if not isinstance(v, str) or " " not in v:
+        return None
+    method, target = v.split(" ", 1)
+    if method not in ASC_METHODS or not target.startswith("/v") or " " in target:
+        return None
+    return method, target.split("?", 1)[0]
+
+
+def long_lived_allowed(claims) -> bool:
+    scope = claims.get("scope")
+    if not isinstance(scope, list) or not scope:
+        return False
+    for item in scope:
+        entry = scope_entry(item)
+        if entry is None or entry[0] != "GET":
+            return False
+        segs = [x for x in entry[1].split("/") if x]
+        if not (len(segs) >= 2 and segs[1] in ASC_LONG_LIVED) and not (len(segs) >= 4 and segs[-1] in ASC_LONG_LIVED):
+            return False
+    return True
+
+
+def b64std_strict(text: str):
+    """Canonical padded standard base64, else None."""
+    if not text or len(text) % 4 or re.search(r"[^A-Za-z0-9+/=]", text) or re.search(r"=[^=]", text):
+        return None
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except Exception:
+        return None
+    return raw if base64.b64encode(raw).decode() == text else None
+
+
+def b64_lenient(text: str):
+    t = text.replace("-", "+").replace("_", "/").replace("=", "")
+    if len(t) % 4 == 1 or re.search(r"[^A-Za-z0-9+/]", t):
+        return None
+    t += "=" * (-len(t) % 4)
+    raw = base64.b64decode(t)
+    return raw if base64.b64encode(raw).decode() == t else None
+
+
+def request_problems(req: dict) -> int:
+    """How many claims.request findings the JSON request inside gets."""
+    n = 0
+    op = req.get("operation")
+    if not (isinstance(op, str) and op in OPERATIONS):
+        n += 1
+    if req.get("version") != "1" or not isinstance(req.get("version"), str):
+        n += 1
+
+    def string(v, limit=None):
+        return 1 if not isinstance(v, str) or v == "" or (limit is not None and len(v) > limit) else 0
+
+    def uuid(v):
+        return 0 if isinstance(v, str) and UUID_RE.fullmatch(v) else 1
+
+    def currency(v):
+        return 0 if isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) else 1
+
+    def amount(v):
+        return 0 if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else 1
+
+    def member(obj, name, check, required=True):
+        if name not in obj or (obj[name] is None and not required):
+            return 1 if required else 0
+        return check(obj[name])
+
+    def obj_of(members):
+        def check(v):
+            if not isinstance(v, dict):
+                return 1
+            return sum(member(v, name, c, r) for name, c, r in members)
+        return check
+
+    def array_of(members):
+        def check(v):
+            if not isinstance(v, list):
+                return 1
+            k = 1 if not v else 0
+            for item in v:
+                k += obj_of(members)(item)
+            return k
+        return check
+
+    item = [("SKU", lambda v: string(v, 128), True), ("description", lambda v: string(v, 45), True),
+            ("displayName", lambda v: string(v, 30), True), ("price", amount, True)]
+    sku = [("SKU", lambda v: string(v, 128), True)]
+    n += member(req, "requestInfo", obj_of([("requestReferenceId", uuid, True), ("appAccountToken", uuid, False),
+                                            ("consistencyToken", string, False)]))
+    per_op = {
+        "CREATE_ONE_TIME_CHARGE": [("currency", currency, True), ("taxCode", string, True),
+                                   ("item", obj_of(item), True), ("storefront", string, False)],
+        "CREATE_SUBSCRIPTION": [("currency", currency, True), ("taxCode", string, True),
+                                ("descriptors", obj_of(item[1:3]), True),
+                                ("items", array_of(item + [("offer", obj_of([]), False)]), True),
+                                ("period", lambda v: 0 if isinstance(v, str) and v in PERIODS else 1, True),
+                                ("previousTransactionId", string, False), ("storefront", string, False)],
+        "MODIFY_SUBSCRIPTION": [("transactionId", string, True),
+                                ("retainBillingCycle", lambda v: 0 if isinstance(v, bool) else 1, True),
+                                ("addItems", array_of(sku), False), ("changeItems", array_of(sku), False),
+                                ("removeItems", array_of(sku), False), ("currency", currency, False),
+                                ("taxCode", string, False), ("descriptors", obj_of([]), False),
+                                ("periodChange", obj_of([]), False), ("storefront", string, False)],
+        "REACTIVATE_SUBSCRIPTION": [("transactionId", string, True), ("items", array_of(sku), False),
+                                    ("storefront", string, False)],
+    }
+    for name, check, required in per_op.get(op, []) if isinstance(op, str) else []:
+        n += member(req, name, check, required)
+    return n
+
+
 def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[str],
-         bundle_id: Optional[str], now: float, leeway: float, base: Path) -> list[tuple[str, str]]:
+         bundle_id: Optional[str], now: float, leeway: float, base: Path, profile: str = "auto"):
+    """(findings, judged profile) for one input line."""
     out: list[tuple[str, str]] = []
     E = lambda r: out.append((r, "error"))    # noqa: E731
     W = lambda r: out.append((r, "warning"))  # noqa: E731
+    judged = profile if profile != "auto" else "app-store-server-api"
 
     # --- input form and token.format ---
     s = line.strip(" \t")
@@ -129,7 +290,7 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
     if (any(c in WS for c in s) or len(s.encode()) > MAX_BYTES or len(parts) != 3
             or parts[0] == "" or parts[1] == ""):
         E("token.format")
-        return out
+        return out, judged
     hseg, pseg, sseg = parts
 
     # --- token.encoding ---
@@ -156,6 +317,11 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
             claims, dup = r
             if dup:
                 E("token.duplicate-key")
+
+    if profile == "auto":
+        judged = auto_profile(claims)
+    in_app = judged in IN_APP.values()
+    asc = judged == "app-store-connect-api"
 
     key_path = base / key if key else None
     file_kid = None
@@ -198,48 +364,101 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
     # --- claims rules ---
     if claims is not None:
         iss = claims.get("iss")
-        if not isinstance(iss, str) or not UUID_RE.fullmatch(iss) or (issuer is not None and iss != issuer):
+        if asc and claims.get("sub") == "user":
+            if "iss" in claims:
+                E("claims.iss")
+        elif not isinstance(iss, str) or not UUID_RE.fullmatch(iss) or (issuer is not None and iss != issuer):
             E("claims.iss")
 
-        iat_ok = True
-        if "iat" not in claims:
+        if asc and "sub" in claims and claims["sub"] != "user":
+            E("claims.sub")
+
+        iat_state, iat = time_value(claims, "iat")
+        if iat_state == "missing":
+            (E if in_app else W)("claims.iat")
+        elif iat_state == "invalid":
+            E("claims.iat")
+        elif iat > now + leeway:
+            E("claims.iat")
+        elif in_app and now - iat > MAX_AGE_IN_APP:
             W("claims.iat")
-            iat = None
-        else:
-            iat = claims["iat"]
-            if not is_number(iat) or iat > MS_THRESHOLD or iat < 0:
-                E("claims.iat")
-                iat_ok = False
-            elif iat > now + leeway:
-                E("claims.iat")
 
-        exp_ok = False
-        if "exp" not in claims:
-            E("claims.exp")
-        else:
-            exp = claims["exp"]
-            if not is_number(exp) or exp > MS_THRESHOLD or exp < 0:
+        if in_app:
+            if "exp" in claims:
                 E("claims.exp")
-            else:
-                exp_ok = True
-                if exp <= now:
-                    E("claims.exp")
+        else:
+            exp_state, exp = time_value(claims, "exp")
+            if exp_state != "ok":
+                E("claims.exp")
+            elif exp <= now:
+                E("claims.exp")
+            if exp_state == "ok" and iat_state != "invalid":
+                start = iat if iat_state == "ok" else now
+                life = exp - start
+                limit = ASC_MAX_LIFETIME if asc else MAX_LIFETIME
+                if exp <= start:
+                    if iat_state == "ok":
+                        E("claims.lifetime")
+                elif life > limit:
+                    if not (asc and long_lived_allowed(claims) and life <= ASC_LONG_LIVED_MAX):
+                        E("claims.lifetime")
+                elif life > limit - LIFETIME_MARGIN:
+                    W("claims.lifetime")
 
-        if iat_ok and exp_ok:
-            start = iat if iat is not None else now
-            life = exp - start
-            if life > MAX_LIFETIME or exp <= start:
-                E("claims.lifetime")
-            elif life > MAX_LIFETIME - LIFETIME_MARGIN:
-                W("claims.lifetime")
-
-        if claims.get("aud") != "appstoreconnect-v1" or not isinstance(claims.get("aud"), str):
+        if claims.get("aud") != AUDIENCE[judged] or not isinstance(claims.get("aud"), str):
             E("claims.aud")
 
         bid = claims.get("bid")
-        if (not isinstance(bid, str) or bid == "" or bid != bid.strip(WS)
+        if asc:
+            if "bid" in claims:
+                E("claims.bid")
+        elif (not isinstance(bid, str) or bid == "" or bid != bid.strip(WS)
                 or (bundle_id is not None and bid != bundle_id)):
             E("claims.bid")
+
+        if in_app:
+            nonce = claims.get("nonce")
+            if not good_string(nonce) or not UUID_RE.fullmatch(nonce):
+                E("claims.nonce")
+        if asc and "scope" in claims:
+            scope = claims["scope"]
+            if not isinstance(scope, list) or not scope:
+                E("claims.scope")
+            else:
+                for entry in scope:
+                    if scope_entry(entry) is None:
+                        E("claims.scope")
+        if judged in ("promotional-offer", "introductory-offer-eligibility"):
+            if not good_string(claims.get("productId")):
+                E("claims.productId")
+            if "transactionId" in claims:
+                t = claims["transactionId"]
+                if not good_string(t):
+                    E("claims.transactionId")
+                elif not t.isascii() or not t.isdigit():
+                    W("claims.transactionId")
+            elif judged == "introductory-offer-eligibility":
+                E("claims.transactionId")
+        if judged == "promotional-offer" and not good_string(claims.get("offerIdentifier")):
+            E("claims.offerIdentifier")
+        if judged == "introductory-offer-eligibility" and not isinstance(claims.get("allowIntroductoryOffer"), bool):
+            E("claims.allowIntroductoryOffer")
+        if judged == "advanced-commerce-in-app":
+            req = claims.get("request")
+            if not isinstance(req, str):
+                E("claims.request")
+            else:
+                raw = b64std_strict(req)
+                if raw is None:
+                    E("claims.request")
+                    raw = b64_lenient(req)
+                if raw is not None:
+                    r = parse_json_object(raw)
+                    if r is None:
+                        E("claims.request")
+                    else:
+                        for _ in range(request_problems(r[0])):
+                            E("claims.request")
 
     # --- signature ---
     if header is not None and sig is not None:
@@ -259,4 +478,4 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
                                    ec.ECDSA(hashes.SHA256()))
                     except Exception:
                         E("signature.mismatch")
-    return out
+    return out, judged

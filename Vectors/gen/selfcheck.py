@@ -34,7 +34,9 @@ VECTORS = Path(__file__).resolve().parent.parent
 RULES = [
     "token.format", "token.encoding", "token.json", "token.duplicate-key",
     "header.alg", "header.kid", "header.typ", "header.embedded-key", "header.crit",
-    "claims.iss", "claims.iat", "claims.exp", "claims.lifetime", "claims.aud", "claims.bid",
+    "claims.iss", "claims.sub", "claims.iat", "claims.exp", "claims.lifetime", "claims.aud", "claims.bid",
+    "claims.nonce", "claims.scope", "claims.productId", "claims.offerIdentifier", "claims.transactionId",
+    "claims.allowIntroductoryOffer", "claims.request",
     "signature.encoding", "signature.range", "signature.mismatch", "signature.unverified",
 ]
 
@@ -119,8 +121,9 @@ def main() -> int:
     for c in cases:
         check(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", c["id"]) is not None, f"{c['id']}: id not kebab-case")
         o = {**doc["defaults"], **c["options"]}
-        got = oracle.lint(c["token"], key=o["key"], kid=o["kid"], issuer=o["issuer"], bundle_id=o["bundleId"],
-                          now=o["now"], leeway=o["leeway"], base=VECTORS)
+        got, judged = oracle.lint(c["token"], key=o["key"], kid=o["kid"], issuer=o["issuer"], bundle_id=o["bundleId"],
+                                  now=o["now"], leeway=o["leeway"], base=VECTORS, profile=o["profile"])
+        check(judged == c["profile"], f"{c['id']}: oracle judges it as {judged}, case says {c['profile']}")
         want = [(f["rule"], f["severity"]) for f in c["findings"]]
         check(collections.Counter(got) == collections.Counter(want),
               f"{c['id']}: oracle says {sorted(got)}, case says {sorted(want)}")
@@ -232,10 +235,12 @@ def main() -> int:
     if real.exists():
         rd = json.loads(real.read_text())
         for t in rd["tokens"]:
-            got = oracle.lint(t["token"], key="keys/SubscriptionKey_TESTKEYA01.p8", kid=None,
-                              issuer="57246542-96fe-1a63-e053-0824d011072a", bundle_id="com.example.app",
-                              now=rd["generatedAt"], leeway=60, base=VECTORS)
+            got, judged = oracle.lint(t["token"], key=t.get("key", "keys/SubscriptionKey_TESTKEYA01.p8"), kid=None,
+                                      issuer=t.get("issuer", "57246542-96fe-1a63-e053-0824d011072a"),
+                                      bundle_id=t.get("bundleId", "com.example.app"), now=rd["generatedAt"], leeway=60,
+                                      base=VECTORS, profile=t.get("lintProfile", "auto"))
             check(not any(sev == "error" for _, sev in got), f"real token from {t['source']}: {got}")
+            check(judged == t.get("profile", "app-store-server-api"), f"real token from {t['source']}: judged as {judged}")
 
     if problems:
         print("selfcheck FAILED:")

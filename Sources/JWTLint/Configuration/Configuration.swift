@@ -22,15 +22,13 @@ public enum RuleSetting: Sendable, Hashable {
 /// Every member is optional. An unknown member, an unknown rule ID or a value of the wrong type is an error that
 /// names the file and line: a misspelt setting is never silently ignored.
 public struct Configuration: Sendable, Equatable {
-    /// The one profile there is: the App Store Server API token.
-    public static let profiles = ["app-store-server-api"]
     /// The file name looked for in the working folder and its parents.
     public static let fileName = ".jwtlint.json"
 
     /// The file this configuration was read from.
     public var path: String
-    /// The rule profile.
-    public var profile: String?
+    /// `--profile`: `auto` or a profile's name.
+    public var profile: ProfileChoice?
     /// The key file, resolved against the configuration file's folder.
     public var key: String?
     /// `--kid`.
@@ -44,7 +42,7 @@ public struct Configuration: Sendable, Equatable {
     /// `--warnings-as-errors`.
     public var warningsAsErrors: Bool?
     /// Per-rule severities, by rule ID.
-    public var rules: [String: RuleSetting] = [:]
+    public var rules: [RuleID: RuleSetting] = [:]
 
     /// Why a configuration file cannot be used: the file, the line (when known) and what is wrong.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -98,9 +96,10 @@ public struct Configuration: Sendable, Equatable {
             }
             switch name {
             case "profile":
-                let profile = try string()
-                guard profiles.contains(profile) else {
-                    throw problem("unknown profile \"\(profile)\"; the profiles are \(profiles.joined(separator: ", "))", at: name)
+                let text = try string()
+                guard let profile = ProfileChoice(name: text) else {
+                    throw problem(
+                        "unknown profile \"\(JSONParser.printable(text))\"; the profiles are \(ProfileChoice.names.joined(separator: ", "))", at: name)
                 }
                 configuration.profile = profile
             case "key": configuration.key = resolve(try string(), against: path)
@@ -120,16 +119,16 @@ public struct Configuration: Sendable, Equatable {
                     throw problem("\"rules\" must be an object of rule IDs and severities", at: name)
                 }
                 for rule in rules.members {
-                    guard RuleCatalog.rule(id: rule.name) != nil else {
+                    guard let id = RuleID(rawValue: rule.name), RuleCatalog.rule(id) != nil else {
                         throw problem("unknown rule \"\(rule.name)\" (see 'jwtlint rules')", at: rule.name)
                     }
                     switch rule.value.stringValue {
-                    case "off": configuration.rules[rule.name] = .off
+                    case "off": configuration.rules[id] = .off
                     case let value?:
                         guard let severity = Severity(rawValue: value) else {
                             throw problem("rule \"\(rule.name)\": \"\(value)\" is not error, warning, info or off", at: rule.name)
                         }
-                        configuration.rules[rule.name] = .severity(severity)
+                        configuration.rules[id] = .severity(severity)
                     case nil:
                         throw problem("rule \"\(rule.name)\": the setting must be a string: error, warning, info or off", at: rule.name)
                     }

@@ -20,6 +20,13 @@ public final class ES256PrivateKey: @unchecked Sendable {
     /// The ES256 signature of `message` in JWS form: raw `r || s`, 64 bytes.
     /// - Throws: ``KeyError/invalidKey(_:)`` if OpenSSL fails to sign.
     public func sign(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
+        try ES256PrivateKey.raw(fromDER: signDER(message))
+    }
+
+    /// The ECDSA P-256 SHA-256 signature of `message` in DER (`ECDSA-Sig-Value`), as the legacy promotional offer
+    /// signature carries it.
+    /// - Throws: ``KeyError/invalidKey(_:)`` if OpenSSL fails to sign.
+    public func signDER(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { throw .invalidKey("out of memory") }
         defer { EVP_MD_CTX_free(context) }
         defer { OpenSSLError.clearQueue() }
@@ -31,7 +38,7 @@ public final class ES256PrivateKey: @unchecked Sendable {
         guard EVP_DigestSign(context, &der, &length, message, message.count) == 1 else {
             throw .invalidKey("signing failed (\(OpenSSLError.drainQueue()))")
         }
-        return try ES256PrivateKey.raw(fromDER: Array(der.prefix(length)))
+        return Array(der.prefix(length))
     }
 
     /// `r || s`, 32 bytes each, from a DER `ECDSA-Sig-Value`.

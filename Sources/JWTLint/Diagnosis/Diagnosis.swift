@@ -32,16 +32,21 @@ public struct Diagnosis: Sendable {
     /// Whether a key was given to verify the signature with.
     public let keyGiven: Bool
 
-    /// Diagnoses `request` (and `response`) with `options`: the key, expected values, and "now" (this machine's
-    /// clock, to show skew against).
+    /// Diagnoses `request` (and `response`) with `options`: the key, expected values, "now" (this machine's clock,
+    /// to show skew against) and the profile. A 401 comes from an API, so under `auto` the token is judged as the
+    /// host's kind (the App Store Connect API's host: an App Store Connect API token), and as an App Store Server
+    /// API token otherwise: a StoreKit in-app JWS sent as a bearer token is named as the wrong kind.
     public static func diagnose(_ request: CapturedRequest, response: AppleResponse?, options: LintOptions) -> Diagnosis {
         var causes: [Cause] = []
         var result: LintResult?
         if let line = request.tokenLine {
+            var options = options
+            if case .auto = options.profile {
+                options.profile = .pinned(profile(forHost: request.host) ?? .appStoreServerAPI)
+            }
             let linted = Linter(options: options).lint(line)
             result = linted
             causes += tokenCauses(linted, options: options)
-            causes += kindCauses(linted)
         } else {
             causes.append(Cause(
                 title: "The request sends no Authorization header",
@@ -58,18 +63,22 @@ public struct Diagnosis: Sendable {
         let tokenIsClean = !(result?.hasErrors ?? true)
         causes += hostCauses(request, tokenIsClean: tokenIsClean)
         if let response { causes += responseCauses(response, tokenIsClean: tokenIsClean) }
-        if tokenIsClean {
-            causes.append(Cause(
-                title: "The key is not an In-App Purchase key, or belongs to another team",
-                evidence: ["The token itself is well-formed\(result?.signature == .verified ? " and verifies with the key given" : ""); Apple still refused it."],
-                fix: "Sign with a key from Users and Access → Integrations → In-App Purchase of the team that owns the app (not an App Store Connect API key), with that page's issuer ID.",
-                source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rule: nil))
+        if tokenIsClean, let result {
+            causes += cleanTokenCauses(result, request: request)
         }
         causes = merged(causes).sorted { $0.likelihood > $1.likelihood }
         return Diagnosis(request: request, result: result, response: response, causes: causes, keyGiven: options.key != nil)
     }
 
     static let appleTokens = Sources.appStoreServerAPITokens
+
+    /// The profile a request to this host must carry, if the host says.
+    static func profile(forHost host: String?) -> ProfileName? {
+        guard let host else { return nil }
+        if host == "api.appstoreconnect.apple.com" { return .appStoreConnectAPI }
+        if host.hasPrefix("api.storekit") && host.hasSuffix("apple.com") { return .appStoreServerAPI }
+        return nil
+    }
 
     /// Causes with the same title (iat and exp both in milliseconds) as one, with all their evidence.
     private static func merged(_ causes: [Cause]) -> [Cause] {
@@ -88,47 +97,75 @@ public struct Diagnosis: Sendable {
         return result
     }
 
+    /// How likely a finding is to be the cause, what to call it and where the knowledge comes from, by its rule
+    /// and cause: ranked by how often each breaks real requests.
+    static func rank(_ finding: Finding, profile: Profile) -> (likelihood: Int, title: String, source: String)? {
+        let error = finding.severity == .error
+        switch (finding.rule, finding.cause) {
+        case (.tokenFormat, .bearerTwice):
+            return (100, "The Authorization header says Bearer twice", "apple-jwt-rules §6 (Bearer formatting)")
+        case (.tokenFormat, _): return (99, "The Authorization value is not one token", "RFC 6750 §2.1")
+        case (.tokenEncoding, _), (.tokenJSON, _): return (98, "The token is malformed", "RFC 7515 §3, §7.1")
+        case (_, .otherKind(let other)):
+            return (97, kindTitle(other, judgedAs: profile), "apple-jwt-rules §1, §2 and §6 cause 5")
+        case (.headerAlgorithm, _): return (95, "The token is not signed with ES256", "apple-jwt-rules §1 (alg)")
+        case (.signatureEncoding, .der): return (94, "The signature is DER-encoded, not raw r || s", "apple-jwt-rules §6 cause 1")
+        case (.signatureEncoding, _): return (93, "The signature has the wrong length", "RFC 7518 §3.4")
+        case (.issuedAt, .milliseconds), (.expiration, .milliseconds):
+            return (93, "iat or exp is in milliseconds, not seconds", "apple-jwt-rules §6 cause 2 (forum thread 732746)")
+        case (.expiration, .expired): return (92, "The token has expired", "RFC 7519 §4.1.4; apple-jwt-rules §6 cause 3")
+        case (.expiration, .forbidden):
+            return (92, "The in-app JWS has exp, which Apple refuses", "apple-in-app-and-signed-data §0 (no exp)")
+        case (.issuedAt, .issuedInFuture):
+            return (91, "Clock skew: the token was issued in the future", "apple-jwt-rules §6 cause 4 (go-iap#277)")
+        case (.lifetime, .tooLong) where profile.name == .appStoreConnectAPI:
+            return (90, "The lifetime is over App Store Connect's 20-minute limit", "apple-jwt-rules §2")
+        case (.lifetime, _) where error: return (90, "The lifetime is over Apple's 60-minute limit", "apple-jwt-rules §6 cause 3")
+        case (.signatureRange, _): return (90, "The signature is not a valid ECDSA signature", "CVE-2022-21449")
+        case (.bundleID, _): return (89, "bid is missing or wrong", "apple-jwt-rules §6 cause 10 (forum thread 833144)")
+        case (.audience, _): return (88, "aud is not \(profile.audience)", "apple-jwt-rules §6 cause 11")
+        case (.signatureMismatch, _):
+            return (87, "The token is signed with another key than the one given", "apple-jwt-rules §6 causes 5 and 6")
+        case (.issuer, _), (.subject, _): return (86, "iss is not the issuer ID", "apple-jwt-rules §6 cause 6")
+        case (.headerKeyID, _) where error: return (86, "kid does not name the signing key", "apple-jwt-rules §6 causes 6 and 9")
+        case (.issuedAt, .missing) where error:
+            return (85, "iat is missing from the in-app JWS", "apple-in-app-and-signed-data §0")
+        case (.issuedAt, _) where error, (.expiration, _) where error:
+            return (85, "iat or exp is not a number of seconds", "RFC 7519 §2")
+        case (.nonce, _), (.productID, _), (.offerIdentifier, _), (.transactionID, _), (.allowIntroductoryOffer, _), (.request, _):
+            guard error else { return nil }
+            return (84, "\(finding.rule.rawValue.dropFirst("claims.".count)) is missing or wrong in the \(profile.title)",
+                    "apple-in-app-and-signed-data §1-3")
+        case (.scope, _): return (84, "The scope is malformed", "apple-jwt-rules §2 (scope)")
+        case (.headerCritical, _): return (80, "The header asks for extensions Apple does not know", "RFC 7515 §4.1.11")
+        case (.headerType, _) where error: return (70, "typ declares another kind of token", "apple-jwt-rules §1 (typ)")
+        case (.lifetime, _): return (60, "The lifetime is within a minute of the limit", "apple-jwt-rules §6 cause 3")
+        case (.headerKeyID, _): return (40, "kid may not name the signing key", "apple-jwt-rules §4 (file names)")
+        default: return nil
+        }
+    }
+
+    /// "This is a StoreKit in-app signature, not a server API token", and the like.
+    private static func kindTitle(_ other: ProfileName, judgedAs profile: Profile) -> String {
+        switch other {
+        case .promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp:
+            return profile.audience == Profile.appStoreServerAPI.audience
+                ? "This is a StoreKit in-app signature, not a server API token"
+                : "This is \(Profile.named(other).titleWithArticle), not \(profile.titleWithArticle)"
+        case .appStoreConnectAPI:
+            return "This is an App Store Connect API token, not an App Store Server API token"
+        case .appStoreServerAPI:
+            return "This is an App Store Server API token, not \(profile.titleWithArticle)"
+        }
+    }
+
     /// Causes found by the lint rules, ranked by how often each breaks real requests.
     private static func tokenCauses(_ result: LintResult, options: LintOptions) -> [Cause] {
         var causes: [Cause] = []
+        let profile = Profile.named(result.profile)
         for finding in result.findings {
-            let rank: (Int, String, String)?
-            switch (finding.rule, finding.severity) {
-            case ("token.format", _):
-                rank = finding.message.contains("'Bearer' twice")
-                    ? (100, "The Authorization header says Bearer twice", "apple-jwt-rules §6 (Bearer formatting)")
-                    : (99, "The Authorization value is not one token", "RFC 6750 §2.1")
-            case ("token.encoding", _), ("token.json", _): rank = (98, "The token is malformed", "RFC 7515 §3, §7.1")
-            case ("header.alg", _): rank = (95, "The token is not signed with ES256", "apple-jwt-rules §1 (alg)")
-            case ("signature.encoding", _):
-                rank = finding.message.contains("DER")
-                    ? (94, "The signature is DER-encoded, not raw r || s", "apple-jwt-rules §6 cause 1")
-                    : (93, "The signature has the wrong length", "RFC 7518 §3.4")
-            case ("claims.iat", .error) where finding.message.contains("milliseconds"),
-                ("claims.exp", .error) where finding.message.contains("milliseconds"):
-                rank = (93, "iat or exp is in milliseconds, not seconds", "apple-jwt-rules §6 cause 2 (forum thread 732746)")
-            case ("claims.exp", .error) where finding.message.contains("expired"):
-                rank = (92, "The token has expired", "RFC 7519 §4.1.4; apple-jwt-rules §6 cause 3")
-            case ("claims.iat", .error) where finding.message.contains("ahead of now"):
-                rank = (91, "Clock skew: the token was issued in the future", "apple-jwt-rules §6 cause 4 (go-iap#277)")
-            case ("claims.lifetime", .error):
-                rank = (90, "The lifetime is over Apple's 60-minute limit", "apple-jwt-rules §6 cause 3")
-            case ("signature.range", _): rank = (90, "The signature is not a valid ECDSA signature", "CVE-2022-21449")
-            case ("claims.bid", _): rank = (89, "bid is missing or wrong", "apple-jwt-rules §6 cause 10 (forum thread 833144)")
-            case ("claims.aud", _): rank = (88, "aud is not appstoreconnect-v1", "apple-jwt-rules §6 cause 11")
-            case ("signature.mismatch", _):
-                rank = (87, "The token is signed with another key than the one given", "apple-jwt-rules §6 causes 5 and 6")
-            case ("claims.iss", _): rank = (86, "iss is not the issuer ID", "apple-jwt-rules §6 cause 6")
-            case ("header.kid", .error): rank = (86, "kid does not name the signing key", "apple-jwt-rules §6 causes 6 and 9")
-            case ("claims.iat", .error), ("claims.exp", .error): rank = (85, "iat or exp is not a number of seconds", "RFC 7519 §2")
-            case ("header.crit", _): rank = (80, "The header asks for extensions Apple does not know", "RFC 7515 §4.1.11")
-            case ("header.typ", .error): rank = (70, "typ declares another kind of token", "apple-jwt-rules §1 (typ)")
-            case ("claims.lifetime", _): rank = (60, "The lifetime is within a minute of Apple's limit", "apple-jwt-rules §6 cause 3")
-            case ("header.kid", _): rank = (40, "kid may not name the signing key", "apple-jwt-rules §4 (file names)")
-            default: rank = nil
-            }
-            guard let (likelihood, title, source) = rank else { continue }
-            causes.append(Cause(title: title, evidence: [finding.message], fix: finding.hint, source: source, likelihood: likelihood, rule: finding.rule))
+            guard let (likelihood, title, source) = rank(finding, profile: profile) else { continue }
+            causes.append(Cause(title: title, evidence: [finding.message], fix: finding.hint, source: source, likelihood: likelihood, rule: finding.rule.rawValue))
         }
         // Skew within the leeway: not an error for jwtlint, but Apple refuses an iat even a second ahead of its clock.
         if let claims = result.claims, case .seconds(let iat) = TimeClaim.read("iat", in: claims), iat > options.now,
@@ -138,30 +175,34 @@ public struct Diagnosis: Sendable {
                 title: "Clock skew: iat is ahead of this machine's clock",
                 evidence: ["iat is \(TimeText.utc(iat)), \(TimeText.duration(iat - options.now)) ahead of this machine's clock (\(TimeText.utc(options.now)))."],
                 fix: "Sync the signing server's clock with NTP and back-date iat by a few seconds.",
-                source: "apple-jwt-rules §6 cause 4 (go-iap#277: one second ahead gave 401)", likelihood: 75, rule: "claims.iat"))
+                source: "apple-jwt-rules §6 cause 4 (go-iap#277: one second ahead gave 401)", likelihood: 75, rule: RuleID.issuedAt.rawValue))
         }
         return causes
     }
 
-    /// A token of another kind: App Store Connect API, StoreKit in-app signature.
-    private static func kindCauses(_ result: LintResult) -> [Cause] {
-        guard let claims = result.claims else { return [] }
-        if (claims.contains("scope") || claims["sub"]?.stringValue == "user") && !claims.contains("bid") {
-            return [Cause(
-                title: "This is an App Store Connect API token, not an App Store Server API token",
-                evidence: ["The claims have \(claims.contains("scope") ? "scope" : "sub \"user\"") and no bid, the shape of an App Store Connect API token."],
-                fix: "For the App Store Server API, sign with the In-App Purchase key (not the App Store Connect API key) and send iss, iat, exp, aud \"appstoreconnect-v1\" and bid.",
-                source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 97, rule: nil)]
-        }
-        let inApp = ["promotional-offer", "introductory-offer-eligibility", "advanced-commerce-api"]
-        if let aud = claims["aud"]?.stringValue, inApp.contains(aud) {
+    /// Causes outside a token that lints clean: the key, and the kind of token for where it was sent.
+    private static func cleanTokenCauses(_ result: LintResult, request: CapturedRequest) -> [Cause] {
+        switch result.profile {
+        case .promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp:
+            let title = Profile.named(result.profile).title
             return [Cause(
                 title: "This is a StoreKit in-app signature, not a server API token",
-                evidence: ["aud is \"\(aud)\", the audience of a JWS the app passes to StoreKit."],
-                fix: "Server calls need their own token: aud \"appstoreconnect-v1\", exp at most an hour after iat.",
-                source: "apple-jwt-rules §1 (in-app JWS profile)", likelihood: 97, rule: nil)]
+                evidence: ["The token is a well-formed \(title) (aud \"\(Profile.named(result.profile).audience)\"): the app passes it to StoreKit; Apple's servers refuse it as a bearer token."],
+                fix: "Server calls need their own token: aud \"appstoreconnect-v1\", exp at most an hour after iat. If StoreKit refused this JWS, check its product, offer and transaction against the purchase.",
+                source: "apple-jwt-rules §1 (in-app JWS profile)", likelihood: request.form == .token ? 60 : 97, rule: RuleID.audience.rawValue)]
+        case .appStoreConnectAPI:
+            return [Cause(
+                title: "The key is not an App Store Connect API key, or lacks the role",
+                evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); App Store Connect still refused it."],
+                fix: "Sign with a key from Users and Access → Integrations → App Store Connect API (team or individual) with a role that allows the request (403 FORBIDDEN_ERROR means the role is too low).",
+                source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 45, rule: nil)]
+        case .appStoreServerAPI:
+            return [Cause(
+                title: "The key is not an In-App Purchase key, or belongs to another team",
+                evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); Apple still refused it."],
+                fix: "Sign with a key from Users and Access → Integrations → In-App Purchase of the team that owns the app (not an App Store Connect API key), with that page's issuer ID.",
+                source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rule: nil)]
         }
-        return []
     }
 
     /// Causes the host and path show.

@@ -26,9 +26,9 @@ public struct GitHubReporter: Reporter {
                 properties.append("file=" + Self.escapeProperty(file))
                 if let line = item.line { properties.append("line=\(line)") }
             }
-            properties.append("title=" + Self.escapeProperty("jwtlint \(finding.rule)"))
+            properties.append("title=" + Self.escapeProperty("jwtlint \(finding.rule.rawValue)"))
             text += "::\(command) \(properties.joined(separator: ","))::"
-            text += Self.escapeData("\(name): \(finding.message) Fix: \(finding.hint)") + "\n"
+            text += Self.escapeData("\(name) [\(item.result.profile)]: \(finding.message) Fix: \(finding.hint)") + "\n"
         }
         output.append(contentsOf: text.utf8)
     }

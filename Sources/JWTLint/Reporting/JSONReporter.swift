@@ -1,7 +1,8 @@
 /// The machine-readable report: a documented contract, tested against its description in the README.
 ///
-/// `{"results":[{"index":0,"line":1,"signature":"verified","header":{…},"claims":{…},"findings":[{"rule":…,
-/// "severity":…,"message":…,"hint":…}]}],"summary":{…}}`, one result per input token in input order; `line`
+/// `{"results":[{"index":0,"line":1,"profile":"app-store-server-api","signature":"verified","header":{…},
+/// "claims":{…},"findings":[{"rule":…,"severity":…,"message":…,"hint":…}]}],"summary":{…}}`, one result per input
+/// token in input order; `line`
 /// only for tokens read from standard input or a tokens file, `file` only for the latter, `header` and `claims`
 /// only when they decoded. Keys come in a fixed
 /// order; header and claims members keep the token's order.
@@ -35,6 +36,8 @@ public struct JSONReporter: Reporter {
             writer.raw(#","token":"#)
             writer.string(TokenFingerprint.token(in: input))
         }
+        writer.raw(#","profile":"#)
+        writer.string(item.result.profile.rawValue)
         switch item.result.signature {
         case .verified: writer.raw(#","signature":"verified""#)
         case .invalid: writer.raw(#","signature":"invalid""#)
@@ -52,7 +55,7 @@ public struct JSONReporter: Reporter {
         for (index, finding) in item.result.findings.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw(#"{"rule":"#)
-            writer.string(finding.rule)
+            writer.string(finding.rule.rawValue)
             writer.raw(#","severity":"#)
             writer.string(finding.severity.rawValue)
             writer.raw(#","message":"#)
@@ -66,9 +69,11 @@ public struct JSONReporter: Reporter {
     }
 
     public func closing(_ summary: LintSummary) -> String {
-        #"],"summary":{"tokens":\#(summary.tokens),"passed":\#(summary.passed),"failed":\#(summary.failed),"#
+        let profiles = summary.profileCounts.map { #""\#($0.profile.rawValue)":\#($0.tokens)"# }.joined(separator: ",")
+        return #"],"summary":{"tokens":\#(summary.tokens),"passed":\#(summary.passed),"failed":\#(summary.failed),"#
             + #""errors":\#(summary.errors),"warnings":\#(summary.warnings),"infos":\#(summary.infos),"#
-            + #""signatures":{"verified":\#(summary.verified),"invalid":\#(summary.invalid),"unchecked":\#(summary.unchecked)}}}"#
+            + #""signatures":{"verified":\#(summary.verified),"invalid":\#(summary.invalid),"unchecked":\#(summary.unchecked)},"#
+            + #""profiles":{\#(profiles)}}}"#
             + "\n"
     }
 }

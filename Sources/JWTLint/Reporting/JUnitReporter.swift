@@ -17,12 +17,13 @@ public struct JUnitReporter: Reporter {
         let others = item.result.findings.filter { $0.severity != .error }
         let name = Self.escape(item.name)
         var text = #"  <testsuite name="\#(name)" tests="1" failures="\#(errors.isEmpty ? 0 : 1)" errors="0" skipped="0">"# + "\n"
+        text += #"    <properties><property name="profile" value="\#(item.result.profile)"/></properties>"# + "\n"
         text += #"    <testcase name="\#(name)" classname="jwtlint""#
         if let file = item.file { text += #" file="\#(Self.escape(file))""# }
         if let line = item.line { text += #" line="\#(line)""# }
         text += ">\n"
         for finding in errors {
-            text += #"      <failure type="\#(Self.escape(finding.rule))" message="\#(Self.escape(finding.message))">"#
+            text += #"      <failure type="\#(finding.rule)" message="\#(Self.escape(finding.message))">"#
             text += Self.escape("\(finding.rule): \(finding.message)\nFix: \(finding.hint)") + "</failure>\n"
         }
         if !others.isEmpty {

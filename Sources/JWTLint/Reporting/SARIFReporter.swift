@@ -17,7 +17,7 @@ public struct SARIFReporter: Reporter {
         for (index, rule) in RuleCatalog.all.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw(#"{"id":"#)
-            writer.string(rule.id)
+            writer.string(rule.id.rawValue)
             writer.raw(#","shortDescription":{"text":"#)
             writer.string(rule.summary)
             writer.raw(#"},"fullDescription":{"text":"#)
@@ -43,7 +43,7 @@ public struct SARIFReporter: Reporter {
             if !first { writer.raw(",") }
             first = false
             writer.raw(#"{"ruleId":"#)
-            writer.string(finding.rule)
+            writer.string(finding.rule.rawValue)
             if let index = RuleCatalog.all.firstIndex(where: { $0.id == finding.rule }) {
                 writer.raw(#","ruleIndex":"#)
                 writer.integer(index)
@@ -51,7 +51,7 @@ public struct SARIFReporter: Reporter {
             writer.raw(#","level":"#)
             writer.string(Self.level(finding.severity))
             writer.raw(#","message":{"text":"#)
-            writer.string("\(name): \(finding.message) Fix: \(finding.hint)")
+            writer.string("\(name) [\(item.result.profile)]: \(finding.message) Fix: \(finding.hint)")
             writer.raw(#"},"locations":[{"#)
             if let line = item.line {
                 writer.raw(#""physicalLocation":{"artifactLocation":{"uri":"#)
@@ -62,7 +62,9 @@ public struct SARIFReporter: Reporter {
             }
             writer.raw(#""logicalLocations":[{"name":"#)
             writer.string(name)
-            writer.raw(#","kind":"object"}]}]}"#)
+            writer.raw(#","kind":"object"}]}],"properties":{"profile":"#)
+            writer.string(item.result.profile.rawValue)
+            writer.raw("}}")
         }
         output = writer.bytes
     }

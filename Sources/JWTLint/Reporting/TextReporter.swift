@@ -41,14 +41,14 @@ public struct TextReporter: Reporter {
             if let count = counts[severity] { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
         }
         text += "\(place): \(verdict)" + (parts.isEmpty ? "" : ", " + parts.joined(separator: ", "))
-        text += "; signature \(signatureText(result.signature))\n"
+        text += "; signature \(signatureText(result.signature)); profile \(result.profile)\n"
         if showToken, let input = item.input { text += "  token \(TokenFingerprint.token(in: input))\n" }
         if let header = result.header { text += "  header \(Self.compact(header))\n" }
         if let claims = result.claims { text += "  claims \(Self.compact(claims))\n" }
         if let line = identity(result) { text += "  \(line)\n" }
         for finding in result.findings {
             let label = paint(finding.severity.rawValue.padding(to: 7), colourFor(finding.severity))
-            text += "  \(label) \(finding.rule): \(finding.message)\n"
+            text += "  \(label) \(finding.rule.rawValue): \(finding.message)\n"
             text += "          fix: \(finding.hint)\n"
         }
         return text
@@ -59,7 +59,11 @@ public struct TextReporter: Reporter {
         text += "\(summary.tokens) token\(summary.tokens == 1 ? "" : "s"): \(summary.passed) passed, \(summary.failed) failed; "
         text += "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")"
         if summary.infos > 0 { text += ", \(summary.infos) info" }
-        text += "; signatures: \(summary.verified) verified, \(summary.invalid) invalid, \(summary.unchecked) not checked\n"
+        text += "; signatures: \(summary.verified) verified, \(summary.invalid) invalid, \(summary.unchecked) not checked"
+        if !summary.profileCounts.isEmpty {
+            text += "; profiles: " + summary.profileCounts.map { "\($0.tokens) \($0.profile)" }.joined(separator: ", ")
+        }
+        text += "\n"
         return text
     }
 

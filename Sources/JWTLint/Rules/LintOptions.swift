@@ -16,9 +16,11 @@ public struct LintOptions: Sendable {
     public var leeway: Double
     /// Per-rule severities (from a configuration file): a rule's findings all get that severity, or none is
     /// reported when it is off.
-    public var ruleSettings: [String: RuleSetting] = [:]
+    public var ruleSettings: [RuleID: RuleSetting] = [:]
     /// Whether warnings count as errors (after ``ruleSettings``).
     public var warningsAsErrors = false
+    /// Which profile judges each token: `auto` (by the token's `aud`) unless one is pinned.
+    public var profile: ProfileChoice = .auto
 
     /// The default leeway, 60 s: Apple answers 401 to a token whose `iat` is even a second ahead of its clock, so
     /// more than a minute of difference from this machine's clock is an error worth fixing.
@@ -46,8 +48,10 @@ public struct LintOptions: Sendable {
     /// Options checking at `now` with no key and no expected values.
     public init(
         now: Double, key: ES256PublicKey? = nil, expectedKeyID: String? = nil, keyIDFromFileName: String? = nil,
-        issuer: String? = nil, bundleID: String? = nil, leeway: Double = LintOptions.defaultLeeway
+        issuer: String? = nil, bundleID: String? = nil, leeway: Double = LintOptions.defaultLeeway,
+        profile: ProfileChoice = .auto
     ) {
+        self.profile = profile
         self.now = now
         self.key = key
         self.expectedKeyID = expectedKeyID

@@ -10,6 +10,8 @@ public struct LintResult: Sendable {
         case unchecked
     }
 
+    /// The profile that judged the token.
+    public let profile: ProfileName
     /// The header, when it decoded.
     public let header: JSONObject?
     /// The claims, when they decoded.
@@ -23,5 +25,5 @@ public struct LintResult: Sendable {
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
     /// The IDs of the rules that found something.
-    public var ruleIDs: Set<String> { Set(findings.map(\.rule)) }
+    public var ruleIDs: Set<RuleID> { Set(findings.map(\.rule)) }
 }

@@ -1,9 +1,11 @@
-/// Lints tokens against the App Store Server API profile.
+/// Lints tokens, each under its profile.
 ///
 /// Checks, in order:
 /// 1. the input form and compact serialisation (`token.*`);
-/// 2. the header (`header.*`) and claims (`claims.*`), each only when it decoded;
-/// 3. the ES256 signature over the exact `header.payload` bytes (`signature.*`), when a key is given, the header
+/// 2. which profile judges the token: the one ``LintOptions/profile`` pins, or, under `auto`, the one its `aud`
+///    names (an App Store Server API token when it names none);
+/// 3. the header (`header.*`) and claims (`claims.*`) rules of that profile, each only when its part decoded;
+/// 4. the ES256 signature over the exact `header.payload` bytes (`signature.*`), when a key is given, the header
 ///    names ES256 and the signature decodes. Key material carried in the token is never used.
 public struct Linter: Sendable {
     /// What tokens are checked against.
@@ -14,12 +16,6 @@ public struct Linter: Sendable {
         self.options = options
     }
 
-    /// The rules that look at decoded headers and claims, in catalog order.
-    static let tokenRules: [any LintRule] = [
-        HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
-        IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
-    ]
-
     /// Lints one input line: a token, `Bearer <token>` or `Authorization: Bearer <token>`.
     ///
     /// For many tokens, a ``LintSession`` per thread is faster: it reuses OpenSSL contexts between tokens.
@@ -27,22 +23,45 @@ public struct Linter: Sendable {
         lint(line, verifier: options.key.flatMap(ES256Verifier.init(key:)))
     }
 
+    /// The profile that judges a decoded token under these options.
+    public func profile(for token: DecodedToken) -> Profile {
+        switch options.profile {
+        case .pinned(let name): return Profile.named(name)
+        case .auto: return Profile.named(TokenKind.automatic(token.claims))
+        }
+    }
+
     func lint(_ line: String, verifier: ES256Verifier?) -> LintResult {
         let token = TokenDecoder.decode(line)
+        let profile = profile(for: token)
         var findings = token.findings
-        for rule in Linter.tokenRules {
-            rule.check(token, options: options, into: &findings)
+        let context = LintContext(options: options, profile: profile)
+        for rule in profile.rules {
+            rule.check(token, in: context, into: &findings)
         }
         let status = SignatureCheck.check(token, options: options, verifier: verifier, into: &findings)
+        return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
+    }
+
+    /// The result: findings after the rule settings, in report order.
+    private func finished(
+        _ findings: [Finding], profile: ProfileName, header: JSONObject?, claims: JSONObject?, signature: LintResult.SignatureStatus
+    ) -> LintResult {
+        var findings = findings
         if !options.ruleSettings.isEmpty || options.warningsAsErrors {
             findings = findings.compactMap(options.applySettings)
         }
-        let order = RuleCatalog.order
         let sorted = findings.enumerated().sorted { lhs, rhs in
-            let left = order[lhs.element.rule] ?? Int.max, right = order[rhs.element.rule] ?? Int.max
+            let left = lhs.element.rule.order, right = rhs.element.rule.order
             return left != right ? left < right : lhs.offset < rhs.offset
         }.map(\.element)
-        return LintResult(header: token.header, claims: token.claims, signature: status, findings: sorted)
+        return LintResult(profile: profile, header: header, claims: claims, signature: signature, findings: sorted)
+    }
+
+    /// The profile a result judged by no token shows: the pinned one, else the App Store Server API's.
+    var defaultProfile: ProfileName {
+        if case .pinned(let name) = options.profile { return name }
+        return .appStoreServerAPI
     }
 }
 
@@ -74,17 +93,19 @@ extension Linter {
     /// has one, since base64url and the `Bearer` forms are ASCII.
     public func lintNonUTF8Input(byte: UInt8, offset: Int) -> LintResult {
         let finding = TokenRules.encoding.finding(
+            .notBase64URL,
             "The input has byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) and is not UTF-8; a token is ASCII.",
             hint: "Pass the token as text: check for a binary file or another character encoding.")
-        return LintResult(header: nil, claims: nil, signature: .unchecked, findings: [finding])
+        return LintResult(profile: defaultProfile, header: nil, claims: nil, signature: .unchecked, findings: [finding])
     }
 
     /// The result for an input line too long to be a token, reported by its length without reading it whole.
     public func lintOversizedInput(byteCount: Int) -> LintResult {
         let finding = TokenRules.format.finding(
+            .oversized,
             "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
             hint: "Pass one token per line; check that the line holds only the token.")
-        return LintResult(header: nil, claims: nil, signature: .unchecked, findings: [finding])
+        return LintResult(profile: defaultProfile, header: nil, claims: nil, signature: .unchecked, findings: [finding])
     }
 }
 
@@ -99,6 +120,6 @@ extension LintOptions {
         }
         if warningsAsErrors && severity == .warning { severity = .error }
         guard severity != finding.severity else { return finding }
-        return Finding(rule: finding.rule, severity: severity, message: finding.message, hint: finding.hint)
+        return finding.with(severity: severity)
     }
 }

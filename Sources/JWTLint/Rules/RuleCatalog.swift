@@ -1,37 +1,46 @@
-/// Every rule jwtlint knows, in the order findings are reported.
+/// Every rule jwtlint knows, in the order findings are reported: gathered from the profiles, so a rule is in the
+/// catalog exactly when some profile runs it.
 public enum RuleCatalog {
-    /// All rule descriptions, in report order.
-    public static let all: [RuleDescription] = [
-        TokenRules.format, TokenRules.encoding, TokenRules.json, TokenRules.duplicateKey,
-        HeaderAlgorithmRule.description, HeaderKeyIDRule.description, HeaderTypeRule.description,
-        HeaderCriticalRule.description, HeaderEmbeddedKeyRule.description,
-        IssuerRule.description, IssuedAtRule.description, ExpirationRule.description, LifetimeRule.description,
-        AudienceRule.description, BundleIDRule.description,
-        SignatureRules.encoding, SignatureRules.range, SignatureRules.mismatch, SignatureRules.unverified,
-    ]
+    /// All rule descriptions, in report order (the order of ``RuleID``).
+    public static let all: [RuleDescription] = {
+        var seen = Set<RuleID>()
+        var rules: [RuleDescription] = []
+        let profileRules = Profile.all.flatMap { profile in profile.rules.map { type(of: $0).description } }
+        for rule in TokenRules.all + profileRules + SignatureRules.all where seen.insert(rule.id).inserted {
+            rules.append(rule)
+        }
+        return rules.sorted { $0.id < $1.id }
+    }()
 
     /// The rule with this ID, if there is one.
     public static func rule(id: String) -> RuleDescription? {
+        guard let id = RuleID(rawValue: id) else { return nil }
+        return rule(id)
+    }
+
+    /// The rule with this ID.
+    public static func rule(_ id: RuleID) -> RuleDescription? {
         all.first { $0.id == id }
     }
 
-    /// The rule IDs in report order: the same as `all.map(\.id)` (a test checks it), written out so that sorting a
-    /// token's findings does not build every rule's description and examples.
-    static let ids = [
-        "token.format", "token.encoding", "token.json", "token.duplicate-key", "header.alg", "header.kid", "header.typ",
-        "header.crit", "header.embedded-key", "claims.iss", "claims.iat", "claims.exp", "claims.lifetime", "claims.aud",
-        "claims.bid", "signature.encoding", "signature.range", "signature.mismatch", "signature.unverified",
-    ]
+    /// The profiles that run a rule, in the order of ``ProfileName``.
+    public static func profiles(running id: RuleID) -> [ProfileName] {
+        Profile.all.filter { $0.ruleIDs.contains(id) }.map(\.name)
+    }
 
-    /// Rule ID → position in ``ids``.
-    static let order: [String: Int] = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-
-    /// The catalog as a Markdown table (ID, default severity, summary), as the README shows it.
+    /// The catalog as a Markdown table (ID, default severity, summary, profiles), as the README shows it.
     public static func markdownTable() -> String {
-        var text = "| Rule | Default severity | Checks |\n|---|---|---|\n"
-        for rule in all {
+        markdownTable(of: all)
+    }
+
+    /// Some rules as a Markdown table, as ``markdownTable()``.
+    public static func markdownTable(of rules: [RuleDescription]) -> String {
+        var text = "| Rule | Default severity | Checks | Profiles |\n|---|---|---|---|\n"
+        for rule in rules {
             let summary = rule.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
-            text += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(summary) |\n"
+            let profiles = profiles(running: rule.id)
+            let shown = profiles.count == ProfileName.allCases.count ? "all" : profiles.map(\.rawValue).joined(separator: ", ")
+            text += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(summary) | \(shown) |\n"
         }
         return text
     }

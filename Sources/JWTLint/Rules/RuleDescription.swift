@@ -1,7 +1,7 @@
 /// Everything a person needs to know about one rule; the examples double as the rule's tests.
 public struct RuleDescription: Sendable, Hashable, Identifiable {
-    /// The stable rule ID, `area.name` in lower case, such as `claims.lifetime`. A public contract: never renamed.
-    public let id: String
+    /// The stable rule ID, such as `claims.lifetime`. A public contract: never renamed.
+    public let id: RuleID
     /// The severity of the rule's most serious finding. Some problems are reported lower (see ``explanation``).
     public let defaultSeverity: Severity
     /// One line: what the rule checks.
@@ -19,7 +19,7 @@ public struct RuleDescription: Sendable, Hashable, Identifiable {
 
     /// Makes a description.
     public init(
-        id: String, defaultSeverity: Severity, summary: String, explanation: String, source: String, fix: String,
+        id: RuleID, defaultSeverity: Severity, summary: String, explanation: String, source: String, fix: String,
         triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]
     ) {
         self.id = id

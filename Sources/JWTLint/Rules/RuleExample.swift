@@ -16,6 +16,8 @@ public struct RuleExample: Sendable, Hashable {
     public let bundleID: String?
     /// The time the example is linted at, in Unix seconds.
     public let now: Double
+    /// `--profile`: `auto` unless the example pins one.
+    public let profile: ProfileChoice
     /// The severity a triggering example's finding has; `nil` means the rule's default severity.
     public let severity: Severity?
     /// The file and line the example was written at, so a failing example points at itself.
@@ -29,8 +31,8 @@ public struct RuleExample: Sendable, Hashable {
     /// An example from a raw input line.
     public init(
         _ input: String, _ note: String, key: String? = nil, keyFileName: String? = nil, keyID: String? = nil,
-        issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow, severity: Severity? = nil,
-        file: String = #filePath, line: Int = #line
+        issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow,
+        profile: ProfileChoice = .auto, severity: Severity? = nil, file: String = #filePath, line: Int = #line
     ) {
         self.input = input
         self.note = note
@@ -40,6 +42,7 @@ public struct RuleExample: Sendable, Hashable {
         self.issuer = issuer
         self.bundleID = bundleID
         self.now = now
+        self.profile = profile
         self.severity = severity
         self.file = file
         self.line = line
@@ -50,19 +53,89 @@ public struct RuleExample: Sendable, Hashable {
     public static func token(
         header: String = RuleExample.cleanHeader, claims: String = RuleExample.cleanClaims, _ note: String,
         keyFileName: String? = nil, keyID: String? = nil, issuer: String? = nil, bundleID: String? = nil,
-        now: Double = RuleExample.defaultNow, severity: Severity? = nil, file: String = #filePath, line: Int = #line
+        now: Double = RuleExample.defaultNow, profile: ProfileChoice = .auto, severity: Severity? = nil,
+        file: String = #filePath, line: Int = #line
     ) -> RuleExample {
         let input = Base64URL.encode(header) + "." + Base64URL.encode(claims) + "." + dummySignature
         return RuleExample(
             input, note, keyFileName: keyFileName, keyID: keyID, issuer: issuer, bundleID: bundleID, now: now,
+            profile: profile, severity: severity, file: file, line: line)
+    }
+
+    /// An example token of a profile's kind: its clean claims (``cleanClaims(of:)``) with some members set (to
+    /// raw JSON text; a member not there is added at the end) and some removed. The example is linted under that
+    /// profile, pinned, unless `auto` is true.
+    public static func token(
+        _ profile: ProfileName, header: String = RuleExample.cleanHeader, setting: KeyValuePairs<String, String> = [:],
+        removing: [String] = [], _ note: String, keyFileName: String? = nil, keyID: String? = nil,
+        issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow, auto: Bool = false,
+        severity: Severity? = nil, file: String = #filePath, line: Int = #line
+    ) -> RuleExample {
+        token(
+            header: header, claims: claims(of: profile, setting: setting, removing: removing), note, keyFileName: keyFileName,
+            keyID: keyID, issuer: issuer, bundleID: bundleID, now: now, profile: auto ? .auto : .pinned(profile),
             severity: severity, file: file, line: line)
     }
 
-    /// The header of a well-formed App Store Server API token.
+    /// A profile's clean claims as JSON text, with members set (raw JSON text) and removed.
+    public static func claims(
+        of profile: ProfileName, setting: KeyValuePairs<String, String> = [:], removing: [String] = []
+    ) -> String {
+        var members = cleanMembers(of: profile).filter { !removing.contains($0.name) }
+        for (name, value) in setting {
+            if let index = members.firstIndex(where: { $0.name == name }) {
+                members[index].value = value
+            } else {
+                members.append((name, value))
+            }
+        }
+        var text = "{"
+        for (index, member) in members.enumerated() {
+            if index > 0 { text += "," }
+            text += "\"\(member.name)\":\(member.value)"
+        }
+        return text + "}"
+    }
+
+    /// The header of a well-formed token of any profile.
     public static let cleanHeader = #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"JWT"}"#
     /// The claims of a well-formed App Store Server API token, issued 30 s before ``defaultNow``, valid 5 minutes.
     public static let cleanClaims =
         #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#
+    /// The nonce of the clean in-app examples.
+    public static let cleanNonce = "c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13"
+    /// The JSON of the clean Advanced Commerce in-app request: a one-time charge.
+    public static let cleanAdvancedCommerceRequest =
+        #"{"operation":"CREATE_ONE_TIME_CHARGE","version":"1","requestInfo":{"requestReferenceId":"f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},"currency":"USD","taxCode":"C003-00-1","item":{"SKU":"gems.100","description":"A pack of 100 gems","displayName":"100 gems","price":4990}}"#
+
+    /// The members of a profile's clean example claims, as names and raw JSON values, issued 30 s before
+    /// ``defaultNow``.
+    static func cleanMembers(of profile: ProfileName) -> [(name: String, value: String)] {
+        let issuer = #""57246542-96fe-1a63-e053-0824d011072a""#, bundle = #""com.example.app""#, iat = "1767225570"
+        let inApp: [(name: String, value: String)] = [
+            ("iss", issuer), ("iat", iat), ("aud", "\"\(Profile.named(profile).audience)\""), ("bid", bundle),
+            ("nonce", "\"\(cleanNonce)\""),
+        ]
+        switch profile {
+        case .appStoreServerAPI:
+            return [("iss", issuer), ("iat", iat), ("exp", "1767225870"), ("aud", #""appstoreconnect-v1""#), ("bid", bundle)]
+        case .promotionalOffer:
+            return inApp + [
+                ("productId", #""com.example.app.monthly""#), ("offerIdentifier", #""winback.50""#),
+                ("transactionId", #""2000000123456789""#),
+            ]
+        case .introductoryOfferEligibility:
+            return inApp + [
+                ("productId", #""com.example.app.monthly""#), ("allowIntroductoryOffer", "true"),
+                ("transactionId", #""2000000123456789""#),
+            ]
+        case .advancedCommerceInApp:
+            return inApp + [("request", "\"\(Base64.encode(cleanAdvancedCommerceRequest))\"")]
+        case .appStoreConnectAPI:
+            return [("iss", issuer), ("iat", iat), ("exp", "1767226470"), ("aud", #""appstoreconnect-v1""#)]
+        }
+    }
+
     /// 64 zero-free bytes standing in for a signature that no key checks.
     static let dummySignature = Base64URL.encode([UInt8](repeating: 0x11, count: 64))
 }

@@ -7,19 +7,19 @@ enum SignatureCheck {
     ) -> LintResult.SignatureStatus {
         guard let header = token.header, let signature = token.signature else { return .unchecked }
         if options.key == nil {
-            findings.append(SignatureRules.unverified.finding("No key was given, so the signature was not verified."))
+            findings.append(SignatureRules.unverified.finding(.noKey, "No key was given, so the signature was not verified."))
         }
         guard header["alg"]?.stringValue == "ES256" else { return .unchecked }
         guard signature.count == 64 else {
             if signature.isEmpty {
                 findings.append(SignatureRules.encoding.finding(
-                    "The signature segment is empty: an unsecured token, which Apple refuses."))
+                    .unsigned, "The signature segment is empty: an unsecured token, which Apple refuses."))
             } else if ECDSASignature.isDER(signature) {
                 findings.append(SignatureRules.encoding.finding(
-                    "The signature is DER-encoded (ASN.1, \(signature.count) bytes); ES256 in a JWS is the raw 64-byte r || s."))
+                    .der, "The signature is DER-encoded (ASN.1, \(signature.count) bytes); ES256 in a JWS is the raw 64-byte r || s."))
             } else {
                 findings.append(SignatureRules.encoding.finding(
-                    "The signature is \(signature.count) bytes; an ES256 signature is exactly 64 (r and s, 32 bytes each).",
+                    .wrongLength, "The signature is \(signature.count) bytes; an ES256 signature is exactly 64 (r and s, 32 bytes each).",
                     hint: "Send the whole signature, 86 base64url characters; check that the token was not cut short or signed with another algorithm."))
             }
             return .invalid
@@ -27,7 +27,7 @@ enum SignatureCheck {
         let outOfRange = ECDSASignature.outOfRangeComponents(signature)
         guard outOfRange.isEmpty else {
             findings.append(SignatureRules.range.finding(
-                "The signature's \(outOfRange.joined(separator: " and ")) \(outOfRange.count == 1 ? "is" : "are") zero or not below the P-256 group order; no valid signature has that."))
+                .outOfRange, "The signature's \(outOfRange.joined(separator: " and ")) \(outOfRange.count == 1 ? "is" : "are") zero or not below the P-256 group order; no valid signature has that."))
             return .invalid
         }
         guard let key = options.key else { return .unchecked }
@@ -41,7 +41,7 @@ enum SignatureCheck {
             return .verified
         }
         findings.append(SignatureRules.mismatch.finding(
-            "The signature does not verify with the given key: the token was signed with another key, or changed after signing."))
+            .signatureMismatch, "The signature does not verify with the given key: the token was signed with another key, or changed after signing."))
         return .invalid
     }
 }

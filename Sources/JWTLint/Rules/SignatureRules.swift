@@ -1,5 +1,8 @@
 /// The rules about the ES256 signature, all decided by one check (``SignatureCheck``).
 enum SignatureRules {
+    /// The rules, in report order.
+    static var all: [RuleDescription] { [encoding, range, mismatch, unverified] }
+
     /// RFC 7515 Appendix A.3: an ES256 JWS and its public key, published so anyone can check them.
     static let rfcExampleToken =
         "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q"
@@ -18,7 +21,7 @@ enum SignatureRules {
     private static let verified = RuleExample(rfcExampleToken, "RFC 7515 A.3, verified with its key", key: rfcExampleKey)
 
     static let encoding = RuleDescription(
-        id: "signature.encoding",
+        id: .signatureEncoding,
         defaultSeverity: .error,
         summary: "The signature is 64 bytes: r and s, 32 bytes each (not DER).",
         explanation: """
@@ -36,7 +39,7 @@ enum SignatureRules {
         nonTriggeringExamples: [verified])
 
     static let range = RuleDescription(
-        id: "signature.range",
+        id: .signatureRange,
         defaultSeverity: .error,
         summary: "r and s each lie between 1 and n − 1, n being the order of P-256.",
         explanation: """
@@ -52,7 +55,7 @@ enum SignatureRules {
         nonTriggeringExamples: [verified])
 
     static let mismatch = RuleDescription(
-        id: "signature.mismatch",
+        id: .signatureMismatch,
         defaultSeverity: .error,
         summary: "The signature verifies with the given key over the exact header.payload bytes.",
         explanation: """
@@ -71,7 +74,7 @@ enum SignatureRules {
         nonTriggeringExamples: [verified])
 
     static let unverified = RuleDescription(
-        id: "signature.unverified",
+        id: .signatureUnverified,
         defaultSeverity: .warning,
         summary: "A key was given, so the signature was verified.",
         explanation: """

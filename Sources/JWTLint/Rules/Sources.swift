@@ -2,6 +2,20 @@
 enum Sources {
     static let appStoreServerAPITokens =
         "Apple, \"Generating JSON Web Tokens for API requests\" (App Store Server API): https://developer.apple.com/documentation/appstoreserverapi/generating-json-web-tokens-for-api-requests"
+    static let inAppJWS =
+        "Apple, \"Generating JWS to sign App Store requests\" (StoreKit): https://developer.apple.com/documentation/storekit/generating-jws-to-sign-app-store-requests"
+    static let advancedCommerceFromApp =
+        "Apple, \"Sending Advanced Commerce API requests from your app\": https://developer.apple.com/documentation/storekit/sending-advanced-commerce-api-requests-from-your-app"
+    static let promotionalOfferSignature =
+        "Apple, \"Generating a signature for promotional offers\" (StoreKit): https://developer.apple.com/documentation/storekit/generating-a-signature-for-promotional-offers"
+    static let appStoreConnectTokens =
+        "Apple, \"Generating tokens for API requests\" (App Store Connect API): https://developer.apple.com/documentation/appstoreconnectapi/generating-tokens-for-api-requests"
+    static let appleLibrariesInApp =
+        "Apple's app-store-server-library: Python jws_signature_creator.py, Swift JWSSignatureCreator.swift, Java JWSSignatureCreator.java, Node jws_signature_creator.ts (apple-in-app-and-signed-data §0)"
+    static let appleLibrariesAdvancedCommerce =
+        "Apple's app-store-server-library request models (Python models/AdvancedCommerce*Request.py, HelperValidationUtils.py; apple-in-app-and-signed-data §3)"
+    static let appleLibrariesLegacyOffer =
+        "Apple's app-store-server-library: Python promotional_offer.py, Swift PromotionalOfferSignatureCreator.swift, Java PromotionalOfferSignatureCreator.java, Node promotional_offer.ts (apple-in-app-and-signed-data §4)"
     static let rfc7515 = "RFC 7515 (JSON Web Signature)"
     static let rfc7518 = "RFC 7518 (JSON Web Algorithms)"
     static let rfc7519 = "RFC 7519 (JSON Web Token)"

@@ -1,9 +1,12 @@
 /// The rules about the token's form: found while decoding it (see `TokenDecoder`), before any other rule runs.
 enum TokenRules {
+    /// The rules, in report order.
+    static var all: [RuleDescription] { [format, encoding, json, duplicateKey] }
+
     private static let clean = RuleExample.token("a well-formed token")
 
     static let format = RuleDescription(
-        id: "token.format",
+        id: .tokenFormat,
         defaultSeverity: .error,
         summary: "The input is one compact JWS: three base64url segments joined by '.', nothing else.",
         explanation: """
@@ -31,7 +34,7 @@ enum TokenRules {
         ])
 
     static let encoding = RuleDescription(
-        id: "token.encoding",
+        id: .tokenEncoding,
         defaultSeverity: .error,
         summary: "Each segment is canonical, unpadded base64url.",
         explanation: """
@@ -50,7 +53,7 @@ enum TokenRules {
         nonTriggeringExamples: [clean])
 
     static let json = RuleDescription(
-        id: "token.json",
+        id: .tokenJSON,
         defaultSeverity: .error,
         summary: "The header and the payload are each one JSON object in UTF-8.",
         explanation: """
@@ -69,7 +72,7 @@ enum TokenRules {
         nonTriggeringExamples: [clean])
 
     static let duplicateKey = RuleDescription(
-        id: "token.duplicate-key",
+        id: .tokenDuplicateKey,
         defaultSeverity: .error,
         summary: "No member name appears twice in the header or the payload.",
         explanation: """

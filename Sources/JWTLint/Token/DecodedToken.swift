@@ -19,3 +19,25 @@ extension DecodedToken {
         TokenDecoder.decode(line)
     }
 }
+
+extension DecodedToken {
+    /// The JSON request an Advanced Commerce in-app JWS carries in its `request` claim, base64-decoded (standard
+    /// or URL alphabet, padded or not), when it is there and decodes to a JSON object. Whether it is written as
+    /// Apple requires is for the `claims.request` rule to say.
+    public var advancedCommerceRequest: JSONObject? {
+        guard case .string(let encoded)? = claims?["request"] else { return nil }
+        let bytes: [UInt8]
+        switch Base64.decode(encoded) {
+        case .success(let decoded): bytes = decoded
+        case .failure: guard let lenient = RequestRule.lenientDecode(encoded) else { return nil }; bytes = lenient
+        }
+        return try? bytes.withUnsafeBytes { JSONParser.parseObject($0) }.get()
+    }
+}
+
+extension DecodedToken {
+    /// `bytes` parsed as one JSON object by the same strict parser tokens go through, or `nil`.
+    public static func jsonObject(_ bytes: [UInt8]) -> JSONObject? {
+        try? bytes.withUnsafeBytes { JSONParser.parseObject($0) }.get()
+    }
+}

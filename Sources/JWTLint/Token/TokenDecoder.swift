@@ -15,15 +15,16 @@ enum TokenDecoder {
             dots.append(index)
         }
         guard dots.count == 2 else {
-            let message: String
+            let finding: Finding
             if dots.count == 4 {
-                message = "The token has 5 segments: it looks like an encrypted JWT (JWE), not a signed one (JWS)."
+                finding = TokenRules.format.finding(
+                    .encryptedToken, "The token has 5 segments: it looks like an encrypted JWT (JWE), not a signed one (JWS).")
             } else {
-                message = "The token has \(dots.count + 1) segment\(dots.count == 0 ? "" : "s"); a signed JWT has exactly three, separated by '.'."
+                finding = TokenRules.format.finding(
+                    .notCompactJWS,
+                    "The token has \(dots.count + 1) segment\(dots.count == 0 ? "" : "s"); a signed JWT has exactly three, separated by '.'.")
             }
-            return DecodedToken(
-                header: nil, claims: nil, signature: nil, signingInput: [],
-                findings: [TokenRules.format.finding(message)])
+            return DecodedToken(header: nil, claims: nil, signature: nil, signingInput: [], findings: [finding])
         }
         // Plain variables rather than arrays of ranges and optionals: each generic type a one-token run meets
         // costs a run-time instantiation.
@@ -42,12 +43,12 @@ enum TokenDecoder {
     /// payload) or not canonical base64url.
     private static func segment(_ bytes: [UInt8], _ start: Int, _ end: Int, name: String, findings: inout [Finding]) -> [UInt8]? {
         guard start < end else {
-            findings.append(TokenRules.format.finding("The \(name) segment is empty."))
+            findings.append(TokenRules.format.finding(.notCompactJWS, "The \(name) segment is empty."))
             return nil
         }
         var output: [UInt8] = []
         if let error = Base64URL.decode(bytes[start..<end], into: &output) {
-            findings.append(TokenRules.encoding.finding("The \(name) segment \(error.explanation)."))
+            findings.append(TokenRules.encoding.finding(.notBase64URL, "The \(name) segment \(error.explanation)."))
             return nil
         }
         return output
@@ -60,10 +61,11 @@ enum TokenDecoder {
                 return object
             case .failure(.duplicateMember(let name)):
                 findings.append(TokenRules.duplicateKey.finding(
+                    .duplicateMember,
                     "The \(segment) has the member \"\(name)\" more than once; parsers disagree on which value wins (jwtlint goes on with the last)."))
                 return JSONParser.parseObjectKeepingLastDuplicate(raw)
             case .failure(let error):
-                findings.append(TokenRules.json.finding("The \(segment) " + describe(error) + "."))
+                findings.append(TokenRules.json.finding(.notJSON, "The \(segment) " + describe(error) + "."))
                 return nil
             }
         }

@@ -17,7 +17,7 @@ enum TokenInput {
     static func extractToken(from line: String) -> Extraction {
         if line.utf8.count > maximumLength {
             return .problem(TokenRules.format.finding(
-                "The input is \(line.utf8.count) bytes, over the \(maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
+                .oversized, "The input is \(line.utf8.count) bytes, over the \(maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
                 hint: "Pass one token per line; check that the line holds only the token."))
         }
         var rest = trimmed(Substring(line))
@@ -25,7 +25,7 @@ enum TokenInput {
             rest = trimmed(rest.dropFirst("authorization:".count))
             guard hasPrefix(rest, caseInsensitive: "bearer ") || hasPrefix(rest, caseInsensitive: "bearer\t") else {
                 return .problem(TokenRules.format.finding(
-                    "The Authorization header does not use the Bearer scheme.",
+                    .notBearerScheme, "The Authorization header does not use the Bearer scheme.",
                     hint: "Send the header as 'Authorization: Bearer <token>'."))
             }
         }
@@ -33,16 +33,16 @@ enum TokenInput {
             rest = trimmed(rest.dropFirst("bearer".count))
             if hasPrefix(rest, caseInsensitive: "bearer ") || hasPrefix(rest, caseInsensitive: "bearer\t") {
                 return .problem(TokenRules.format.finding(
-                    "The value says 'Bearer' twice ('Bearer Bearer <token>').",
+                    .bearerTwice, "The value says 'Bearer' twice ('Bearer Bearer <token>').",
                     hint: "Add the 'Bearer ' prefix once: your HTTP client or its configuration probably adds it already."))
             }
         }
         if rest.isEmpty {
-            return .problem(TokenRules.format.finding("The input holds no token.", hint: "Pass the token itself."))
+            return .problem(TokenRules.format.finding(.notCompactJWS, "The input holds no token.", hint: "Pass the token itself."))
         }
         if let offset = rest.utf8.firstIndex(where: isWhitespace).map({ rest.utf8.distance(from: rest.utf8.startIndex, to: $0) }) {
             return .problem(TokenRules.format.finding(
-                "The token has whitespace inside it, at offset \(offset).",
+                .whitespaceInside, "The token has whitespace inside it, at offset \(offset).",
                 hint: "Remove the whitespace: a token is one unbroken string (check for a newline in a secret or an environment variable)."))
         }
         return .token(rest)

@@ -3,5 +3,5 @@ public import Testing
 
 /// Short names for parameterised test cases, so test logs name the rule rather than print its whole description.
 extension RuleDescription: CustomTestStringConvertible {
-    public var testDescription: String { id }
+    public var testDescription: String { id.rawValue }
 }

@@ -1,6 +1,6 @@
 // FuzzToken: one input line (a token, `Bearer <token>` or `Authorization: Bearer <token>`) decoded and linted with
-// key A at a fixed time, twice (nothing expected; then every value expected, with rule settings, on a reused
-// session), and both results rendered by every reporter.
+// key A at a fixed time: under `--profile auto` with nothing expected; with every value expected, rule settings
+// and a reused session; and pinned to each profile in turn. Every result is rendered by every reporter.
 import FuzzSupport
 import JWTLint
 
@@ -12,27 +12,38 @@ let plain = Linter(options: Fixture.options(expecting: false))
 nonisolated(unsafe) let strict: LintSession = {
     var options = Fixture.options(expecting: true)
     options.leeway = 0
-    options.ruleSettings = ["header.typ": .off, "claims.iat": .severity(.info), "header.embedded-key": .severity(.error)]
+    options.ruleSettings = [.headerType: .off, .issuedAt: .severity(.info), .headerEmbeddedKey: .severity(.error)]
     options.warningsAsErrors = true
     return LintSession(linter: Linter(options: options))
 }()
+
+/// One linter pinned to each profile, so that every profile's rules see every input.
+let pinned: [Linter] = ProfileName.allCases.map { name in
+    var options = Fixture.options(expecting: false)
+    options.profile = .pinned(name)
+    return Linter(options: options)
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let line = FuzzInput.text(UnsafeBufferPointer(start: data, count: size))
     let decoded = DecodedToken.decode(line)
-    let results = [plain.lint(line), strict.lint(line)]
+    let results = [plain.lint(line), strict.lint(line)] + pinned.map { $0.lint(line) }
 
     for result in results {
         require(result.header == decoded.header && result.claims == decoded.claims, "lint and decode disagree")
         for finding in result.findings {
-            require(RuleCatalog.rule(id: finding.rule) != nil, "finding of unknown rule \(finding.rule)")
+            require(RuleCatalog.rule(finding.rule) != nil, "finding of unknown rule \(finding.rule)")
+            require(Profile.named(result.profile).ruleIDs.contains(finding.rule), "\(finding.rule) reported under \(result.profile)")
         }
         if result.signature == .verified {
-            require(!result.findings.contains { $0.rule.hasPrefix("signature.") }, "a verified signature has signature findings")
+            require(!result.findings.contains { $0.rule.area == "signature" }, "a verified signature has signature findings")
         }
     }
-    require(!results[1].findings.contains { $0.rule == "header.typ" || $0.severity == .warning }, "rule settings not applied")
+    require(!results[1].findings.contains { $0.rule == .headerType || $0.severity == .warning }, "rule settings not applied")
+    for (linter, result) in zip(pinned, results.dropFirst(2)) {
+        require(.pinned(result.profile) == linter.options.profile, "a pinned profile did not judge the token")
+    }
 
     // No report prints the token unless asked to (README: a CI log must not keep a usable bearer token).
     let token = TokenFingerprint.token(in: line)

@@ -1,7 +1,7 @@
 /// `header.kid`: the header names the In-App Purchase key that signed the token.
 struct HeaderKeyIDRule: LintRule {
     static let description = RuleDescription(
-        id: "header.kid",
+        id: .headerKeyID,
         defaultSeverity: .error,
         summary: "The header's kid is the signing key's ID: 10 upper-case letters or digits.",
         explanation: """
@@ -27,35 +27,35 @@ struct HeaderKeyIDRule: LintRule {
             .token("--kid wins over the file name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8", keyID: "2X9R4HXF34"),
         ])
 
-    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
         guard let value = header["kid"] else {
-            findings.append(Self.description.finding("The header has no kid; Apple cannot tell which key signed the token."))
+            findings.append(Self.description.finding(.missing, "The header has no kid; Apple cannot tell which key signed the token."))
             return
         }
         guard let kid = value.stringValue else {
-            findings.append(Self.description.finding("The header's kid is \(value.typeNameWithArticle), not a string."))
+            findings.append(Self.description.finding(.wrongType, "The header's kid is \(value.typeNameWithArticle), not a string."))
             return
         }
         let shown = JSONText.quoted(kid)
         if kid.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
             findings.append(Self.description.finding(
-                "The header's kid \(shown) contains whitespace; Apple will not find a key with that ID.",
+                .whitespace, "The header's kid \(shown) contains whitespace; Apple will not find a key with that ID.",
                 hint: "Trim the key ID where your server reads it (a secret or environment variable often ends in a newline)."))
             return
         }
-        if let expected = options.expectedKeyID {
+        if let expected = context.options.expectedKeyID {
             if kid != expected {
-                findings.append(Self.description.finding("The header's kid is \(shown), but --kid is \(JSONText.quoted(expected))."))
+                findings.append(Self.description.finding(.mismatch, "The header's kid is \(shown), but --kid is \(JSONText.quoted(expected))."))
             }
-        } else if let fromName = options.keyIDFromFileName, kid != fromName {
+        } else if let fromName = context.options.keyIDFromFileName, kid != fromName {
             findings.append(Self.description.finding(
-                "The header's kid is \(shown), but the key file's name says \(JSONText.quoted(fromName)).", severity: .warning,
+                .fileNameMismatch, "The header's kid is \(shown), but the key file's name says \(JSONText.quoted(fromName)).", severity: .warning,
                 hint: "Check that the token is signed with this key; pass --kid if the file was renamed."))
         }
         if !Self.hasAppleShape(kid) {
             findings.append(Self.description.finding(
-                "The header's kid \(shown) is not 10 upper-case letters or digits, the shape of Apple's key IDs.", severity: .warning))
+                .unusualShape, "The header's kid \(shown) is not 10 upper-case letters or digits, the shape of Apple's key IDs.", severity: .warning))
         }
     }
 

@@ -1,7 +1,7 @@
 /// `header.alg`: the header names exactly `ES256`.
 struct HeaderAlgorithmRule: LintRule {
     static let description = RuleDescription(
-        id: "header.alg",
+        id: .headerAlgorithm,
         defaultSeverity: .error,
         summary: "The header's alg is exactly \"ES256\".",
         explanation: """
@@ -21,30 +21,30 @@ struct HeaderAlgorithmRule: LintRule {
         ],
         nonTriggeringExamples: [.token("alg ES256")])
 
-    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
         guard let value = header["alg"] else {
-            findings.append(Self.description.finding("The header has no alg."))
+            findings.append(Self.description.finding(.missing, "The header has no alg."))
             return
         }
         guard let alg = value.stringValue else {
-            findings.append(Self.description.finding("The header's alg is \(value.typeNameWithArticle), not the string \"ES256\"."))
+            findings.append(Self.description.finding(.wrongType, "The header's alg is \(value.typeNameWithArticle), not the string \"ES256\"."))
             return
         }
         guard alg != "ES256" else { return }
         let shown = JSONText.quoted(alg)
         let upper = alg.uppercased()
         if upper == "ES256" {
-            findings.append(Self.description.finding("The header's alg is \(shown); algorithm names are case-sensitive: it must be \"ES256\"."))
+            findings.append(Self.description.finding(.wrongCase, "The header's alg is \(shown); algorithm names are case-sensitive: it must be \"ES256\"."))
         } else if upper == "NONE" {
-            findings.append(Self.description.finding("The header's alg is \(shown): an unsecured token, which Apple refuses."))
+            findings.append(Self.description.finding(.unsecured, "The header's alg is \(shown): an unsecured token, which Apple refuses."))
         } else if upper.hasPrefix("HS") {
             findings.append(Self.description.finding(
-                "The header's alg is \(shown), an HMAC algorithm with a shared secret; Apple accepts only ES256 with the .p8 key."))
+                .hmac, "The header's alg is \(shown), an HMAC algorithm with a shared secret; Apple accepts only ES256 with the .p8 key."))
         } else if upper.hasPrefix("RS") || upper.hasPrefix("PS") {
-            findings.append(Self.description.finding("The header's alg is \(shown), an RSA algorithm; Apple accepts only ES256 with the .p8 key."))
+            findings.append(Self.description.finding(.rsa, "The header's alg is \(shown), an RSA algorithm; Apple accepts only ES256 with the .p8 key."))
         } else {
-            findings.append(Self.description.finding("The header's alg is \(shown); Apple accepts only \"ES256\"."))
+            findings.append(Self.description.finding(.wrongValue, "The header's alg is \(shown); Apple accepts only \"ES256\"."))
         }
     }
 }

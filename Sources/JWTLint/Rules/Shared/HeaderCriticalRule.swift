@@ -1,7 +1,7 @@
 /// `header.crit`: the header asks for no extensions Apple does not define.
 struct HeaderCriticalRule: LintRule {
     static let description = RuleDescription(
-        id: "header.crit",
+        id: .headerCritical,
         defaultSeverity: .error,
         summary: "The header has no crit parameter.",
         explanation: """
@@ -15,13 +15,13 @@ struct HeaderCriticalRule: LintRule {
         ],
         nonTriggeringExamples: [.token("no crit")])
 
-    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header, let value = header["crit"] else { return }
         var listed = ""
         if case .array(let names) = value {
             listed = " (" + names.map { $0.stringValue.map(JSONText.quoted) ?? $0.typeName }.joined(separator: ", ") + ")"
         }
         findings.append(Self.description.finding(
-            "The header has crit\(listed): extensions Apple does not define, so a conforming server must reject the token."))
+            .criticalExtensions, "The header has crit\(listed): extensions Apple does not define, so a conforming server must reject the token."))
     }
 }

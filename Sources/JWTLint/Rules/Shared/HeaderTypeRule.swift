@@ -1,7 +1,7 @@
 /// `header.typ`: the header says the token is a JWT.
 struct HeaderTypeRule: LintRule {
     static let description = RuleDescription(
-        id: "header.typ",
+        id: .headerType,
         defaultSeverity: .error,
         summary: "The header's typ is \"JWT\".",
         explanation: """
@@ -20,27 +20,27 @@ struct HeaderTypeRule: LintRule {
         ],
         nonTriggeringExamples: [.token("typ JWT")])
 
-    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
         guard let value = header["typ"] else {
             if header.contains("type") {
                 findings.append(Self.description.finding(
-                    "The header has \"type\" but no \"typ\"; the parameter is spelled typ.", severity: .warning,
+                    .missing, "The header has \"type\" but no \"typ\"; the parameter is spelled typ.", severity: .warning,
                     hint: "Rename the header parameter \"type\" to \"typ\"."))
             } else {
-                findings.append(Self.description.finding("The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning))
+                findings.append(Self.description.finding(.missing, "The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning))
             }
             return
         }
         guard let typ = value.stringValue else {
-            findings.append(Self.description.finding("The header's typ is \(value.typeNameWithArticle), not the string \"JWT\"."))
+            findings.append(Self.description.finding(.wrongType, "The header's typ is \(value.typeNameWithArticle), not the string \"JWT\"."))
             return
         }
         guard typ != "JWT" else { return }
         if typ.uppercased() == "JWT" {
-            findings.append(Self.description.finding("The header's typ is \(JSONText.quoted(typ)); write it as \"JWT\".", severity: .warning))
+            findings.append(Self.description.finding(.wrongCase, "The header's typ is \(JSONText.quoted(typ)); write it as \"JWT\".", severity: .warning))
         } else {
-            findings.append(Self.description.finding("The header's typ is \(JSONText.quoted(typ)), not \"JWT\": it declares another kind of token."))
+            findings.append(Self.description.finding(.wrongValue, "The header's typ is \(JSONText.quoted(typ)), not \"JWT\": it declares another kind of token."))
         }
     }
 }

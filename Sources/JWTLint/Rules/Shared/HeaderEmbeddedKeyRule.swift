@@ -3,7 +3,7 @@ struct HeaderEmbeddedKeyRule: LintRule {
     static let members = ["jwk", "jku", "x5u", "x5c"]
 
     static let description = RuleDescription(
-        id: "header.embedded-key",
+        id: .headerEmbeddedKey,
         defaultSeverity: .warning,
         summary: "The header carries no key (jwk, x5c) or key location (jku, x5u).",
         explanation: """
@@ -21,11 +21,11 @@ struct HeaderEmbeddedKeyRule: LintRule {
         ],
         nonTriggeringExamples: [.token("no embedded key")])
 
-    func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) {
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
         let present = Self.members.filter { header.contains($0) }
         guard !present.isEmpty else { return }
         findings.append(Self.description.finding(
-            "The header carries \(present.joined(separator: ", ")); jwtlint ignores it and Apple uses the key named by kid."))
+            .embeddedKey, "The header carries \(present.joined(separator: ", ")); jwtlint ignores it and Apple uses the key named by kid."))
     }
 }

@@ -4,8 +4,8 @@
 enum TimeClaim {
     /// The claim is absent.
     case missing
-    /// The claim is present but not usable as seconds; the message and fix say why.
-    case invalid(message: String, hint: String)
+    /// The claim is present but not usable as seconds; the cause, message and fix say why.
+    case invalid(cause: FindingCause, message: String, hint: String)
     /// A valid time, in seconds.
     case seconds(Double)
 
@@ -21,24 +21,25 @@ enum TimeClaim {
         case .integer, .real:
             let seconds = value.numberValue ?? 0
             if seconds < 0 {
-                return .invalid(message: "\(name) is negative (\(TimeText.number(seconds))): a time before 1970.", hint: fix)
+                return .invalid(cause: .negative, message: "\(name) is negative (\(TimeText.number(seconds))): a time before 1970.", hint: fix)
             }
             if seconds > implausibleThreshold {
-                return .invalid(message: "\(name) is \(TimeText.number(seconds)), far beyond any date: not Unix seconds.", hint: fix)
+                return .invalid(cause: .implausible, message: "\(name) is \(TimeText.number(seconds)), far beyond any date: not Unix seconds.", hint: fix)
             }
             if seconds > millisecondsThreshold {
                 return .invalid(
+                    cause: .milliseconds,
                     message: "\(name) is \(TimeText.number(seconds)), which looks like milliseconds (\(TimeText.utc(seconds / 1000)) if divided by 1000).",
                     hint: "Divide by 1000: \(name) is in seconds (JavaScript's Date.now() and Java's currentTimeMillis() give milliseconds).")
             }
             return .seconds(seconds)
         case .string(let text):
             if Double(text) != nil {
-                return .invalid(message: "\(name) is the string \"\(text)\", not a number.", hint: "Write \(name) as a JSON number, without quotes.")
+                return .invalid(cause: .numericString, message: "\(name) is the string \"\(text)\", not a number.", hint: "Write \(name) as a JSON number, without quotes.")
             }
-            return .invalid(message: "\(name) is a string, not a number of seconds.", hint: fix)
+            return .invalid(cause: .wrongType, message: "\(name) is a string, not a number of seconds.", hint: fix)
         default:
-            return .invalid(message: "\(name) is \(value.typeNameWithArticle), not a number of seconds.", hint: fix)
+            return .invalid(cause: .wrongType, message: "\(name) is \(value.typeNameWithArticle), not a number of seconds.", hint: fix)
         }
     }
 }

@@ -1,0 +1,105 @@
+/// The profiles jwtlint knows: each a rule set and its expectations.
+extension Profile {
+    /// The header rules every profile runs.
+    private static let headerRules: [any LintRule] = [
+        HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
+    ]
+
+    /// Bearer tokens for the App Store Server, External Purchase Server, Advanced Commerce (server calls) and
+    /// Retention Messaging APIs.
+    public static let appStoreServerAPI = Profile(
+        name: .appStoreServerAPI,
+        title: "App Store Server API token",
+        summary: """
+            The bearer token a server signs with its In-App Purchase key for each call to the App Store Server API, \
+            the External Purchase Server API, the Advanced Commerce API's server endpoints and the Retention \
+            Messaging API: header alg ES256, kid, typ JWT; claims iss, iat, exp at most 60 minutes after iat, aud \
+            "appstoreconnect-v1", bid.
+            """,
+        source: Sources.appStoreServerAPITokens,
+        audience: "appstoreconnect-v1",
+        expectations: Expectations(
+            issuer: .issuerID, issuedAt: .optional, maximumAge: nil,
+            expiry: .limited(maximumLifetime: 3600, margin: 60), bundleID: .required, transactionID: .optional,
+            keyName: "In-App Purchase key"),
+        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule()])
+
+    /// The in-app JWS expectations shared by the three StoreKit kinds.
+    private static func inAppExpectations(transactionID: Expectations.Presence) -> Expectations {
+        Expectations(
+            issuer: .issuerID, issuedAt: .required, maximumAge: 86_400, expiry: .forbidden, bundleID: .required,
+            transactionID: transactionID, keyName: "In-App Purchase key")
+    }
+
+    /// The claims rules every StoreKit in-app JWS runs, before its feature claims.
+    private static let inAppClaimRules: [any LintRule] = [
+        IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), BundleIDRule(), NonceRule(),
+    ]
+
+    /// The JWS a server signs for StoreKit to apply a promotional offer (promotional offer signature V2).
+    public static let promotionalOffer = Profile(
+        name: .promotionalOffer,
+        title: "promotional offer signature",
+        summary: """
+            The JWS a server signs with its In-App Purchase key and the app passes to StoreKit \
+            (Product.PurchaseOption.promotionalOffer(_:compactJWS:)) or a Retention Messaging response: header alg \
+            ES256, kid, typ JWT; claims iss, iat, aud "promotional-offer", bid, a one-time UUID nonce, productId, \
+            offerIdentifier and optionally transactionId; no exp.
+            """,
+        source: "\(Sources.inAppJWS); \(Sources.appleLibrariesInApp)",
+        audience: "promotional-offer",
+        expectations: inAppExpectations(transactionID: .optional),
+        rules: headerRules + inAppClaimRules + [ProductIDRule(), OfferIdentifierRule(), TransactionIDRule()])
+
+    /// The JWS a server signs for StoreKit to set a customer's introductory offer eligibility.
+    public static let introductoryOfferEligibility = Profile(
+        name: .introductoryOfferEligibility,
+        title: "introductory offer eligibility signature",
+        summary: """
+            The JWS a server signs with its In-App Purchase key and the app passes to StoreKit \
+            (Product.PurchaseOption.introductoryOfferEligibility(compactJWS:)): header alg ES256, kid, typ JWT; \
+            claims iss, iat, aud "introductory-offer-eligibility", bid, a one-time UUID nonce, productId, \
+            allowIntroductoryOffer (a boolean) and transactionId; no exp.
+            """,
+        source: "\(Sources.inAppJWS); \(Sources.appleLibrariesInApp)",
+        audience: "introductory-offer-eligibility",
+        expectations: inAppExpectations(transactionID: .required),
+        rules: headerRules + inAppClaimRules + [ProductIDRule(), TransactionIDRule(), AllowIntroductoryOfferRule()])
+
+    /// The JWS a server signs for an Advanced Commerce API request the app makes.
+    public static let advancedCommerceInApp = Profile(
+        name: .advancedCommerceInApp,
+        title: "Advanced Commerce in-app request",
+        summary: """
+            The JWS a server signs with its In-App Purchase key for a purchase the app makes through the Advanced \
+            Commerce API (Product.PurchaseOption.custom(key: "advancedCommerceData", ...)): header alg ES256, kid, \
+            typ JWT; claims iss, iat, aud "advanced-commerce-api", bid, a one-time UUID nonce, and request, the \
+            standard base64 of the JSON request (operation, version "1", requestInfo.requestReferenceId, and the \
+            fields the operation needs); no exp.
+            """,
+        source: "\(Sources.inAppJWS); \(Sources.advancedCommerceFromApp); \(Sources.appleLibrariesAdvancedCommerce)",
+        audience: "advanced-commerce-api",
+        expectations: inAppExpectations(transactionID: .optional),
+        rules: headerRules + inAppClaimRules + [RequestRule()])
+
+    /// Bearer tokens for the App Store Connect API.
+    public static let appStoreConnectAPI = Profile(
+        name: .appStoreConnectAPI,
+        title: "App Store Connect API token",
+        summary: """
+            The bearer token for the App Store Connect API (api.appstoreconnect.apple.com), signed with an App \
+            Store Connect API key, not an In-App Purchase key: header alg ES256, kid, typ JWT; claims iss (team \
+            keys) or sub "user" and no iss (individual keys), iat, exp at most 20 minutes after iat (up to six \
+            months for a scope of GET requests on the resources Apple lists), aud "appstoreconnect-v1", an optional \
+            scope; no bid. Chosen only with --profile: its aud is the App Store Server API's.
+            """,
+        source: Sources.appStoreConnectTokens,
+        audience: "appstoreconnect-v1",
+        expectations: Expectations(
+            issuer: .teamOrIndividual, issuedAt: .optional, maximumAge: nil, expiry: .appStoreConnect,
+            bundleID: .forbidden, transactionID: .optional, keyName: "App Store Connect API key"),
+        rules: headerRules + [
+            IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
+            ScopeRule(),
+        ])
+}

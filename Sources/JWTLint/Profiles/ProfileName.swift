@@ -1,0 +1,49 @@
+/// The kinds of token jwtlint judges, each under its own rules: the names `--profile` takes.
+public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Bearer tokens for the App Store Server, External Purchase Server, Advanced Commerce (server calls) and
+    /// Retention Messaging APIs, signed with an In-App Purchase key.
+    case appStoreServerAPI = "app-store-server-api"
+    /// The JWS a server signs for StoreKit to apply a promotional offer (`aud` `promotional-offer`).
+    case promotionalOffer = "promotional-offer"
+    /// The JWS a server signs for StoreKit to set introductory offer eligibility (`aud`
+    /// `introductory-offer-eligibility`).
+    case introductoryOfferEligibility = "introductory-offer-eligibility"
+    /// The JWS a server signs for an Advanced Commerce API request made from the app (`aud` `advanced-commerce-api`).
+    case advancedCommerceInApp = "advanced-commerce-in-app"
+    /// Bearer tokens for the App Store Connect API, signed with a team or individual App Store Connect API key.
+    /// Chosen only when asked for: its `aud` is the App Store Server API's.
+    case appStoreConnectAPI = "app-store-connect-api"
+
+    /// The name as written: `promotional-offer`.
+    public var description: String { rawValue }
+}
+
+/// Which profile judges a token: the one `auto` picks from the token itself, or one the user pins.
+public enum ProfileChoice: Sendable, Hashable, CustomStringConvertible {
+    /// Pick by the token: its `aud`. A token of no recognised kind is judged as an App Store Server API token.
+    case auto
+    /// Judge every token under this profile; a token of another kind fails it, with the reason.
+    case pinned(ProfileName)
+
+    /// `auto`, or a profile name.
+    public init?(name: String) {
+        if name == "auto" {
+            self = .auto
+        } else if let profile = ProfileName(rawValue: name) {
+            self = .pinned(profile)
+        } else {
+            return nil
+        }
+    }
+
+    /// Every name `--profile` takes, `auto` first.
+    public static var names: [String] { ["auto"] + ProfileName.allCases.map(\.rawValue) }
+
+    /// `auto` or the profile's name.
+    public var description: String {
+        switch self {
+        case .auto: return "auto"
+        case .pinned(let profile): return profile.rawValue
+        }
+    }
+}

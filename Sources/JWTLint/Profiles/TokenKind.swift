@@ -1,0 +1,55 @@
+/// What kind of token a decoded token looks like, read from its claims alone: what `auto` goes by, and what a
+/// pinned profile names when it judges a token of another kind.
+enum TokenKind {
+    /// The profile `auto` picks: by `aud` (compared without regard to case or surrounding whitespace, and also
+    /// as the only string of an array, so that the chosen profile can say what is wrong with it). Anything else,
+    /// `appstoreconnect-v1` included, is an App Store Server API token.
+    static func automatic(_ claims: JSONObject?) -> ProfileName {
+        guard let claims, let audience = audienceText(claims) else { return .appStoreServerAPI }
+        return inAppProfile(forAudience: audience) ?? .appStoreServerAPI
+    }
+
+    /// The in-app profile whose audience this is, compared loosely (case, whitespace).
+    static func inAppProfile(forAudience audience: String) -> ProfileName? {
+        switch normalized(audience) {
+        case Profile.promotionalOffer.audience: return .promotionalOffer
+        case Profile.introductoryOfferEligibility.audience: return .introductoryOfferEligibility
+        case Profile.advancedCommerceInApp.audience: return .advancedCommerceInApp
+        default: return nil
+        }
+    }
+
+    /// The kind the claims look like, when they clearly look like one: an in-app audience, or the shape of an App
+    /// Store Connect API token (`sub` "user" or a `scope`, and no `bid`), or of an App Store Server API token
+    /// (`aud` `appstoreconnect-v1` with a `bid`).
+    static func apparent(_ claims: JSONObject) -> ProfileName? {
+        let audience = audienceText(claims)
+        if let audience, let profile = inAppProfile(forAudience: audience) { return profile }
+        if looksLikeAppStoreConnect(claims) { return .appStoreConnectAPI }
+        if let audience, normalized(audience) == Profile.appStoreServerAPI.audience, claims.contains("bid") {
+            return .appStoreServerAPI
+        }
+        return nil
+    }
+
+    /// `sub` "user" or a `scope` claim, and no `bid`: an App Store Connect API token.
+    static func looksLikeAppStoreConnect(_ claims: JSONObject) -> Bool {
+        (claims["sub"]?.stringValue == "user" || claims.contains("scope")) && !claims.contains("bid")
+    }
+
+    /// `aud` as one string: the string itself, or the only string of an array.
+    private static func audienceText(_ claims: JSONObject) -> String? {
+        switch claims["aud"] {
+        case .string(let text)?: return text
+        case .array(let items)? where items.count == 1: return items[0].stringValue
+        default: return nil
+        }
+    }
+
+    private static func normalized(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars).lowercased()
+    }
+}

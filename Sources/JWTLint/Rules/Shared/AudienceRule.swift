@@ -1,0 +1,81 @@
+/// `claims.aud`: the audience of the token's kind: `appstoreconnect-v1` for server API and App Store Connect API
+/// tokens, `promotional-offer`, `introductory-offer-eligibility` or `advanced-commerce-api` for StoreKit in-app JWS.
+struct AudienceRule: LintRule {
+    static let description = RuleDescription(
+        id: .audience,
+        defaultSeverity: .error,
+        summary: "aud is exactly the audience of the token's kind: \"appstoreconnect-v1\" for API tokens, \"promotional-offer\", \"introductory-offer-eligibility\" or \"advanced-commerce-api\" for StoreKit in-app JWS.",
+        explanation: """
+            App Store Server API and App Store Connect API tokens: Apple requires "aud – Audience: \
+            appstoreconnect-v1", the same for sandbox and production. StoreKit in-app JWS: "promotional-offer", \
+            "introductory-offer-eligibility" or "advanced-commerce-api", one per kind. An array, another letter \
+            case, "appstoreconnect-v1-sandbox" (advice that circulates and is wrong), or the audience of another \
+            kind of token is an error; under a pinned --profile, the message names the kind the token looks like.
+            """,
+        source: "\(Sources.appStoreServerAPITokens) (aud); \(Sources.inAppJWS) (aud); \(Sources.appStoreConnectTokens) (aud); apple-jwt-rules §1 and §6 cause 11",
+        fix: "Set aud to the one string of the token's kind: \"appstoreconnect-v1\" for API calls (sandbox and production alike), or the StoreKit feature's audience for an in-app JWS.",
+        triggeringExamples: [
+            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"bid":"com.example.app"}"#, "no aud"),
+            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":["appstoreconnect-v1"],"bid":"com.example.app"}"#, "an array"),
+            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1-sandbox","bid":"com.example.app"}"#, "a sandbox audience"),
+            .token(.appStoreServerAPI, setting: ["aud": #""promotional-offer""#], "a promotional offer's audience under app-store-server-api"),
+            .token(.promotionalOffer, setting: ["aud": #""appstoreconnect-v1""#], "a server API audience under promotional-offer"),
+            .token(.introductoryOfferEligibility, setting: ["aud": #""promotional-offer""#], "another in-app audience"),
+            .token(.advancedCommerceInApp, setting: ["aud": #""Advanced-Commerce-API""#], "auto picks by aud in any letter case; the case is still wrong", auto: true),
+        ],
+        nonTriggeringExamples: [
+            .token("appstoreconnect-v1"),
+            .token(.promotionalOffer, "promotional-offer", auto: true),
+            .token(.introductoryOfferEligibility, "introductory-offer-eligibility", auto: true),
+            .token(.advancedCommerceInApp, "advanced-commerce-api", auto: true),
+            .token(.appStoreConnectAPI, "appstoreconnect-v1 for the App Store Connect API"),
+        ])
+
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
+        guard let claims = token.claims else { return }
+        let profile = context.profile
+        let expected = profile.audience
+        let expectedText = JSONText.quoted(expected)
+        guard let value = claims["aud"] else {
+            findings.append(Self.description.finding(.missing, "The claims have no aud; \(profile.titleWithArticle) has aud \(expectedText)."))
+            return
+        }
+        switch value {
+        case .string(expected):
+            return
+        case .string(let aud):
+            let shown = JSONText.quoted(aud)
+            if aud.lowercased() == expected {
+                findings.append(Self.description.finding(.wrongCase, "aud is \(shown); it is case-sensitive: \(expectedText)."))
+            } else if expected == Profile.appStoreServerAPI.audience, aud.hasPrefix(expected) {
+                findings.append(Self.description.finding(.wrongValue, "aud is \(shown); there is one audience for sandbox and production: \(expectedText)."))
+            } else if let other = Self.kind(withAudience: aud), other != profile.name {
+                let otherProfile = Profile.named(other)
+                findings.append(Self.description.finding(
+                    .otherKind(other),
+                    "aud is \(shown), the audience of \(otherProfile.titleWithArticle) (profile \(other)), not of \(profile.titleWithArticle).",
+                    hint: Self.otherKindHint(judgedAs: profile, looksLike: otherProfile)))
+            } else {
+                findings.append(Self.description.finding(.wrongValue, "aud is \(shown), not \(expectedText)."))
+            }
+        case .array:
+            findings.append(Self.description.finding(.wrongType, "aud is an array; Apple expects the single string \(expectedText)."))
+        default:
+            findings.append(Self.description.finding(.wrongType, "aud is \(value.typeNameWithArticle), not the string \(expectedText)."))
+        }
+    }
+
+    /// The kind whose audience this is exactly; `appstoreconnect-v1` counts as the App Store Server API's.
+    private static func kind(withAudience audience: String) -> ProfileName? {
+        if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
+        return [ProfileName.promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp]
+            .first { Profile.named($0).audience == audience }
+    }
+
+    private static func otherKindHint(judgedAs profile: Profile, looksLike other: Profile) -> String {
+        if profile.audience == Profile.appStoreServerAPI.audience {
+            return "Sign API calls with a separate token whose aud is \"appstoreconnect-v1\"; to lint this \(other.title), use --profile \(other.name) or auto."
+        }
+        return "Set aud to \(JSONText.quoted(profile.audience)) for \(profile.titleWithArticle); to lint \(other.titleWithArticle), use --profile \(other.name) or auto."
+    }
+}

@@ -1,0 +1,82 @@
+/// `claims.iss`: the issuer ID from App Store Connect (absent in an individual App Store Connect API key's token).
+struct IssuerRule: LintRule {
+    static let description = RuleDescription(
+        id: .issuer,
+        defaultSeverity: .error,
+        summary: "iss is the issuer ID: a UUID (8-4-4-4-12 hex digits), equal to --issuer when given; absent for an App Store Connect individual key.",
+        explanation: """
+            Apple identifies the team by "Your issuer ID from the Keys page in App Store Connect (Ex: \
+            57246542-96fe-1a63-e053-0824d011072a)", in server API tokens and StoreKit in-app JWS alike. A missing, \
+            non-string or non-UUID iss, or one that differs from --issuer, is an error. jwtlint checks the \
+            8-4-4-4-12 hex shape only, not UUID version bits (Apple's own example has none). App Store Connect API \
+            tokens (profile app-store-connect-api): a team key's token has iss; an individual key's has sub "user" \
+            and no iss ("Individual keys don't use the Issuer ID key iss"), so an iss there is an error.
+            """,
+        source: "\(Sources.appStoreServerAPITokens) (iss); \(Sources.inAppJWS) (iss); \(Sources.appStoreConnectTokens) (iss, sub); apple-jwt-rules §6 cause 6",
+        fix: "Set iss to the Issuer ID shown at the top of Users and Access → Integrations in App Store Connect (In-App Purchase or App Store Connect API, the page of the key that signs).",
+        triggeringExamples: [
+            .token(claims: #"{"iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no iss"),
+            .token(claims: #"{"iss":"57246542-96fe-1a63e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a hyphen missing"),
+            .token(claims: #"{"iss":"TEAMID1234","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a team ID, not an issuer ID"),
+            .token("differs from --issuer", issuer: "11111111-2222-3333-4444-555555555555"),
+            .token(.promotionalOffer, removing: ["iss"], "a promotional offer signature without iss"),
+            .token(.appStoreConnectAPI, setting: ["sub": #""user""#], "an individual key's token with iss"),
+            .token(.appStoreConnectAPI, removing: ["iss"], "a team key's token without iss (and no sub)"),
+        ],
+        nonTriggeringExamples: [
+            .token("a UUID"),
+            .token("matches --issuer", issuer: "57246542-96fe-1a63-e053-0824d011072a"),
+            .token(.introductoryOfferEligibility, "an introductory offer eligibility signature"),
+            .token(.appStoreConnectAPI, "a team key's token"),
+            .token(.appStoreConnectAPI, setting: ["sub": #""user""#], removing: ["iss"], "an individual key's token"),
+        ])
+
+    func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
+        guard let claims = token.claims else { return }
+        if case .teamOrIndividual = context.expectations.issuer, claims["sub"]?.stringValue == "user" {
+            if claims.contains("iss") {
+                findings.append(Self.description.finding(
+                    .forbidden, "The claims have sub \"user\" (an individual key) and iss; individual keys don't use the issuer ID.",
+                    hint: "Leave iss out of an individual key's token, or sign with a team key and leave sub out."))
+            }
+            return
+        }
+        guard let value = claims["iss"] else {
+            if case .teamOrIndividual = context.expectations.issuer {
+                findings.append(Self.description.finding(
+                    .missing, "The claims have neither iss (a team key's issuer ID) nor sub \"user\" (an individual key).",
+                    hint: "For a team key, set iss to the issuer ID; for an individual key, set \"sub\": \"user\" and no iss."))
+            } else {
+                findings.append(Self.description.finding(.missing, "The claims have no iss (issuer ID)."))
+            }
+            return
+        }
+        guard let issuer = value.stringValue else {
+            findings.append(Self.description.finding(.wrongType, "iss is \(value.typeNameWithArticle), not a string."))
+            return
+        }
+        guard Self.isUUID(issuer) else {
+            findings.append(Self.description.finding(.malformed, "iss \(JSONText.quoted(issuer)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
+            return
+        }
+        if let expected = context.options.issuer, issuer != expected {
+            findings.append(Self.description.finding(.mismatch, "iss is \(JSONText.quoted(issuer)), but --issuer is \(JSONText.quoted(expected))."))
+        }
+    }
+
+    /// Whether `text` is 8-4-4-4-12 hexadecimal digits, either case.
+    static func isUUID(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 {
+            if count == 8 || count == 13 || count == 18 || count == 23 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                let isHex = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+                guard isHex else { return false }
+            }
+            count += 1
+            if count > 36 { return false }
+        }
+        return count == 36
+    }
+}

@@ -1,0 +1,22 @@
+/// A claim that must be a non-empty string, read: the one check "missing / not a string / empty / padded with
+/// whitespace" that every identifier claim starts with.
+enum StringClaim {
+    /// Absent.
+    case missing
+    /// Present but unusable: the cause and message say why.
+    case invalid(FindingCause, String)
+    /// A non-empty string without whitespace around it.
+    case value(String)
+
+    static func read(_ name: String, in claims: JSONObject) -> StringClaim {
+        guard let value = claims[name] else { return .missing }
+        guard let text = value.stringValue else {
+            return .invalid(.wrongType, "\(name) is \(value.typeNameWithArticle), not a string.")
+        }
+        if text.isEmpty { return .invalid(.empty, "\(name) is empty.") }
+        if text.unicodeScalars.first!.properties.isWhitespace || text.unicodeScalars.last!.properties.isWhitespace {
+            return .invalid(.whitespace, "\(name) \(JSONText.quoted(text)) has whitespace around it.")
+        }
+        return .value(text)
+    }
+}
