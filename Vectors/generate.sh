@@ -29,6 +29,7 @@ cd "$vectors"
 
 "$python" gen/keys.py ${new_keys[@]+"${new_keys[@]}"}
 "$python" gen/cases.py
+"$python" gen/offers.py
 
 wycheproof_src="${WYCHEPROOF_DIR:-$(cd "$root/.." && pwd)/shared/vectors/wycheproof}"
 if [ -d "$wycheproof_src" ]; then

@@ -16,7 +16,7 @@ from typing import Optional
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -479,3 +479,107 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
                     except Exception:
                         E("signature.mismatch")
     return out, judged
+
+
+# --- the legacy promotional offer signature (Vectors/offers/cases.json) ---------------------------------------
+
+OFFER_ORDER = ["bundleId", "keyId", "productId", "offerIdentifier", "appAccountToken", "nonce", "timestamp"]
+
+
+def offer_fields(case: dict) -> list[str]:
+    f = [case[k] for k in OFFER_ORDER]
+    f[4], f[5] = f[4].lower(), f[5].lower()
+    return f
+
+
+def offer_payload_with(case: dict, mistake: str) -> str:
+    """The payload a signer made when making `mistake` (the codes of offers.py)."""
+    f = offer_fields(case)
+    sep = "\u2063"
+    kind, _, arg = mistake.partition(":")
+    if kind == "nonce-case":
+        f[5] = case["nonce"].upper() if case["nonce"] == f[5] else case["nonce"]
+    elif kind == "token-case":
+        f[4] = case["appAccountToken"].upper() if case["appAccountToken"] == f[4] else case["appAccountToken"]
+    elif kind == "token-left-out":
+        f[4] = ""
+    elif kind == "timestamp-seconds":
+        f[6] = str(int(f[6]) // 1000)
+    elif kind == "separator":
+        sep = arg
+    elif kind == "key-id":
+        f[1] = arg
+    elif kind == "field-order":
+        f = [f[int(i)] for i in arg.split(",")]
+    return sep.join(f)
+
+
+def offer_signature_raw(text: str):
+    """(raw r||s or None, number of offer.encoding findings)."""
+    n = 0
+    raw = b64std_strict(text)
+    if raw is None:
+        n += 1
+        raw = b64_lenient(text)
+        if raw is None:
+            return None, n
+    if not is_der(raw):
+        try:
+            inner = base64.b64decode(raw.decode("ascii"), validate=True)
+            if base64.b64encode(inner) == raw and (is_der(inner) or len(inner) == 64):
+                n += 1
+                raw = inner
+        except Exception:
+            pass
+    if is_der(raw):
+        r, s = decode_dss_signature(raw)
+    elif len(raw) == 64:
+        n += 1
+        r, s = int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")
+    else:
+        return None, n + 1
+    if not (0 < r < N and 0 < s < N):
+        return None, n + 1
+    return (r, s), n
+
+
+def is_der(raw: bytes) -> bool:
+    try:
+        r, s = decode_dss_signature(raw)
+    except Exception:
+        return False
+    return encode_dss_signature(r, s) == raw and r.bit_length() <= 256 and s.bit_length() <= 256
+
+
+def offer_check(case: dict, key_path: Path) -> list[tuple[str, str]]:
+    """The findings of `jwtlint offer-signature` for a case, the mistake search left out (one offer.signature
+    error when the signature does not verify over Apple's payload)."""
+    out = []
+    if not UUID_RE.fullmatch(case["nonce"]):
+        out.append(("offer.nonce", "error"))
+    ts = case["timestamp"]
+    if not (ts.isascii() and ts.isdigit() and len(ts) <= 16):
+        out.append(("offer.timestamp", "error"))
+    elif int(ts) < MS_THRESHOLD:
+        out.append(("offer.timestamp", "error"))
+    elif int(ts) / 1000 > case["now"] + 60 or case["now"] - int(ts) / 1000 > 86400:
+        out.append(("offer.timestamp", "error"))
+    rs, n = offer_signature_raw(case["signature"])
+    out += [("offer.encoding", "error")] * n
+    if rs is None:
+        return out
+    pub = load_public_key(key_path)
+    try:
+        pub.verify(encode_dss_signature(*rs), "\u2063".join(offer_fields(case)).encode(), ec.ECDSA(hashes.SHA256()))
+    except Exception:
+        out.append(("offer.signature", "error"))
+    return out
+
+
+def offer_verifies(case: dict, payload: str, key_path: Path) -> bool:
+    rs, _ = offer_signature_raw(case["signature"])
+    try:
+        load_public_key(key_path).verify(encode_dss_signature(*rs), payload.encode(), ec.ECDSA(hashes.SHA256()))
+        return True
+    except Exception:
+        return False

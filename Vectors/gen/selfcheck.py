@@ -227,6 +227,19 @@ def main() -> int:
     for c in sample_cases:
         check(c["exit"] == 0, f"{c['id']}: a sample must not have errors")
 
+    # --- the legacy promotional offer cases: the oracle's findings, and each named mistake re-made and verified ---
+    offers = json.loads((VECTORS / "offers/cases.json").read_text())
+    offer_key = VECTORS / offers["key"]
+    for c in offers["cases"]:
+        got = oracle.offer_check(c, offer_key)
+        want = [(f["rule"], f["severity"]) for f in c["findings"]]
+        check(collections.Counter(got) == collections.Counter(want), f"offers/{c['id']}: oracle says {sorted(got)}, case says {sorted(want)}")
+        check(c["exit"] == (1 if want else 0), f"offers/{c['id']}: exit disagrees")
+        if c["mistake"]:
+            check(oracle.offer_verifies(c, oracle.offer_payload_with(c, c["mistake"]), offer_key),
+                  f"offers/{c['id']}: the signature does not verify with the mistake {c['mistake']} made")
+    check(any(c["findings"] == [] for c in offers["cases"]), "offers: no clean case")
+
     # --- the JSON verdicts against jansson itself (the parser jwtlint uses), when it is installed ---
     jansson_checked = jansson_cross_check(cases)
 
@@ -247,7 +260,7 @@ def main() -> int:
         for p in problems:
             print("  -", p)
         return 1
-    print(f"selfcheck: {len(cases)} cases agree with the oracle; crypto, key layout, sample"
+    print(f"selfcheck: {len(cases)} lint cases and {len(offers['cases'])} offer cases agree with the oracle; crypto, key layout, sample"
           f"{' and real-token' if real.exists() else ''} checks pass; "
           + (f"jansson agrees on {jansson_checked} JSON segments" if jansson_checked
              else "libjansson not found, jansson cross-check skipped"))

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Tokens from Apple's own library lint clean: regenerate fresh tokens for the TEST key A with
-# app-store-server-library (Python) and PyJWT into a temporary file, then lint them with the
-# release build of jwtlint against the real clock. Fails unless jwtlint exits 0 (no error
-# finding; warnings such as the missing iat of Apple's Python library are fine).
+# What Apple's own library makes lints clean: regenerate fresh tokens of every kind (App Store
+# Server API, the StoreKit in-app JWS, App Store Connect API tokens, legacy offer signatures) for
+# the TEST keys with app-store-server-library (Python) and PyJWT into a temporary file, then check
+# them with the release build of jwtlint against the real clock (Vectors/real/check.py). Fails
+# unless each lints with no error under its own profile (warnings such as the missing iat of
+# Apple's Python library are fine) and each offer signature verifies.
 #
 #   Vectors/real/check.sh                 # builds with `swift build -c release --product jwtlint`
 #   JWTLINT=/path/to/jwtlint Vectors/real/check.sh   # use an existing binary instead
@@ -22,12 +24,9 @@ else
     jwtlint=.build/release/jwtlint
 fi
 
-echo "check.sh: linting $(wc -l < "$tmp/tokens.txt" | tr -d ' ') fresh tokens with $jwtlint"
-status=0
-"$jwtlint" lint --key Vectors/keys/SubscriptionKey_TESTKEYA01.p8 \
-    --issuer 57246542-96fe-1a63-e053-0824d011072a --bundle-id com.example.app - < "$tmp/tokens.txt" || status=$?
-if [ "$status" -ne 0 ]; then
-    echo "check.sh: FAILED: jwtlint exited $status, want 0 (tokens from Apple's library must lint clean)" >&2
+echo "check.sh: checking fresh tokens and offer signatures with $jwtlint"
+if ! python3 "$here/check.py" "$jwtlint" "$tmp/tokens.json"; then
+    echo "check.sh: FAILED: what Apple's library and PyJWT make must lint clean under its own profile" >&2
     exit 1
 fi
-echo "check.sh: OK, tokens from app-store-server-library and PyJWT lint clean"
+echo "check.sh: OK, every kind of token from app-store-server-library and PyJWT lints clean under its profile"

@@ -73,6 +73,26 @@ enum ECDSASignature {
         return index == bytes.count
     }
 
+    /// The raw `r || s` of a DER-encoded signature, or `nil` when `bytes` is not exactly one DER `ECDSA-Sig-Value`
+    /// whose integers fit in 32 bytes. Accepts non-minimal integer encodings (the caller can compare
+    /// ``der(fromRaw:)`` of the result with `bytes` to tell).
+    static func raw(fromDER bytes: [UInt8]) -> [UInt8]? {
+        guard isDER(bytes) else { return nil }
+        var index = 1
+        _ = derLength(bytes, &index)
+        var raw: [UInt8] = []
+        for _ in 0..<2 {
+            index += 1
+            guard let length = derLength(bytes, &index) else { return nil }
+            var value = bytes[index..<(index + length)].drop { $0 == 0 }
+            if value.isEmpty { value = [0][...] }
+            guard value.count <= 32 else { return nil }
+            raw += [UInt8](repeating: 0, count: 32 - value.count) + value
+            index += length
+        }
+        return raw
+    }
+
     private static func derLength(_ bytes: [UInt8], _ index: inout Int) -> Int? {
         guard index < bytes.count else { return nil }
         let first = bytes[index]

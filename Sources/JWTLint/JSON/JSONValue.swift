@@ -63,6 +63,12 @@ public struct JSONObject: Sendable, Hashable {
         public let name: String
         /// The member's value.
         public let value: JSONValue
+
+        /// A member called `name` with `value`.
+        public init(name: String, value: JSONValue) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// The members in text order. Names are unique: the decoder reports duplicates and keeps the last value.

@@ -70,6 +70,8 @@ public enum FindingCause: Hashable, Sendable {
     case negative
     /// A number too large to be a time at all.
     case implausible
+    /// A time in seconds where milliseconds are required (the legacy promotional offer's timestamp).
+    case seconds
     /// A time written as a string of digits.
     case numericString
     /// The token has expired.
@@ -88,6 +90,8 @@ public enum FindingCause: Hashable, Sendable {
     // The signature.
     /// DER-encoded where raw `r || s` is required (or the reverse, for the legacy offer signature).
     case der
+    /// Encoded twice (base64 of base64).
+    case encodedTwice
     /// The signature has the wrong length.
     case wrongLength
     /// An empty signature.

@@ -1,12 +1,13 @@
-/// Every rule jwtlint knows, in the order findings are reported: gathered from the profiles, so a rule is in the
-/// catalog exactly when some profile runs it.
+/// Every rule jwtlint knows, in the order findings are reported: gathered from the profiles, so a JWS rule is in the
+/// catalog exactly when some profile runs it, and the legacy promotional offer signature's rules (`offer.*`, checked
+/// by `jwtlint offer-signature`).
 public enum RuleCatalog {
     /// All rule descriptions, in report order (the order of ``RuleID``).
     public static let all: [RuleDescription] = {
         var seen = Set<RuleID>()
         var rules: [RuleDescription] = []
         let profileRules = Profile.all.flatMap { profile in profile.rules.map { type(of: $0).description } }
-        for rule in TokenRules.all + profileRules + SignatureRules.all where seen.insert(rule.id).inserted {
+        for rule in TokenRules.all + profileRules + SignatureRules.all + OfferSignatureRules.all where seen.insert(rule.id).inserted {
             rules.append(rule)
         }
         return rules.sorted { $0.id < $1.id }
@@ -39,7 +40,8 @@ public enum RuleCatalog {
         for rule in rules {
             let summary = rule.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
             let profiles = profiles(running: rule.id)
-            let shown = profiles.count == ProfileName.allCases.count ? "all" : profiles.map(\.rawValue).joined(separator: ", ")
+            let shown = rule.id.area == "offer"
+                ? "`offer-signature`" : profiles.count == ProfileName.allCases.count ? "all" : profiles.map(\.rawValue).joined(separator: ", ")
             text += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(summary) | \(shown) |\n"
         }
         return text

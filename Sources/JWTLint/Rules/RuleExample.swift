@@ -20,6 +20,8 @@ public struct RuleExample: Sendable, Hashable {
     public let profile: ProfileChoice
     /// The severity a triggering example's finding has; `nil` means the rule's default severity.
     public let severity: Severity?
+    /// For the legacy promotional offer rules: what the app passes to StoreKit (``input`` is then its signature).
+    public let offer: LegacyOfferRequest?
     /// The file and line the example was written at, so a failing example points at itself.
     public let file: String
     /// See ``file``.
@@ -32,8 +34,10 @@ public struct RuleExample: Sendable, Hashable {
     public init(
         _ input: String, _ note: String, key: String? = nil, keyFileName: String? = nil, keyID: String? = nil,
         issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow,
-        profile: ProfileChoice = .auto, severity: Severity? = nil, file: String = #filePath, line: Int = #line
+        profile: ProfileChoice = .auto, severity: Severity? = nil, offer: LegacyOfferRequest? = nil,
+        file: String = #filePath, line: Int = #line
     ) {
+        self.offer = offer
         self.input = input
         self.note = note
         self.key = key

@@ -31,6 +31,10 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case signatureRange = "signature.range"
     case signatureMismatch = "signature.mismatch"
     case signatureUnverified = "signature.unverified"
+    case offerEncoding = "offer.encoding"
+    case offerNonce = "offer.nonce"
+    case offerTimestamp = "offer.timestamp"
+    case offerSignature = "offer.signature"
 
     /// The ID as written: `claims.aud`.
     public var description: String { rawValue }

@@ -8,7 +8,7 @@ enum AdvancedCommerceRequest {
     }
 
     /// What a member must hold.
-    indirect enum Kind: Sendable {
+    enum Kind: Sendable {
         /// A non-empty string, at most this many characters when a limit is given.
         case string(maximumLength: Int?)
         /// A UUID string.
@@ -43,19 +43,20 @@ enum AdvancedCommerceRequest {
     /// The subscription periods Apple defines.
     static let periods = ["P1W", "P1M", "P2M", "P3M", "P6M", "P1Y"]
 
-    private static let sku = Member.required("SKU", .string(maximumLength: 128))
-    private static let itemDescription = Member.required("description", .string(maximumLength: 45))
-    private static let displayName = Member.required("displayName", .string(maximumLength: 30))
-    private static let price = Member.required("price", .amount)
-    private static let storefront = Member.optional("storefront", .string(maximumLength: nil))
+    // Computed, not stored: LeakSanitizer cannot follow the tagged pointers of enum payloads in static storage.
+    private static var sku: Member { .required("SKU", .string(maximumLength: 128)) }
+    private static var itemDescription: Member { .required("description", .string(maximumLength: 45)) }
+    private static var displayName: Member { .required("displayName", .string(maximumLength: 30)) }
+    private static var price: Member { .required("price", .amount) }
+    private static var storefront: Member { .optional("storefront", .string(maximumLength: nil)) }
 
     /// The members every in-app request has, besides `operation` and `version`.
-    static let common: [Member] = [
+    static var common: [Member] { [
         .required("requestInfo", .object([
             .required("requestReferenceId", .uuid), .optional("appAccountToken", .uuid),
             .optional("consistencyToken", .string(maximumLength: nil)),
         ]))
-    ]
+    ] }
 
     /// The members each operation requires (and those it may have, whose type is checked when present).
     static func members(of operation: String) -> [Member] {

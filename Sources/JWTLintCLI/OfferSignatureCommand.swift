@@ -1,0 +1,185 @@
+import ArgumentParser
+import JWTLint
+
+extension JWTLintCommand {
+    /// `jwtlint offer-signature`: checks a legacy promotional offer signature, and names the mistake that broke it.
+    struct OfferSignature: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "offer-signature",
+            abstract: "Verify a legacy promotional offer signature (not a JWS), and name the classic mistake that broke it.",
+            discussion: """
+                Give the values the app passes to StoreKit and the signature (standard base64 of a DER ECDSA \
+                signature). jwtlint verifies it over Apple's payload (bundle ID, key ID, product, offer, app account \
+                token and nonce lower-cased, timestamp in milliseconds, joined by U+2063), checks the timestamp is in \
+                milliseconds and under 24 hours old, and when the signature does not verify, tries the classic \
+                mistakes (nonce or token not lower-cased, token left out, timestamp in seconds, another separator, \
+                another key ID or bundle ID, fields out of order) and names the one it verifies with.
+
+                Example:
+                  jwtlint offer-signature --key SubscriptionKey_2X9R4HXF34.p8 --bundle-id com.example.app \\
+                      --product com.example.app.monthly --offer winback.50 \\
+                      --nonce c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13 --timestamp 1767225570000 "MEUCIQ..."
+
+                Exit status: 0 verified and fresh, 1 with an error finding, 2 unusable input.
+                """)
+
+        @Option(name: .long, help: ArgumentHelp("The key: the .p8, a public key PEM or a public JWK.", valueName: "file"))
+        var key: String
+
+        @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The app's bundle ID.", valueName: "id"))
+        var bundleID: String
+
+        @Option(name: .long, help: ArgumentHelp("The product identifier.", valueName: "id"))
+        var product: String
+
+        @Option(name: .long, help: ArgumentHelp("The promotional offer identifier.", valueName: "id"))
+        var offer: String
+
+        @Option(name: .long, help: ArgumentHelp("The nonce (a UUID) the app passes.", valueName: "uuid"))
+        var nonce: String
+
+        @Option(name: .long, help: ArgumentHelp("The timestamp the app passes, in Unix milliseconds.", valueName: "ms"))
+        var timestamp: String
+
+        @Option(name: .customLong("app-account-token"), help: ArgumentHelp("The app account token (or application username) the app passes, if any.", valueName: "value"))
+        var appAccountToken: String = ""
+
+        @Option(name: .long, help: ArgumentHelp("The key ID the app passes. Default: the ID in the key file's name.", valueName: "id"))
+        var kid: String?
+
+        @Option(name: .long, help: ArgumentHelp("Check as of this time, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
+        var now: String?
+
+        @Option(name: .long, help: ArgumentHelp("Output format: text or json (the lint JSON contract).", valueName: "format"))
+        var format: Format = .text
+
+        @Flag(name: .customLong("show-signature"), help: "Print the signature itself; by default only its fingerprint.")
+        var showSignature = false
+
+        @Argument(help: ArgumentHelp("The signature, as the app passes it.", valueName: "signature"))
+        var signature: String
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        func run() throws {
+            let time = try LintInvocation.time(now: now)
+            let loaded = try KeyFileLoader.load(key)
+            guard let keyID = kid ?? loaded.keyIDFromFileName else {
+                throw UsageError(message: "no key ID: pass --kid (the key ID the app passes), or name the key file SubscriptionKey_<KEYID>.p8")
+            }
+            for (flag, value) in [("--bundle-id", bundleID), ("--product", product), ("--offer", offer), ("--kid", keyID)]
+            where value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                throw UsageError(message: "\(flag) \(JSONStrings.quoted(value)) is empty or holds whitespace")
+            }
+            let request = LegacyOfferRequest(
+                bundleID: bundleID, keyID: keyID, productID: product, offerIdentifier: offer, appAccountToken: appAccountToken,
+                nonce: nonce, timestamp: timestamp, signature: signature.trimmingASCIIWhitespace())
+            let others = [loaded.keyIDFromFileName].compactMap { $0 }.filter { $0 != keyID }
+            let result = LegacyOfferSignature.check(request, key: loaded.publicKey, now: time, otherKeyIDs: others)
+            switch format {
+            case .text: Output.standardOutput(OfferSignatureReport.text(request, result, showSignature: showSignature, colour: Output.wantsColour))
+            case .json: Output.standardOutput(OfferSignatureReport.json(request, result, showSignature: showSignature))
+            }
+            Output.flush()
+            if result.hasErrors { throw ExitCode(ExitStatus.findings) }
+        }
+    }
+}
+
+/// How `offer-signature` writes its verdict: for people, and as the lint JSON contract.
+enum OfferSignatureReport {
+    /// The name results carry in place of a JWS profile.
+    static let kind = "legacy-promotional-offer"
+
+    static func text(_ request: LegacyOfferRequest, _ result: LegacyOfferResult, showSignature: Bool, colour: Bool) -> String {
+        let errors = result.findings.filter { $0.severity == .error }.count
+        let warnings = result.findings.filter { $0.severity == .warning }.count
+        var counts: [String] = []
+        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        let verdict = result.hasErrors ? paint("FAIL", "31", colour) : paint("ok", "32", colour)
+        var text = "offer signature (sha256 \(TokenFingerprint.of(request.signature))): \(verdict)"
+        text += (counts.isEmpty ? "" : ", " + counts.joined(separator: ", ")) + "; signature \(status(result.signature)); profile \(kind)\n"
+        if showSignature { text += "  signature \(request.signature)\n" }
+        let fields = request.appleFields.map { String(JSONStrings.quoted($0).dropFirst().dropLast()) }
+        text += "  payload \"" + fields.joined(separator: "\\u2063") + "\" (the fields Apple signs, joined by U+2063)\n"
+        for finding in result.findings {
+            let label = finding.severity.rawValue + String(repeating: " ", count: max(0, 7 - finding.severity.rawValue.count))
+            text += "  \(paint(label, finding.severity == .error ? "31" : "33", colour)) \(finding.rule): \(finding.message)\n"
+            text += "          fix: \(finding.hint)\n"
+        }
+        return text
+    }
+
+    static func json(_ request: LegacyOfferRequest, _ result: LegacyOfferResult, showSignature: Bool) -> String {
+        var writer = JSONWriter()
+        writer.raw(#"{"results":[{"index":0,"profile":"legacy-promotional-offer","#)
+        if showSignature {
+            writer.raw(#""token":"#)
+            writer.string(request.signature)
+            writer.raw(",")
+        }
+        writer.raw(#""signature":"#)
+        writer.string(result.signature.rawValue)
+        writer.raw(#","payload":"#)
+        let fields = request.appleFields
+        writer.object(JSONObject(members: [
+            JSONObject.Member(name: "bundleId", value: .string(fields[0])), JSONObject.Member(name: "keyId", value: .string(fields[1])),
+            JSONObject.Member(name: "productId", value: .string(fields[2])),
+            JSONObject.Member(name: "offerIdentifier", value: .string(fields[3])),
+            JSONObject.Member(name: "appAccountToken", value: .string(fields[4])), JSONObject.Member(name: "nonce", value: .string(fields[5])),
+            JSONObject.Member(name: "timestamp", value: .string(fields[6])),
+        ]))
+        writer.raw(#","findings":["#)
+        for (index, finding) in result.findings.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw(#"{"rule":"#)
+            writer.string(finding.rule.rawValue)
+            writer.raw(#","severity":"#)
+            writer.string(finding.severity.rawValue)
+            writer.raw(#","message":"#)
+            writer.string(finding.message)
+            writer.raw(#","hint":"#)
+            writer.string(finding.hint)
+            writer.raw("}")
+        }
+        let errors = result.findings.filter { $0.severity == .error }.count
+        let warnings = result.findings.filter { $0.severity == .warning }.count
+        let infos = result.findings.count - errors - warnings
+        let failed = result.hasErrors ? 1 : 0
+        let (verified, invalid, unchecked) = (result.signature == .verified ? 1 : 0, result.signature == .invalid ? 1 : 0, result.signature == .unchecked ? 1 : 0)
+        return writer.text
+            + #"]}],"summary":{"tokens":1,"passed":\#(1 - failed),"failed":\#(failed),"errors":\#(errors),"warnings":\#(warnings),"infos":\#(infos),"#
+            + #""signatures":{"verified":\#(verified),"invalid":\#(invalid),"unchecked":\#(unchecked)},"profiles":{"legacy-promotional-offer":1}}}"#
+            + "\n"
+    }
+
+    private static func status(_ status: LintResult.SignatureStatus) -> String {
+        status == .unchecked ? "not checked" : status.rawValue
+    }
+
+    private static func paint(_ text: String, _ code: String, _ colour: Bool) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// The string without ASCII whitespace around it.
+    func trimmingASCIIWhitespace() -> String {
+        let utf8 = Array(self.utf8)
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(decoding: utf8[first...last], as: UTF8.self)
+    }
+}
+
+/// Values shown in messages: JSON-quoted, so that control characters never reach a terminal.
+enum JSONStrings {
+    static func quoted(_ value: String) -> String {
+        var writer = JSONWriter()
+        writer.string(value)
+        return writer.text
+    }
+}
