@@ -10,6 +10,8 @@ Contenders, all on the same N tokens signed by the test key Vectors/keys/Subscri
   baseline      Benchmarks/baseline/verify.c: base64url-decode + EVP_DigestVerify per token, nothing else
   jwtlint -j1   jwtlint lint --jobs 1 --format json (output to a file)
   jwtlint -jN   jwtlint lint --jobs <cores> --format json
+  four kinds    jwtlint lint --jobs 1 --format json on N tokens of the four kinds --profile auto tells apart
+                (server API tokens, promotional offer, introductory offer eligibility, Advanced Commerce)
   PyJWT         Benchmarks/pyjwt_verify.py (signature, exp, aud, required claims), in a throwaway venv
 """
 import argparse
@@ -71,11 +73,12 @@ def build_baseline() -> Path:
     return binary
 
 
-def tokens_file(python: Path, count: int) -> Path:
-    path = WORK / f"tokens-{count}.txt"
+def tokens_file(python: Path, count: int, mixed: bool = False) -> Path:
+    path = WORK / f"tokens-{'mixed-' if mixed else ''}{count}.txt"
     if not path.exists():
-        log(f"signing {count} tokens")
-        run_checked([str(python), str(HERE / "make_tokens.py"), str(count), str(KEY), str(path), "--now", NOW])
+        log(f"signing {count} {'tokens of four kinds' if mixed else 'tokens'}")
+        run_checked([str(python), str(HERE / "make_tokens.py"), str(count), str(KEY), str(path), "--now", NOW]
+                    + (["--mixed"] if mixed else []))
     return path
 
 
@@ -112,15 +115,20 @@ def measure(command, stdin_path: Path, stdout_path=None, memory=False):
     return elapsed, (int(report.read_text().split()[-1]) if memory else 0)
 
 
-def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, cores: int, skip_pyjwt: bool):
+MIXED = "jwtlint --jobs 1, four profiles"
+
+
+def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, mixed: Path, cores: int, skip_pyjwt: bool):
+    """(name, command, output file, standard input) of each contender."""
     lint = [str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json"]
     items = [
-        ("baseline (C, EVP_DigestVerify)", [str(baseline), str(PUBLIC_KEY), str(tokens)], None),
-        ("jwtlint --jobs 1", lint + ["--jobs", "1", "-"], WORK / "out-j1.json"),
-        (f"jwtlint --jobs {cores}", lint + ["--jobs", str(cores), "-"], WORK / f"out-j{cores}.json"),
+        ("baseline (C, EVP_DigestVerify)", [str(baseline), str(PUBLIC_KEY), str(tokens)], None, tokens),
+        ("jwtlint --jobs 1", lint + ["--jobs", "1", "-"], WORK / "out-j1.json", tokens),
+        (f"jwtlint --jobs {cores}", lint + ["--jobs", str(cores), "-"], WORK / f"out-j{cores}.json", tokens),
+        (MIXED, lint + ["--jobs", "1", "-"], WORK / "out-mixed.json", mixed),
     ]
     if not skip_pyjwt:
-        items.append(("PyJWT", [str(python), str(HERE / "pyjwt_verify.py"), str(PUBLIC_KEY), str(tokens), NOW], None))
+        items.append(("PyJWT", [str(python), str(HERE / "pyjwt_verify.py"), str(PUBLIC_KEY), str(tokens), NOW], None, tokens))
     return items
 
 
@@ -176,29 +184,34 @@ def main() -> None:
     jwtlint = build_jwtlint()
     baseline = build_baseline()
     tokens = tokens_file(python, args.tokens)
+    mixed = tokens_file(python, args.tokens, mixed=True)
     cores = os.cpu_count() or 1
-    items = contenders(jwtlint, baseline, python, tokens, cores, args.skip_pyjwt)
+    items = contenders(jwtlint, baseline, python, tokens, mixed, cores, args.skip_pyjwt)
 
-    samples = {name: [] for name, _, _ in items}
-    memory = {name: 0 for name, _, _ in items}
+    samples = {name: [] for name, _, _, _ in items}
+    memory = {name: 0 for name, _, _, _ in items}
     for round_number in range(args.rounds):
         log(f"throughput round {round_number + 1} of {args.rounds}")
-        for name, command, output in items:
-            samples[name].append(measure(command, tokens, output)[0])
-    for name, command, output in items:
-        memory[name] = measure(command, tokens, output, memory=True)[1]
+        for name, command, output, source in items:
+            samples[name].append(measure(command, source, output)[0])
+    for name, command, output, source in items:
+        memory[name] = measure(command, source, output, memory=True)[1]
     one = WORK / f"out-j1.json"
     many = WORK / f"out-j{cores}.json"
     if one.read_bytes() != many.read_bytes():
         sys.exit("bench: --jobs 1 and --jobs N gave different output")
-    summary = json.loads(one.read_bytes()[-400:].split(b'"summary":', 1)[1][:-2])
-    if summary["signatures"]["verified"] != args.tokens:
-        sys.exit(f"bench: jwtlint verified {summary['signatures']['verified']} of {args.tokens}")
+    for path, kinds in ((one, 1), (WORK / "out-mixed.json", 4)):
+        summary = json.loads(path.read_bytes()[-600:].split(b'"summary":', 1)[1][:-2])
+        if summary["signatures"]["verified"] != args.tokens or summary["passed"] != args.tokens:
+            sys.exit(f"bench: {path.name}: jwtlint verified {summary['signatures']['verified']} and passed "
+                     f"{summary['passed']} of {args.tokens}")
+        if len(summary["profiles"]) != kinds:
+            sys.exit(f"bench: {path.name}: judged by {summary['profiles']}, want {kinds} profile(s)")
 
-    baseline_name = items[0][0]
+    baseline_name = items[0][0]  # measured on the App Store Server API tokens
     base_time = statistics.median(samples[baseline_name])
     rows = []
-    for name, _, _ in items:
+    for name, _, _, _ in items:
         median = statistics.median(samples[name])
         rows.append({"name": name, "tokens": args.tokens, "seconds": median,
                      "tokens_per_second": args.tokens / median, "us_per_token": median / args.tokens * 1e6,
@@ -231,6 +244,8 @@ def main() -> None:
         "one core: time per token / baseline's (target <= 1.0)": j1["ratio_to_baseline"],
         f"--jobs {cores} throughput / --jobs 1 (target >= 1.9 on 2 cores)": jn["tokens_per_second"] / j1["tokens_per_second"],
         "single token, whole process / baseline's (target <= 1.5)": single_result["jwtlint"] / single_result["baseline"],
+        "four profiles, time per token / App Store Server API tokens' (target <= 1.10)":
+            by_name[MIXED]["seconds"] / j1["seconds"],
     }
     results = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                "tokens": args.tokens, "rounds": args.rounds, "rows": rows, "single_token_ms": single_result,

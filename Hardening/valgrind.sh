@@ -103,6 +103,7 @@ for number, (options, members) in enumerate(sorted(groups.items())):
     if options.get("kid"): args += ["--kid", options["kid"]]
     if options.get("issuer"): args += ["--issuer", options["issuer"]]
     if options.get("bundleId"): args += ["--bundle-id", options["bundleId"]]
+    if options.get("profile"): args += ["--profile", options["profile"]]
     file = write(f"cases-{number}.txt", lines(c["token"] for c in members))
     run(f"cases-{number} ({len(members)} tokens)", [max(c["exit"] for c in members)], args + ["--tokens-file", file])
 
@@ -110,9 +111,23 @@ samples = os.path.join(vectors, "samples/tokens.txt")
 run("samples", [0], ["lint", "--key", key_a, "--now", now, "--tokens-file", samples])
 
 real = json.load(open(os.path.join(vectors, "real/tokens.json")))
-file = write("real.txt", lines(t["token"] for t in real["tokens"]))
+file = write("real.txt", lines(t["token"] for t in real["tokens"] if "key" not in t))
 run("real", [0], ["lint", "--key", key_a, "--now", int(real["generatedAt"]) + 1, "--issuer", "57246542-96fe-1a63-e053-0824d011072a",
                   "--bundle-id", "com.example.app", "--tokens-file", file])
+file = write("real-app-store-connect.txt", lines(t["token"] for t in real["tokens"] if "key" in t))
+run("real App Store Connect API tokens", [0], ["lint", "--key", os.path.join(vectors, "keys/TESTKEYB02.pub.pem"), "--kid", "TESTKEYB02",
+                                                "--profile", "app-store-connect-api", "--now", int(real["generatedAt"]) + 1, "--tokens-file", file])
+for number, offer in enumerate(real["offers"]):
+    run(f"offer-signature real {number}", [0], ["offer-signature", "--key", key_a, "--bundle-id", offer["bundleId"], "--product", offer["productId"],
+        "--offer", offer["offerIdentifier"], "--nonce", offer["nonce"], "--timestamp", offer["timestamp"], "--app-account-token",
+        offer["appAccountToken"], "--now", int(real["generatedAt"]) + 1, "--", offer["signature"]])
+offers = json.load(open(os.path.join(vectors, "offers/cases.json")))
+for offer in offers["cases"]:
+    for format in ["text", "json"]:
+        run(f"offer-signature {offer['id']} {format}", [offer["exit"]], ["offer-signature", "--key", os.path.join(vectors, offers["key"]),
+            "--kid", offer["keyId"], "--bundle-id", offer["bundleId"], "--product", offer["productId"], "--offer", offer["offerIdentifier"],
+            "--nonce", offer["nonce"], "--timestamp", offer["timestamp"], "--app-account-token", offer["appAccountToken"],
+            "--now", offer["now"], "--format", format, "--", offer["signature"]])
 
 jws = json.load(open(os.path.join(vectors, "wycheproof/json_web_signature_test.json")))
 for number, group in enumerate(jws["testGroups"]):
@@ -167,6 +182,18 @@ for case in cases:
 run("decode", [0], ["decode", "--now", now, clean])
 run("decode (broken)", [1], ["decode", "--now", now, "x.y.z"])
 run("sign", [0], ["sign", "--key", key_a, "--issuer", "57246542-96fe-1a63-e053-0824d011072a", "--bundle-id", "com.example.app", "--now", now])
+issuer = "57246542-96fe-1a63-e053-0824d011072a"
+request_file = write("request.json", '{"operation":"REACTIVATE_SUBSCRIPTION","version":"1","requestInfo":{"requestReferenceId":"f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},"transactionId":"1"}')
+for name, extra in [("promotional-offer", ["--issuer", issuer, "--bundle-id", "b", "--product", "p", "--offer", "o"]),
+                    ("introductory-offer-eligibility", ["--issuer", issuer, "--bundle-id", "b", "--product", "p", "--transaction-id", "1",
+                                                        "--allow-introductory-offer", "false"]),
+                    ("advanced-commerce-in-app", ["--issuer", issuer, "--bundle-id", "b", "--request", request_file]),
+                    ("app-store-connect-api", ["--individual", "--scope", "GET /v1/apps"])]:
+    run(f"sign --profile {name}", [0], ["sign", "--profile", name, "--key", key_a, "--now", now] + extra)
+run("sign --profile promotional-offer (missing --offer)", [2], ["sign", "--profile", "promotional-offer", "--key", key_a, "--issuer", issuer,
+                                                                 "--bundle-id", "b", "--product", "p"])
+run("rules --profile advanced-commerce-in-app", [0], ["rules", "--profile", "advanced-commerce-in-app", "--verbose"])
+run("explain offer.signature", [0], ["explain", "offer.signature"])
 run("sign (lifetime over 3600)", [2], ["sign", "--key", key_a, "--issuer", "57246542-96fe-1a63-e053-0824d011072a",
                                        "--bundle-id", "com.example.app", "--lifetime", "4000"])
 for args in (["rules"], ["rules", "--verbose"], ["rules", "--format", "json"], ["rules", "--format", "markdown"]):

@@ -71,7 +71,14 @@ extension JWTLintCommand {
             }
             for (flag, value) in [("--bundle-id", bundleID), ("--product", product), ("--offer", offer), ("--kid", keyID)]
             where value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
-                throw UsageError(message: "\(flag) \(JSONStrings.quoted(value)) is empty or holds whitespace")
+                throw UsageError(message: "\(flag) \(JSONStrings.quoted(String(value.prefix(80)))) is empty or holds whitespace")
+            }
+            for (flag, value, limit) in [
+                ("--bundle-id", bundleID, 1024), ("--product", product, 1024), ("--offer", offer, 1024), ("--kid", keyID, 1024),
+                ("--nonce", nonce, 1024), ("--timestamp", timestamp, 1024), ("--app-account-token", appAccountToken, 1024),
+                ("the signature", signature, 4096),
+            ] where value.utf8.count > limit {
+                throw UsageError(message: "\(flag) is \(value.utf8.count) bytes, over the \(limit)-byte limit: not a value an app passes to StoreKit")
             }
             let request = LegacyOfferRequest(
                 bundleID: bundleID, keyID: keyID, productID: product, offerIdentifier: offer, appAccountToken: appAccountToken,

@@ -295,6 +295,39 @@ struct HostileInputTests {
     }
 }
 
+extension HostileInputTests {
+    @Test("Hostile input to offer-signature gets a verdict (exit 1) or a one-line error (exit 2), quickly, escaped")
+    func hostileOfferSignatureInput() throws {
+        let base = ProfileCommandTests.offerArguments
+        func replacing(_ flag: String, with value: String) -> [String] {
+            var arguments = base
+            if let index = arguments.firstIndex(of: flag) { arguments[index + 1] = value }
+            return arguments
+        }
+        let cases: [(name: String, arguments: [String], status: Int32)] = [
+            ("a 4,000-character signature of garbage", base + [String(repeating: "QUJD", count: 1000)], 1),
+            ("a signature over the 4 KB limit", base + [String(repeating: "A", count: 5000)], 2),
+            ("a 100 KB product identifier", replacing("--product", with: String(repeating: "p", count: 100_000)) + ["MEUCIQ=="], 2),
+            ("an escape sequence in the offer", replacing("--offer", with: "o\u{1B}[31m") + ["MEUCIQ=="], 1),
+            ("a nonce with an escape sequence", replacing("--nonce", with: "\u{1B}[2J\u{7}") + ["MEUCIQ=="], 1),
+            ("a timestamp of 30 digits", replacing("--timestamp", with: String(repeating: "9", count: 30)) + ["MEUCIQ=="], 1),
+            ("an empty signature", base + [""], 1),
+            ("a 1,000-byte offer (every field order is still tried)", replacing("--offer", with: String(repeating: "o", count: 1000)) + ["MEYCIQD5XvqZVQ39HkkSlnJnzfEyCvF561uMEhUGz2xC84q4ggIhAPltSC7dxrmQHzjsn2GFpDdgDFJ5nF+MuEBwkDhnYR4W"], 1),
+        ]
+        for test in cases {
+            let started = Date()
+            let run = try CLI.run(test.arguments)
+            #expect(run.status == test.status, "\(test.name): \(run.standardError)")
+            #expect(Date().timeIntervalSince(started) < 30, "\(test.name) took too long")
+            if test.status == 2 {
+                #expect(run.standardError.split(separator: "\n").count == 1, "\(test.name): \(run.standardError)")
+            }
+            #expect(!(run.standardOutput + run.standardError).utf8.contains { $0 < 0x20 && $0 != 0x0A }, "\(test.name): a raw control character")
+            #expect(run.standardOutput.utf8.count < 20_000, "\(test.name): the output echoes the input")
+        }
+    }
+}
+
 @Suite("Bounded memory")
 struct BoundedMemoryTests {
     /// The peak resident memory, in MiB, of `jwtlint arguments…` reading `generator`'s output on standard input,

@@ -100,9 +100,11 @@ struct LegacyOfferSignatureTests {
         url.signature = Base64URL.encode(der)
         var twice = request
         twice.signature = Base64.encode(Array(request.signature.utf8))
-        for (name, variant, cause) in [("base64url", url, FindingCause.notStandardBase64), ("twice", twice, .encodedTwice)] {
+        // A DER signature whose base64 has no '+', '/' or '=' reads the same in base64url: nothing to report then.
+        let urlDiffers = url.signature != request.signature
+        for (name, variant, causes) in [("base64url", url, urlDiffers ? [FindingCause.notStandardBase64] : []), ("twice", twice, [.encodedTwice])] {
             let result = try Self.check(variant)
-            #expect(result.findings.map(\.cause) == [cause], "\(name)")
+            #expect(result.findings.map(\.cause) == causes, "\(name)")
             #expect(result.signature == .verified, "\(name): the signature itself is good")
         }
         var garbage = request

@@ -12,6 +12,9 @@ public enum LegacyOfferSignature {
     /// How long Apple keeps an offer signature usable after its timestamp.
     public static let validity: Double = 86_400
 
+    /// The longest payload whose fields are tried in every order (real payloads are about 150 bytes).
+    static let maximumPayloadForOrderSearch = 2048
+
     /// Checks `request` with `key`, as of `now` (Unix seconds). `otherKeyIDs` are key IDs worth trying when the
     /// signature does not verify (such as the one in the key file's name).
     public static func check(
@@ -168,6 +171,8 @@ public enum LegacyOfferSignature {
         for (mistakes, payload) in candidates where verifies(payload) {
             return mistakes
         }
+        // Every other order is 5,039 verifications: only for payloads of a sensible size.
+        guard request.applePayload.utf8.count <= maximumPayloadForOrderSearch else { return nil }
         var order = Array(0..<fields.count)
         while nextPermutation(&order) {
             if verifies(order.map { fields[$0] }.joined(separator: separator)) {
