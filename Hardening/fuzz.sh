@@ -15,7 +15,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 package="$root/Hardening/Fuzz"
 work="$root/Hardening/.work/fuzz"
 dict="$package/jwt.dict"
-all_targets=(FuzzToken FuzzKey FuzzRequest FuzzConfig)
+all_targets=(FuzzToken FuzzKey FuzzRequest FuzzConfig FuzzOffer)
 
 seconds=600
 jobs=2
@@ -41,7 +41,7 @@ done
 # The longest input each target is given while fuzzing (regression inputs and seeds are replayed whole).
 max_len() {
     case "$1" in
-        FuzzToken | FuzzConfig) echo 4096 ;;
+        FuzzToken | FuzzConfig | FuzzOffer) echo 4096 ;;
         FuzzKey | FuzzRequest) echo 8192 ;;
     esac
 }
@@ -116,6 +116,13 @@ for token in tokens[:10]:
 # FuzzConfig: the committed configuration files.
 for path in files("Hardening/Fuzz/seeds/config/*"):
     put("FuzzConfig", open(path, "rb").read())
+
+# FuzzOffer: every offer case and Apple's own offer signatures, as eight lines of fields.
+names = ["bundleId", "keyId", "productId", "offerIdentifier", "appAccountToken", "nonce", "timestamp", "signature"]
+offers = json.load(open(os.path.join(vectors, "offers/cases.json")))["cases"]
+offers += json.load(open(os.path.join(vectors, "real/tokens.json"))).get("offers", [])
+for offer in offers:
+    put("FuzzOffer", "\n".join(offer[name] for name in names))
 PY
 
 # Swift's own crash backtracer would run inside the sanitized process on a trap (a failed check, fatalError), and

@@ -23,5 +23,6 @@ let package = Package(
         .executableTarget(name: "FuzzKey", dependencies: ["FuzzSupport", .product(name: "JWTLint", package: "jwtlint")]),
         .executableTarget(name: "FuzzRequest", dependencies: ["FuzzSupport", .product(name: "JWTLint", package: "jwtlint")]),
         .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", .product(name: "JWTLint", package: "jwtlint")]),
+        .executableTarget(name: "FuzzOffer", dependencies: ["FuzzSupport", .product(name: "JWTLint", package: "jwtlint")]),
     ]
 )

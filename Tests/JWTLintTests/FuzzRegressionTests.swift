@@ -9,7 +9,7 @@ import JWTLint
 struct FuzzRegressionTests {
     /// The fuzz targets, each with the folder of its committed seeds (`Hardening/Fuzz/seeds/…`), if any.
     static let targets: [(name: String, seeds: String?)] = [
-        ("FuzzToken", nil), ("FuzzKey", "key"), ("FuzzRequest", "request"), ("FuzzConfig", "config"),
+        ("FuzzToken", nil), ("FuzzKey", "key"), ("FuzzRequest", "request"), ("FuzzConfig", "config"), ("FuzzOffer", nil),
     ]
 
     static let now: Double = 1_767_225_600
@@ -173,6 +173,30 @@ struct FuzzRegressionTests {
                 case nil: break
                 }
             }
+        }
+    }
+
+    @Test("Every FuzzOffer input (kept regressions, the offer cases and Apple's offers, as its seeds) is checked with only offer findings")
+    func offerInputs() throws {
+        let key = try Self.keyA()
+        let names = ["bundleId", "keyId", "productId", "offerIdentifier", "appAccountToken", "nonce", "timestamp", "signature"]
+        var inputs = try Self.inputs("FuzzOffer")
+        for file in ["offers/cases.json", "real/tokens.json"] {
+            let object = try VectorFiles.json(file)
+            let offers = (object["cases"] ?? object["offers"]) as? [[String: Any]] ?? []
+            inputs += offers.map { offer in (file, Array(names.map { offer[$0] as? String ?? "" }.joined(separator: "\n").utf8)) }
+        }
+        #expect(inputs.count >= 20)
+        for (name, bytes) in inputs {
+            var fields = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
+            while fields.count < 8 { fields.append("") }
+            let request = LegacyOfferRequest(
+                bundleID: fields[0], keyID: fields[1], productID: fields[2], offerIdentifier: fields[3], appAccountToken: fields[4],
+                nonce: fields[5], timestamp: fields[6], signature: fields[7])
+            let result = LegacyOfferSignature.check(request, key: key.publicKey, now: Self.now, otherKeyIDs: ["TESTKEYA01"])
+            #expect(result.findings.allSatisfy { $0.rule.area == "offer" }, "\(name)")
+            #expect(result.findings.allSatisfy { !$0.message.unicodeScalars.contains { $0.value < 0x20 } }, "\(name)")
+            if result.signature == .verified { #expect(!result.findings.contains { $0.rule == .offerSignature }, "\(name)") }
         }
     }
 
