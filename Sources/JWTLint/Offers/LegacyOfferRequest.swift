@@ -48,14 +48,3 @@ public struct LegacyOfferRequest: Sendable, Hashable {
     /// The exact text Apple checks the signature against: the fields joined by U+2063.
     public var applePayload: String { appleFields.joined(separator: Self.separator) }
 }
-
-/// The verdict on a legacy promotional offer signature.
-public struct LegacyOfferResult: Sendable {
-    /// Whether the signature verifies over Apple's payload.
-    public let signature: LintResult.SignatureStatus
-    /// Every finding, in rule order.
-    public let findings: [Finding]
-
-    /// Whether any finding is an error.
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
-}

@@ -64,7 +64,7 @@ enum SignatureRules {
             means the token was signed with another key (check kid and the .p8), or changed after signing.
             """,
         source: "\(Sources.rfc7515) §5.2; \(Sources.rfc7518) §3.4; \(Sources.rfc8725) §3.10",
-        fix: "Sign with the In-App Purchase key named by kid, over the exact base64url header and payload you send.",
+        fix: "Sign with the key named by kid (the In-App Purchase key; an App Store Connect API key for that API), over the exact base64url header and payload you send.",
         triggeringExamples: [
             RuleExample(withSignature(rfcSignature.enumerated().map { $0.offset == 40 ? $0.element ^ 0x01 : $0.element }), "one bit flipped", key: rfcExampleKey),
             RuleExample(

@@ -12,7 +12,7 @@ struct HeaderKeyIDRule: LintRule {
             letters or digits: warning (Apple's key IDs have that shape).
             """,
         source: "\(Sources.appStoreServerAPITokens) (kid); apple-jwt-rules §6 causes 6 and 9",
-        fix: "Set kid to the key ID shown beside the In-App Purchase key in App Store Connect (Users and Access → Integrations → In-App Purchase), trimmed.",
+        fix: "Set kid to the ID App Store Connect shows beside the key that signs (Users and Access → Integrations → In-App Purchase, or App Store Connect API for that API's tokens), trimmed.",
         triggeringExamples: [
             .token(header: #"{"alg":"ES256","typ":"JWT"}"#, "no kid"),
             .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34\n","typ":"JWT"}"#, "a trailing newline"),
