@@ -6,6 +6,8 @@ enum TokenKind {
     /// `appstoreconnect-v1` included, is an App Store Server API token.
     static func automatic(_ claims: JSONObject?) -> ProfileName {
         guard let claims, let audience = audienceText(claims) else { return .appStoreServerAPI }
+        // The common case first, without normalising: a server API token's exact audience.
+        if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
         return inAppProfile(forAudience: audience) ?? .appStoreServerAPI
     }
 
