@@ -73,14 +73,16 @@ struct Expectations: Sendable {
         case teamOrIndividual
     }
 
+    /// What `iss` (and `sub`) must be.
     var issuer: Issuer
     /// `.optional`: a missing `iat` is a warning; `.required`: an error.
     var issuedAt: Presence
     /// An `iat` older than this, in seconds, draws a warning: an age no server would mean.
     var maximumAge: Double?
+    /// What `exp` must be.
     var expiry: Expiry
+    /// `.required`: `bid` must be the bundle ID; `.forbidden`: a `bid` means a token of another kind.
     var bundleID: Presence
+    /// Whether `transactionId` is required (introductory offer eligibility) or optional (promotional offers).
     var transactionID: Presence
-    /// The key that signs this kind of token, for messages: "In-App Purchase key".
-    var keyName: String
 }

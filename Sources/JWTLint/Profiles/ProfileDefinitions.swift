@@ -20,15 +20,14 @@ extension Profile {
         audience: "appstoreconnect-v1",
         expectations: Expectations(
             issuer: .issuerID, issuedAt: .optional, maximumAge: nil,
-            expiry: .limited(maximumLifetime: 3600, margin: 60), bundleID: .required, transactionID: .optional,
-            keyName: "In-App Purchase key"),
+            expiry: .limited(maximumLifetime: 3600, margin: 60), bundleID: .required, transactionID: .optional),
         rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule()])
 
     /// The in-app JWS expectations shared by the three StoreKit kinds.
     private static func inAppExpectations(transactionID: Expectations.Presence) -> Expectations {
         Expectations(
             issuer: .issuerID, issuedAt: .required, maximumAge: 86_400, expiry: .forbidden, bundleID: .required,
-            transactionID: transactionID, keyName: "In-App Purchase key")
+            transactionID: transactionID)
     }
 
     /// The claims rules every StoreKit in-app JWS runs, before its feature claims.
@@ -97,7 +96,7 @@ extension Profile {
         audience: "appstoreconnect-v1",
         expectations: Expectations(
             issuer: .teamOrIndividual, issuedAt: .optional, maximumAge: nil, expiry: .appStoreConnect,
-            bundleID: .forbidden, transactionID: .optional, keyName: "App Store Connect API key"),
+            bundleID: .forbidden, transactionID: .optional),
         rules: headerRules + [
             IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
             ScopeRule(),

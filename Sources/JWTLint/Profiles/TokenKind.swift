@@ -1,5 +1,5 @@
-/// What kind of token a decoded token looks like, read from its claims alone: what `auto` goes by, and what a
-/// pinned profile names when it judges a token of another kind.
+/// What kind of token a decoded token looks like, read from its claims alone: what `auto` goes by, and the shape
+/// of an App Store Connect API token, which a server API profile names when it sees one.
 enum TokenKind {
     /// The profile `auto` picks: by `aud` (compared without regard to case or surrounding whitespace, and also
     /// as the only string of an array, so that the chosen profile can say what is wrong with it). Anything else,
@@ -19,19 +19,6 @@ enum TokenKind {
         case Profile.advancedCommerceInApp.audience: return .advancedCommerceInApp
         default: return nil
         }
-    }
-
-    /// The kind the claims look like, when they clearly look like one: an in-app audience, or the shape of an App
-    /// Store Connect API token (`sub` "user" or a `scope`, and no `bid`), or of an App Store Server API token
-    /// (`aud` `appstoreconnect-v1` with a `bid`).
-    static func apparent(_ claims: JSONObject) -> ProfileName? {
-        let audience = audienceText(claims)
-        if let audience, let profile = inAppProfile(forAudience: audience) { return profile }
-        if looksLikeAppStoreConnect(claims) { return .appStoreConnectAPI }
-        if let audience, normalized(audience) == Profile.appStoreServerAPI.audience, claims.contains("bid") {
-            return .appStoreServerAPI
-        }
-        return nil
     }
 
     /// `sub` "user" or a `scope` claim, and no `bid`: an App Store Connect API token.
