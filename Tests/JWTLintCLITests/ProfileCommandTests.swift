@@ -109,7 +109,7 @@ struct ProfileCommandTests {
     }
 
     static let offerArguments = [
-        "offer-signature", "--key", CLI.vector("keys/SubscriptionKey_TESTKEYA01.p8"), "--bundle-id", "com.example.app",
+        "offer-signature", "--key", CLI.vector("keys/TESTKEYA01.pub.pem"), "--kid", "TESTKEYA01", "--bundle-id", "com.example.app",
         "--product", "com.example.app.monthly", "--offer", "winback.50", "--nonce", "c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13",
         "--timestamp", "1767225570000", "--app-account-token", "7e3fb20b-4cdb-47cc-936d-99d65f608138", "--now", "1767225600",
     ]
