@@ -12,16 +12,20 @@ import Darwin
 struct JWTLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jwtlint",
-        abstract: "Verify and lint App Store Server API tokens (ES256 JWTs signed with an In-App Purchase key).",
+        abstract: "Verify and lint what an In-App Purchase key signs: App Store Server API tokens, StoreKit in-app JWS, legacy offer signatures.",
         discussion: """
-            Checks the header (alg, kid, typ), the claims (iss, iat, exp within 60 minutes, aud, bid) and the \
-            ES256 signature against your key, and explains every problem with a stable rule ID and a fix.
+            Picks the rules of each token's kind (its profile: app-store-server-api, promotional-offer, \
+            introductory-offer-eligibility, advanced-commerce-in-app, or app-store-connect-api when asked), checks \
+            the header (alg, kid, typ), the claims that kind needs and the ES256 signature against your key, and \
+            explains every problem with a stable rule ID and a fix.
 
             Examples:
               jwtlint lint --key SubscriptionKey_2X9R4HXF34.p8 "$TOKEN"
               pbpaste | jwtlint lint --key key.pub.pem --bundle-id com.example.app -
+              jwtlint lint --profile app-store-connect-api --key AuthKey_ABCDE12345.p8 "$ASC_TOKEN"
+              jwtlint offer-signature --key key.p8 --bundle-id ID --product ID --offer ID --nonce UUID --timestamp MS SIG
               jwtlint decode "Authorization: Bearer $TOKEN"
-              jwtlint rules
+              jwtlint rules --profile promotional-offer
 
             Exit status: 0 no error finding, 1 an error finding, 2 unusable input (key, flags, unreadable input).
             """,
