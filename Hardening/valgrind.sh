@@ -119,15 +119,15 @@ run("real App Store Connect API tokens", [0], ["lint", "--key", os.path.join(vec
                                                 "--profile", "app-store-connect-api", "--now", int(real["generatedAt"]) + 1, "--tokens-file", file])
 for number, offer in enumerate(real["offers"]):
     run(f"offer-signature real {number}", [0], ["offer-signature", "--key", key_a, "--bundle-id", offer["bundleId"], "--product", offer["productId"],
-        "--offer", offer["offerIdentifier"], "--nonce", offer["nonce"], "--timestamp", offer["timestamp"], "--app-account-token",
-        offer["appAccountToken"], "--now", int(real["generatedAt"]) + 1, "--", offer["signature"]])
+        "--offer", offer["offerIdentifier"], "--nonce", offer["nonce"], "--timestamp", offer["timestamp"], "--now", int(real["generatedAt"]) + 1]
+        + (["--app-account-token", offer["appAccountToken"]] if offer["appAccountToken"] else []) + ["--", offer["signature"]])
 offers = json.load(open(os.path.join(vectors, "offers/cases.json")))
 for offer in offers["cases"]:
     for format in ["text", "json"]:
         run(f"offer-signature {offer['id']} {format}", [offer["exit"]], ["offer-signature", "--key", os.path.join(vectors, offers["key"]),
             "--kid", offer["keyId"], "--bundle-id", offer["bundleId"], "--product", offer["productId"], "--offer", offer["offerIdentifier"],
-            "--nonce", offer["nonce"], "--timestamp", offer["timestamp"], "--app-account-token", offer["appAccountToken"],
-            "--now", offer["now"], "--format", format, "--", offer["signature"]])
+            "--nonce", offer["nonce"], "--timestamp", offer["timestamp"], "--now", offer["now"], "--format", format]
+            + (["--app-account-token", offer["appAccountToken"]] if offer["appAccountToken"] else []) + ["--", offer["signature"]])
 
 jws = json.load(open(os.path.join(vectors, "wycheproof/json_web_signature_test.json")))
 for number, group in enumerate(jws["testGroups"]):
