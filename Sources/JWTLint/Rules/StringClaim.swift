@@ -14,7 +14,7 @@ enum StringClaim {
             return .invalid(.wrongType, "\(name) is \(value.typeNameWithArticle), not a string.")
         }
         if text.isEmpty { return .invalid(.empty, "\(name) is empty.") }
-        if text.unicodeScalars.first!.properties.isWhitespace || text.unicodeScalars.last!.properties.isWhitespace {
+        if Whitespace.isAround(text) {
             return .invalid(.whitespace, "\(name) \(JSONText.quoted(text)) has whitespace around it.")
         }
         return .value(text)

@@ -76,34 +76,41 @@ public enum Base64 {
 
     /// Decodes canonical padded standard base64, or says why the text is not that.
     public static func decode(_ text: String) -> Result<[UInt8], DecodingError> {
-        let bytes = Array(text.utf8)
+        if let result = text.utf8.withContiguousStorageIfAvailable({ decode($0) }) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer { decode($0) }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], DecodingError> {
         guard !bytes.isEmpty else { return .failure(.empty) }
-        for (offset, byte) in bytes.enumerated() where decodeTable[Int(byte)] == 0xFF && byte != UInt8(ascii: "=") {
-            switch byte {
-            case UInt8(ascii: "-"), UInt8(ascii: "_"): return .failure(.urlAlphabet(offset: offset))
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return .failure(.whitespace(offset: offset))
-            default: return .failure(.invalidCharacter(byte: byte, offset: offset))
+        let equals = UInt8(ascii: "=")
+        return decodeTable.withUnsafeBufferPointer { table -> Result<[UInt8], DecodingError> in
+            for offset in 0..<bytes.count where table[Int(bytes[offset])] == 0xFF && bytes[offset] != equals {
+                switch bytes[offset] {
+                case UInt8(ascii: "-"), UInt8(ascii: "_"): return .failure(.urlAlphabet(offset: offset))
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return .failure(.whitespace(offset: offset))
+                default: return .failure(.invalidCharacter(byte: bytes[offset], offset: offset))
+                }
             }
+            var padding = 0
+            while padding < bytes.count, bytes[bytes.count - 1 - padding] == equals { padding += 1 }
+            let body = bytes.count - padding
+            if padding > 2 || (0..<body).contains(where: { bytes[$0] == equals }) { return .failure(.misplacedPadding) }
+            guard bytes.count % 4 == 0 else { return .failure(.missingPadding) }
+            if padding == 2 && table[Int(bytes[body - 1])] & 0x0F != 0 { return .failure(.nonCanonical) }
+            if padding == 1 && table[Int(bytes[body - 1])] & 0x03 != 0 { return .failure(.nonCanonical) }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count / 4 * 3)
+            var index = 0
+            while index < bytes.count {
+                let a = table[Int(bytes[index])], b = table[Int(bytes[index + 1])]
+                let c = bytes[index + 2] == equals ? 0 : table[Int(bytes[index + 2])]
+                let d = bytes[index + 3] == equals ? 0 : table[Int(bytes[index + 3])]
+                output.append(a << 2 | b >> 4)
+                if index + 4 < bytes.count || padding < 2 { output.append(b << 4 | c >> 2) }
+                if index + 4 < bytes.count || padding < 1 { output.append(c << 6 | d) }
+                index += 4
+            }
+            return .success(output)
         }
-        let padding = bytes.reversed().prefix { $0 == UInt8(ascii: "=") }.count
-        if bytes.dropLast(padding).contains(UInt8(ascii: "=")) || padding > 2 { return .failure(.misplacedPadding) }
-        guard bytes.count % 4 == 0 else { return .failure(.missingPadding) }
-        if padding > 0 && bytes.count == padding { return .failure(.misplacedPadding) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count / 4 * 3)
-        var index = 0
-        while index < bytes.count {
-            let group = bytes[index..<(index + 4)]
-            let values = group.map { $0 == UInt8(ascii: "=") ? 0 : decodeTable[Int($0)] }
-            let padded = group.filter { $0 == UInt8(ascii: "=") }.count
-            if padded == 2 && values[1] & 0x0F != 0 { return .failure(.nonCanonical) }
-            if padded == 1 && values[2] & 0x03 != 0 { return .failure(.nonCanonical) }
-            if padded == 3 { return .failure(.misplacedPadding) }
-            output.append(values[0] << 2 | values[1] >> 4)
-            if padded < 2 { output.append(values[1] << 4 | values[2] >> 2) }
-            if padded < 1 { output.append(values[2] << 6 | values[3]) }
-            index += 4
-        }
-        return .success(output)
     }
 }

@@ -75,43 +75,66 @@ public enum Base64URL {
     public static func decode<Bytes: RandomAccessCollection>(
         _ text: Bytes, into output: inout [UInt8]
     ) -> DecodingError? where Bytes.Element == UInt8, Bytes.Index == Int {
+        if let error = text.withContiguousStorageIfAvailable({ decode($0, into: &output) }) { return error }
+        return Array(text).withUnsafeBufferPointer { decode($0, into: &output) }
+    }
+
+    /// The decoder proper, over contiguous bytes: one table lookup per character, output written in place.
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> DecodingError? {
         output.removeAll(keepingCapacity: true)
         let count = text.count
         if count % 4 == 1 {
             if let error = firstBadCharacter(text) { return error }
             return .impossibleLength
         }
-        output.reserveCapacity(count * 3 / 4)
-        let start = text.startIndex
         let fullGroups = count / 4
-        var index = start
-        return decodeTable.withUnsafeBufferPointer { table -> DecodingError? in
-            for _ in 0..<fullGroups {
-                let a = table[Int(text[index])], b = table[Int(text[index + 1])]
-                let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
-                if (a | b | c | d) & 0xC0 != 0 { return firstBadCharacter(text) }
-                output.append(a << 2 | b >> 4)
-                output.append(b << 4 | c >> 2)
-                output.append(c << 6 | d)
-                index += 4
+        let tail = count % 4
+        let outputCount = fullGroups * 3 + (tail == 0 ? 0 : tail - 1)
+        var failed = false
+        var nonCanonical = false
+        decodeTable.withUnsafeBufferPointer { table in
+            let decoded = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, written in
+                var index = 0, out = 0
+                for _ in 0..<fullGroups {
+                    let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+                    let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
+                    if (a | b | c | d) & 0xC0 != 0 {
+                        failed = true
+                        break
+                    }
+                    buffer[out] = a << 2 | b >> 4
+                    buffer[out + 1] = b << 4 | c >> 2
+                    buffer[out + 2] = c << 6 | d
+                    index += 4
+                    out += 3
+                }
+                if !failed && tail == 2 {
+                    let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+                    if (a | b) & 0xC0 != 0 {
+                        failed = true
+                    } else {
+                        nonCanonical = b & 0x0F != 0
+                        buffer[out] = a << 2 | b >> 4
+                        out += 1
+                    }
+                } else if !failed && tail == 3 {
+                    let a = table[Int(text[index])], b = table[Int(text[index + 1])], c = table[Int(text[index + 2])]
+                    if (a | b | c) & 0xC0 != 0 {
+                        failed = true
+                    } else {
+                        nonCanonical = c & 0x03 != 0
+                        buffer[out] = a << 2 | b >> 4
+                        buffer[out + 1] = b << 4 | c >> 2
+                        out += 2
+                    }
+                }
+                written = failed ? 0 : out
             }
-            switch count % 4 {
-            case 2:
-                let a = table[Int(text[index])], b = table[Int(text[index + 1])]
-                if (a | b) & 0xC0 != 0 { return firstBadCharacter(text) }
-                if b & 0x0F != 0 { return .nonCanonical }
-                output.append(a << 2 | b >> 4)
-            case 3:
-                let a = table[Int(text[index])], b = table[Int(text[index + 1])], c = table[Int(text[index + 2])]
-                if (a | b | c) & 0xC0 != 0 { return firstBadCharacter(text) }
-                if c & 0x03 != 0 { return .nonCanonical }
-                output.append(a << 2 | b >> 4)
-                output.append(b << 4 | c >> 2)
-            default:
-                break
-            }
-            return nil
+            if !failed && !nonCanonical { output = decoded }
         }
+        if failed { return firstBadCharacter(text) }
+        if nonCanonical { return .nonCanonical }
+        return nil
     }
 
     /// Decodes strict unpadded base64url, returning the bytes or why it failed.
@@ -122,8 +145,7 @@ public enum Base64URL {
         return .success(output)
     }
 
-    private static func firstBadCharacter<Bytes: RandomAccessCollection>(_ text: Bytes) -> DecodingError?
-    where Bytes.Element == UInt8, Bytes.Index == Int {
+    private static func firstBadCharacter(_ text: UnsafeBufferPointer<UInt8>) -> DecodingError? {
         for (offset, byte) in text.enumerated() where decodeTable[Int(byte)] == 0xFF {
             switch byte {
             case UInt8(ascii: "="): return .padding

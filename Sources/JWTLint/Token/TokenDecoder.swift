@@ -4,12 +4,11 @@
 /// finding rather than an error.
 enum TokenDecoder {
     static func decode(_ line: String) -> DecodedToken {
-        let token: Substring
+        let bytes: [UInt8]
         switch TokenInput.extractToken(from: line) {
-        case .token(let found): token = found
+        case .token(let found): bytes = found
         case .problem(let finding): return DecodedToken(header: nil, claims: nil, signature: nil, signingInput: [], findings: [finding])
         }
-        let bytes = Array(token.utf8)
         var dots: [Int] = []
         for index in 0..<bytes.count where bytes[index] == UInt8(ascii: ".") {
             dots.append(index)

@@ -17,7 +17,7 @@ public enum TokenFingerprint {
 
     /// The token in `input`, without its `Bearer` or header prefix; the input itself when it holds none.
     public static func token(in input: String) -> String {
-        if case .token(let token) = TokenInput.extractToken(from: input) { return String(token) }
+        if case .token(let token) = TokenInput.extractToken(from: input) { return String(decoding: token, as: UTF8.self) }
         return input
     }
 }

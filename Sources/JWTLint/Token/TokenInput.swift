@@ -5,7 +5,8 @@
 enum TokenInput {
     /// The token found in a line, or why there is none.
     enum Extraction {
-        case token(Substring)
+        /// The token's bytes.
+        case token([UInt8])
         case problem(Finding)
     }
 
@@ -20,54 +21,59 @@ enum TokenInput {
                 .oversized, "The input is \(line.utf8.count) bytes, over the \(maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
                 hint: "Pass one token per line; check that the line holds only the token."))
         }
-        var rest = trimmed(Substring(line))
-        if hasPrefix(rest, caseInsensitive: "authorization:") {
-            rest = trimmed(rest.dropFirst("authorization:".count))
-            guard hasPrefix(rest, caseInsensitive: "bearer ") || hasPrefix(rest, caseInsensitive: "bearer\t") else {
+        // Native strings hand out their UTF-8 in place; scanning a buffer is many times cheaper than a UTF8View.
+        if let found = line.utf8.withContiguousStorageIfAvailable({ extract(from: $0) }) { return found }
+        return Array(line.utf8).withUnsafeBufferPointer { extract(from: $0) }
+    }
+
+    private static func extract(from line: UnsafeBufferPointer<UInt8>) -> Extraction {
+        var start = 0, end = line.count
+        func trim() {
+            while start < end, isWhitespace(line[start]) { start += 1 }
+            while end > start, isWhitespace(line[end - 1]) { end -= 1 }
+        }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            let bytes = prefix.utf8Start
+            for offset in 0..<count where lowercase(line[start + offset]) != bytes[offset] { return false }
+            return true
+        }
+        func hasBearer() -> Bool {
+            hasPrefix("bearer") && end - start > 6 && (line[start + 6] == 0x20 || line[start + 6] == 0x09)
+        }
+        trim()
+        if hasPrefix("authorization:") {
+            start += "authorization:".utf8.count
+            trim()
+            guard hasBearer() else {
                 return .problem(TokenRules.format.finding(
                     .notBearerScheme, "The Authorization header does not use the Bearer scheme.",
                     hint: "Send the header as 'Authorization: Bearer <token>'."))
             }
         }
-        if hasPrefix(rest, caseInsensitive: "bearer ") || hasPrefix(rest, caseInsensitive: "bearer\t") {
-            rest = trimmed(rest.dropFirst("bearer".count))
-            if hasPrefix(rest, caseInsensitive: "bearer ") || hasPrefix(rest, caseInsensitive: "bearer\t") {
+        if hasBearer() {
+            start += "bearer".utf8.count
+            trim()
+            if hasBearer() {
                 return .problem(TokenRules.format.finding(
                     .bearerTwice, "The value says 'Bearer' twice ('Bearer Bearer <token>').",
                     hint: "Add the 'Bearer ' prefix once: your HTTP client or its configuration probably adds it already."))
             }
         }
-        if rest.isEmpty {
+        if start == end {
             return .problem(TokenRules.format.finding(.notCompactJWS, "The input holds no token.", hint: "Pass the token itself."))
         }
-        if let offset = rest.utf8.firstIndex(where: isWhitespace).map({ rest.utf8.distance(from: rest.utf8.startIndex, to: $0) }) {
+        if let inside = (start..<end).first(where: { isWhitespace(line[$0]) }) {
             return .problem(TokenRules.format.finding(
-                .whitespaceInside, "The token has whitespace inside it, at offset \(offset).",
+                .whitespaceInside, "The token has whitespace inside it, at offset \(inside - start).",
                 hint: "Remove the whitespace: a token is one unbroken string (check for a newline in a secret or an environment variable)."))
         }
-        return .token(rest)
+        return .token(Array(line[start..<end]))
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
-    }
-
-    private static func trimmed(_ text: Substring) -> Substring {
-        let utf8 = text.utf8
-        guard let first = utf8.firstIndex(where: { !isWhitespace($0) }), let last = utf8.lastIndex(where: { !isWhitespace($0) }) else {
-            return text[text.endIndex...]
-        }
-        return Substring(utf8[first...last])
-    }
-
-    private static func hasPrefix(_ text: Substring, caseInsensitive prefix: String) -> Bool {
-        // A plain loop: zip over two UTF8Views costs a generic instantiation (most of a millisecond) on first use.
-        var textIndex = text.utf8.startIndex
-        for expected in prefix.utf8 {
-            guard textIndex < text.utf8.endIndex, lowercase(text.utf8[textIndex]) == expected else { return false }
-            textIndex = text.utf8.index(after: textIndex)
-        }
-        return true
     }
 
     private static func lowercase(_ byte: UInt8) -> UInt8 {

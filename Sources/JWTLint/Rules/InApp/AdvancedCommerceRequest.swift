@@ -7,34 +7,43 @@ enum AdvancedCommerceRequest {
         let message: String
     }
 
-    /// What a member must hold.
-    enum Kind: Sendable {
-        /// A non-empty string, at most this many characters when a limit is given.
-        case string(maximumLength: Int?)
-        /// A UUID string.
-        case uuid
-        /// An ISO 4217 currency code: three upper-case letters.
-        case currency
-        /// A whole number, 0 or more.
-        case amount
-        /// A JSON boolean.
-        case boolean
-        /// One of these strings.
-        case oneOf([String])
-        /// An object with these members.
-        case object([Member])
-        /// A non-empty array of objects with these members.
-        case array([Member])
-    }
-
-    /// A member of an object.
+    /// A member of an object, and what it must hold. A struct with plain fields, not an enum with payloads: the
+    /// tables are stored once, and LeakSanitizer cannot follow the tagged pointers of enum payloads in static storage.
     struct Member: Sendable {
+        /// What the member must hold.
+        enum Kind: Sendable {
+            /// A non-empty string, at most ``Member/maximumLength`` characters when given.
+            case string
+            /// A UUID string.
+            case uuid
+            /// An ISO 4217 currency code: three upper-case letters.
+            case currency
+            /// A whole number, 0 or more.
+            case amount
+            /// A JSON boolean.
+            case boolean
+            /// One of ``Member/allowed``.
+            case oneOf
+            /// An object with ``Member/members``.
+            case object
+            /// A non-empty array of objects with ``Member/members``.
+            case array
+        }
+
         let name: String
         let kind: Kind
         let required: Bool
+        var maximumLength: Int? = nil
+        var allowed: [String] = []
+        var members: [Member] = []
 
-        static func required(_ name: String, _ kind: Kind) -> Member { Member(name: name, kind: kind, required: true) }
-        static func optional(_ name: String, _ kind: Kind) -> Member { Member(name: name, kind: kind, required: false) }
+        static func required(_ name: String, _ kind: Kind, maximumLength: Int? = nil, members: [Member] = [], allowed: [String] = []) -> Member {
+            Member(name: name, kind: kind, required: true, maximumLength: maximumLength, allowed: allowed, members: members)
+        }
+
+        static func optional(_ name: String, _ kind: Kind, members: [Member] = []) -> Member {
+            Member(name: name, kind: kind, required: false, members: members)
+        }
     }
 
     /// The in-app operations, as Apple's libraries write them.
@@ -43,50 +52,39 @@ enum AdvancedCommerceRequest {
     /// The subscription periods Apple defines.
     static let periods = ["P1W", "P1M", "P2M", "P3M", "P6M", "P1Y"]
 
-    // Computed, not stored: LeakSanitizer cannot follow the tagged pointers of enum payloads in static storage.
-    private static var sku: Member { .required("SKU", .string(maximumLength: 128)) }
-    private static var itemDescription: Member { .required("description", .string(maximumLength: 45)) }
-    private static var displayName: Member { .required("displayName", .string(maximumLength: 30)) }
-    private static var price: Member { .required("price", .amount) }
-    private static var storefront: Member { .optional("storefront", .string(maximumLength: nil)) }
+    private static let sku = Member.required("SKU", .string, maximumLength: 128)
+    private static let itemDescription = Member.required("description", .string, maximumLength: 45)
+    private static let displayName = Member.required("displayName", .string, maximumLength: 30)
+    private static let price = Member.required("price", .amount)
+    private static let storefront = Member.optional("storefront", .string)
 
     /// The members every in-app request has, besides `operation` and `version`.
-    static var common: [Member] { [
-        .required("requestInfo", .object([
-            .required("requestReferenceId", .uuid), .optional("appAccountToken", .uuid),
-            .optional("consistencyToken", .string(maximumLength: nil)),
-        ]))
-    ] }
+    static let common: [Member] = [
+        .required("requestInfo", .object, members: [
+            .required("requestReferenceId", .uuid), .optional("appAccountToken", .uuid), .optional("consistencyToken", .string),
+        ])
+    ]
 
     /// The members each operation requires (and those it may have, whose type is checked when present).
-    static func members(of operation: String) -> [Member] {
-        switch operation {
-        case "CREATE_ONE_TIME_CHARGE":
-            return [
-                .required("currency", .currency), .required("taxCode", .string(maximumLength: nil)),
-                .required("item", .object([sku, itemDescription, displayName, price])), storefront,
-            ]
-        case "CREATE_SUBSCRIPTION":
-            return [
-                .required("currency", .currency), .required("taxCode", .string(maximumLength: nil)),
-                .required("descriptors", .object([itemDescription, displayName])),
-                .required("items", .array([sku, itemDescription, displayName, price, .optional("offer", .object([]))])),
-                .required("period", .oneOf(periods)), .optional("previousTransactionId", .string(maximumLength: nil)), storefront,
-            ]
-        case "MODIFY_SUBSCRIPTION":
-            return [
-                .required("transactionId", .string(maximumLength: nil)), .required("retainBillingCycle", .boolean),
-                .optional("addItems", .array([sku])), .optional("changeItems", .array([sku])),
-                .optional("removeItems", .array([sku])), .optional("currency", .currency),
-                .optional("taxCode", .string(maximumLength: nil)), .optional("descriptors", .object([])),
-                .optional("periodChange", .object([])), storefront,
-            ]
-        case "REACTIVATE_SUBSCRIPTION":
-            return [.required("transactionId", .string(maximumLength: nil)), .optional("items", .array([sku])), storefront]
-        default:
-            return []
-        }
-    }
+    static let byOperation: [String: [Member]] = [
+        "CREATE_ONE_TIME_CHARGE": [
+            .required("currency", .currency), .required("taxCode", .string),
+            .required("item", .object, members: [sku, itemDescription, displayName, price]), storefront,
+        ],
+        "CREATE_SUBSCRIPTION": [
+            .required("currency", .currency), .required("taxCode", .string),
+            .required("descriptors", .object, members: [itemDescription, displayName]),
+            .required("items", .array, members: [sku, itemDescription, displayName, price, .optional("offer", .object)]),
+            .required("period", .oneOf, allowed: periods), .optional("previousTransactionId", .string), storefront,
+        ],
+        "MODIFY_SUBSCRIPTION": [
+            .required("transactionId", .string), .required("retainBillingCycle", .boolean),
+            .optional("addItems", .array, members: [sku]), .optional("changeItems", .array, members: [sku]),
+            .optional("removeItems", .array, members: [sku]), .optional("currency", .currency), .optional("taxCode", .string),
+            .optional("descriptors", .object), .optional("periodChange", .object), storefront,
+        ],
+        "REACTIVATE_SUBSCRIPTION": [.required("transactionId", .string), .optional("items", .array, members: [sku]), storefront],
+    ]
 
     /// Everything wrong with a decoded request, in the order of its members.
     static func problems(in request: JSONObject) -> [Problem] {
@@ -117,8 +115,8 @@ enum AdvancedCommerceRequest {
             problems.append(Problem(cause: .wrongType, message: "request.version is \(value.typeNameWithArticle), not the string \"1\"."))
         }
         check(request, against: common, path: "request", into: &problems)
-        if let name = operation?.stringValue, operations.contains(name) {
-            check(request, against: members(of: name), path: "request", into: &problems, operation: name)
+        if let name = operation?.stringValue, let members = byOperation[name] {
+            check(request, against: members, path: "request", into: &problems, operation: name)
         }
         return problems
     }
@@ -127,28 +125,30 @@ enum AdvancedCommerceRequest {
         _ object: JSONObject, against members: [Member], path: String, into problems: inout [Problem], operation: String? = nil
     ) {
         for member in members {
-            let place = "\(path).\(member.name)"
             guard let value = object[member.name], value != .null || member.required else {
                 if member.required {
                     let by = operation.map { " (\($0) requires it)" } ?? ""
-                    problems.append(Problem(cause: .missing, message: "The request has no \(place)\(by)."))
+                    problems.append(Problem(cause: .missing, message: "The request has no \(path).\(member.name)\(by)."))
                 }
                 continue
             }
-            check(value, as: member.kind, place: place, into: &problems)
+            check(value, as: member, path: path, into: &problems)
         }
     }
 
-    private static func check(_ value: JSONValue, as kind: Kind, place: String, into problems: inout [Problem]) {
+    /// Checks one member's value; `path` is where its object is, so the member's place is only spelled out when
+    /// something is reported.
+    private static func check(_ value: JSONValue, as member: Member, path: String, into problems: inout [Problem]) {
+        var place: String { "\(path).\(member.name)" }
         func wrongType(_ expected: String) {
             problems.append(Problem(cause: .wrongType, message: "\(place) is \(value.typeNameWithArticle), not \(expected)."))
         }
-        switch kind {
-        case .string(let maximumLength):
+        switch member.kind {
+        case .string:
             guard let text = value.stringValue else { return wrongType("a string") }
             if text.isEmpty {
                 problems.append(Problem(cause: .empty, message: "\(place) is empty."))
-            } else if let maximumLength, text.count > maximumLength {
+            } else if let maximumLength = member.maximumLength, text.count > maximumLength {
                 problems.append(Problem(
                     cause: .tooLong, message: "\(place) is \(text.count) characters; Apple's libraries allow at most \(maximumLength)."))
             }
@@ -170,16 +170,16 @@ enum AdvancedCommerceRequest {
             }
         case .boolean:
             guard case .bool = value else { return wrongType("a boolean") }
-        case .oneOf(let allowed):
+        case .oneOf:
             guard let text = value.stringValue else { return wrongType("a string") }
-            if !allowed.contains(text) {
+            if !member.allowed.contains(text) {
                 problems.append(Problem(
-                    cause: .wrongValue, message: "\(place) is \(JSONText.quoted(text)), not one of \(allowed.joined(separator: ", "))."))
+                    cause: .wrongValue, message: "\(place) is \(JSONText.quoted(text)), not one of \(member.allowed.joined(separator: ", "))."))
             }
-        case .object(let members):
+        case .object:
             guard case .object(let object) = value else { return wrongType("an object") }
-            check(object, against: members, path: place, into: &problems)
-        case .array(let members):
+            check(object, against: member.members, path: place, into: &problems)
+        case .array:
             guard case .array(let items) = value else { return wrongType("an array") }
             if items.isEmpty {
                 problems.append(Problem(cause: .empty, message: "\(place) is an empty array."))
@@ -189,7 +189,7 @@ enum AdvancedCommerceRequest {
                     problems.append(Problem(cause: .wrongType, message: "\(place)[\(index)] is \(item.typeNameWithArticle), not an object."))
                     continue
                 }
-                check(object, against: members, path: "\(place)[\(index)]", into: &problems)
+                check(object, against: member.members, path: "\(place)[\(index)]", into: &problems)
             }
         }
     }

@@ -60,7 +60,7 @@ struct BundleIDRule: LintRule {
         let shown = JSONText.quoted(bid)
         if bid.isEmpty {
             findings.append(Self.description.finding(.empty, "bid is empty."))
-        } else if bid.unicodeScalars.first!.properties.isWhitespace || bid.unicodeScalars.last!.properties.isWhitespace {
+        } else if Whitespace.isAround(bid) {
             findings.append(Self.description.finding(
                 .whitespace, "bid \(shown) has whitespace around it.", hint: "Trim the bundle ID where your server reads it."))
         } else if let expected = context.options.bundleID, bid != expected {

@@ -38,7 +38,7 @@ struct HeaderKeyIDRule: LintRule {
             return
         }
         let shown = JSONText.quoted(kid)
-        if kid.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+        if Whitespace.isInside(kid) {
             findings.append(Self.description.finding(
                 .whitespace, "The header's kid \(shown) contains whitespace; Apple will not find a key with that ID.",
                 hint: "Trim the key ID where your server reads it (a secret or environment variable often ends in a newline)."))
