@@ -68,6 +68,12 @@ struct RuleExampleTests {
         #expect(Self.rules.map(\.id) == RuleID.allCases)
     }
 
+    @Test("The profiles' written-out names and positions are those of ProfileName")
+    func profileNamesMatch() {
+        #expect(ProfileName.names == ProfileName.allCases.map(\.rawValue))
+        #expect(ProfileName.allCases.map(\.position) == Array(ProfileName.allCases.indices))
+    }
+
     @Test("Every JWS rule runs under at least one profile, and every profile runs the token and signature rules")
     func everyRuleHasAProfile() {
         for rule in Self.rules {

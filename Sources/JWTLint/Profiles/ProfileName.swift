@@ -16,6 +16,23 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
 
     /// The name as written: `promotional-offer`.
     public var description: String { rawValue }
+
+    /// The profile's place in ``allCases``, without building that array.
+    var position: Int {
+        switch self {
+        case .appStoreServerAPI: return 0
+        case .promotionalOffer: return 1
+        case .introductoryOfferEligibility: return 2
+        case .advancedCommerceInApp: return 3
+        case .appStoreConnectAPI: return 4
+        }
+    }
+
+    /// The names, by ``position``.
+    static let names = [
+        "app-store-server-api", "promotional-offer", "introductory-offer-eligibility", "advanced-commerce-in-app",
+        "app-store-connect-api",
+    ]
 }
 
 /// Which profile judges a token: the one `auto` picks from the token itself, or one the user pins.

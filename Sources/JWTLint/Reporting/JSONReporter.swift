@@ -69,7 +69,8 @@ public struct JSONReporter: Reporter {
     }
 
     public func closing(_ summary: LintSummary) -> String {
-        let profiles = summary.profileCounts.map { #""\#($0.profile.rawValue)":\#($0.tokens)"# }.joined(separator: ",")
+        var profiles = ""
+        summary.forEachProfile { name, tokens in profiles += (profiles.isEmpty ? "" : ",") + #""\#(name)":\#(tokens)"# }
         return #"],"summary":{"tokens":\#(summary.tokens),"passed":\#(summary.passed),"failed":\#(summary.failed),"#
             + #""errors":\#(summary.errors),"warnings":\#(summary.warnings),"infos":\#(summary.infos),"#
             + #""signatures":{"verified":\#(summary.verified),"invalid":\#(summary.invalid),"unchecked":\#(summary.unchecked)},"#

@@ -60,9 +60,9 @@ public struct TextReporter: Reporter {
         text += "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")"
         if summary.infos > 0 { text += ", \(summary.infos) info" }
         text += "; signatures: \(summary.verified) verified, \(summary.invalid) invalid, \(summary.unchecked) not checked"
-        if !summary.profileCounts.isEmpty {
-            text += "; profiles: " + summary.profileCounts.map { "\($0.tokens) \($0.profile)" }.joined(separator: ", ")
-        }
+        var profiles = ""
+        summary.forEachProfile { name, tokens in profiles += (profiles.isEmpty ? "" : ", ") + "\(tokens) \(name)" }
+        if !profiles.isEmpty { text += "; profiles: " + profiles }
         text += "\n"
         return text
     }
