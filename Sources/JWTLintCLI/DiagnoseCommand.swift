@@ -57,7 +57,7 @@ extension JWTLintCommand {
             let options = try LintInvocation(key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, profile: profile).makeOptions()
             let time = options.now
             let text = try WholeInput.contents(of: input, what: "input")
-            guard !text.trimmingCharacters(in: " \t\r\n").isEmpty else {
+            guard !text.trimmingASCIIWhitespace().isEmpty else {
                 throw UsageError(message: "the input is empty: give the token, header, curl command or request")
             }
             let answer = try response.map { AppleResponse.parse(try WholeInput.contents(of: $0, what: "response file")) }
@@ -146,12 +146,5 @@ enum WholeInput {
             guard bytes.count <= limit else { throw UsageError(message: "\(what) '\(path)' is over \(limit) bytes") }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        return String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
     }
 }

@@ -71,7 +71,7 @@ extension JWTLintCommand {
             }
             for (flag, value) in [("--bundle-id", bundleID), ("--product", product), ("--offer", offer), ("--kid", keyID)]
             where value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
-                throw UsageError(message: "\(flag) \(JSONStrings.quoted(String(value.prefix(80)))) is empty or holds whitespace")
+                throw UsageError(message: "\(flag) \(JSONText.quoted(String(value.prefix(80)))) is empty or holds whitespace")
             }
             for (flag, value, limit) in [
                 ("--bundle-id", bundleID, 1024), ("--product", product, 1024), ("--offer", offer, 1024), ("--kid", keyID, 1024),
@@ -106,17 +106,13 @@ enum OfferSignatureReport {
         var counts: [String] = []
         if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        let verdict = result.hasErrors ? paint("FAIL", "31", colour) : paint("ok", "32", colour)
+        let verdict = result.hasErrors ? (colour ? "\u{1B}[31mFAIL\u{1B}[0m" : "FAIL") : (colour ? "\u{1B}[32mok\u{1B}[0m" : "ok")
         var text = "offer signature (sha256 \(TokenFingerprint.of(request.signature))): \(verdict)"
         text += (counts.isEmpty ? "" : ", " + counts.joined(separator: ", ")) + "; signature \(status(result.signature)); profile \(kind)\n"
         if showSignature { text += "  signature \(request.signature)\n" }
-        let fields = request.appleFields.map { String(JSONStrings.quoted($0).dropFirst().dropLast()) }
+        let fields = request.appleFields.map { String(JSONText.quoted($0).dropFirst().dropLast()) }
         text += "  payload \"" + fields.joined(separator: "\\u2063") + "\" (the fields Apple signs, joined by U+2063)\n"
-        for finding in result.findings {
-            let label = finding.severity.rawValue + String(repeating: " ", count: max(0, 7 - finding.severity.rawValue.count))
-            text += "  \(paint(label, finding.severity == .error ? "31" : "33", colour)) \(finding.rule): \(finding.message)\n"
-            text += "          fix: \(finding.hint)\n"
-        }
+        text += TextReporter.lines(for: result.findings, colour: colour)
         return text
     }
 
@@ -139,36 +135,21 @@ enum OfferSignatureReport {
             JSONObject.Member(name: "appAccountToken", value: .string(fields[4])), JSONObject.Member(name: "nonce", value: .string(fields[5])),
             JSONObject.Member(name: "timestamp", value: .string(fields[6])),
         ]))
-        writer.raw(#","findings":["#)
-        for (index, finding) in result.findings.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.raw(#"{"rule":"#)
-            writer.string(finding.rule.rawValue)
-            writer.raw(#","severity":"#)
-            writer.string(finding.severity.rawValue)
-            writer.raw(#","message":"#)
-            writer.string(finding.message)
-            writer.raw(#","hint":"#)
-            writer.string(finding.hint)
-            writer.raw("}")
-        }
+        writer.raw(#","findings":"#)
+        JSONReporter.write(result.findings, to: &writer)
         let errors = result.findings.filter { $0.severity == .error }.count
         let warnings = result.findings.filter { $0.severity == .warning }.count
         let infos = result.findings.count - errors - warnings
         let failed = result.hasErrors ? 1 : 0
         let (verified, invalid, unchecked) = (result.signature == .verified ? 1 : 0, result.signature == .invalid ? 1 : 0, result.signature == .unchecked ? 1 : 0)
         return writer.text
-            + #"]}],"summary":{"tokens":1,"passed":\#(1 - failed),"failed":\#(failed),"errors":\#(errors),"warnings":\#(warnings),"infos":\#(infos),"#
+            + #"}],"summary":{"tokens":1,"passed":\#(1 - failed),"failed":\#(failed),"errors":\#(errors),"warnings":\#(warnings),"infos":\#(infos),"#
             + #""signatures":{"verified":\#(verified),"invalid":\#(invalid),"unchecked":\#(unchecked)},"profiles":{"legacy-promotional-offer":1}}}"#
             + "\n"
     }
 
     private static func status(_ status: LintResult.SignatureStatus) -> String {
         status == .unchecked ? "not checked" : status.rawValue
-    }
-
-    private static func paint(_ text: String, _ code: String, _ colour: Bool) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
 
@@ -182,11 +163,3 @@ extension String {
     }
 }
 
-/// Values shown in messages: JSON-quoted, so that control characters never reach a terminal.
-enum JSONStrings {
-    static func quoted(_ value: String) -> String {
-        var writer = JSONWriter()
-        writer.string(value)
-        return writer.text
-    }
-}

@@ -31,7 +31,7 @@ struct LintVectorTests {
                 bundleID: options["bundleId"] as? String, now: (options["now"] as? NSNumber)?.doubleValue ?? defaultNow,
                 leeway: (options["leeway"] as? NSNumber)?.doubleValue ?? LintOptions.defaultLeeway,
                 profile: ProfileChoice(name: options["profile"] as? String ?? "auto") ?? .auto,
-                expectedProfile: item["profile"] as? String ?? "app-store-server-api",
+                expectedProfile: item["profile"] as? String ?? "(missing)",
                 expected: findings.sorted(), exit: item["exit"] as? Int ?? -1)
         }
     }()

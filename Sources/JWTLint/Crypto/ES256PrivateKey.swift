@@ -20,7 +20,10 @@ public final class ES256PrivateKey: @unchecked Sendable {
     /// The ES256 signature of `message` in JWS form: raw `r || s`, 64 bytes.
     /// - Throws: ``KeyError/invalidKey(_:)`` if OpenSSL fails to sign.
     public func sign(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
-        try ES256PrivateKey.raw(fromDER: signDER(message))
+        guard let raw = ECDSASignature.raw(fromDER: try signDER(message)) else {
+            throw .invalidKey("OpenSSL returned a malformed signature")
+        }
+        return raw
     }
 
     /// The ECDSA P-256 SHA-256 signature of `message` in DER (`ECDSA-Sig-Value`), as the legacy promotional offer
@@ -39,22 +42,5 @@ public final class ES256PrivateKey: @unchecked Sendable {
             throw .invalidKey("signing failed (\(OpenSSLError.drainQueue()))")
         }
         return Array(der.prefix(length))
-    }
-
-    /// `r || s`, 32 bytes each, from a DER `ECDSA-Sig-Value`.
-    private static func raw(fromDER der: [UInt8]) throws(KeyError) -> [UInt8] {
-        let signature: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
-            var cursor = buffer.baseAddress
-            return d2i_ECDSA_SIG(nil, &cursor, buffer.count)
-        }
-        guard let signature else { throw .invalidKey("OpenSSL returned a malformed signature") }
-        defer { ECDSA_SIG_free(signature) }
-        var output = [UInt8](repeating: 0, count: 64)
-        let written = output.withUnsafeMutableBufferPointer { buffer in
-            BN_bn2binpad(ECDSA_SIG_get0_r(signature), buffer.baseAddress, 32)
-                + BN_bn2binpad(ECDSA_SIG_get0_s(signature), buffer.baseAddress! + 32, 32)
-        }
-        guard written == 64 else { throw .invalidKey("OpenSSL returned a malformed signature") }
-        return output
     }
 }

@@ -126,7 +126,8 @@ public struct Diagnosis: Sendable {
         case (.audience, _): return (88, "aud is not \(profile.audience)", "apple-jwt-rules §6 cause 11")
         case (.signatureMismatch, _):
             return (87, "The token is signed with another key than the one given", "apple-jwt-rules §6 causes 5 and 6")
-        case (.issuer, _), (.subject, _): return (86, "iss is not the issuer ID", "apple-jwt-rules §6 cause 6")
+        case (.issuer, _): return (86, "iss is not the issuer ID", "apple-jwt-rules §6 cause 6")
+        case (.subject, _): return (86, "sub is not \"user\"", "apple-jwt-rules §2 (individual keys)")
         case (.headerKeyID, _) where error: return (86, "kid does not name the signing key", "apple-jwt-rules §6 causes 6 and 9")
         case (.issuedAt, .missing) where error:
             return (85, "iat is missing from the in-app JWS", "apple-in-app-and-signed-data §0")

@@ -16,6 +16,20 @@ public enum JSONParseError: Error, Sendable, Equatable {
     case numberTooLarge
 }
 
+extension JSONParseError {
+    /// What is wrong, as a message says it after its subject: "is not valid JSON (…)".
+    var explanation: String {
+        switch self {
+        case .duplicateMember(let name): return "has the member \(JSONText.quoted(name)) more than once"
+        case .invalidUTF8: return "is not valid UTF-8"
+        case .syntax(let reason, _): return "is not valid JSON (\(reason))"
+        case .notAnObject(let type): return "is a JSON \(type), not an object"
+        case .tooDeep(let limit): return "nests objects or arrays more than \(limit) levels deep"
+        case .numberTooLarge: return "has a number too large for any JSON parser to hold"
+        }
+    }
+}
+
 /// Parses JSON text with jansson and copies the result into ``JSONValue``s.
 ///
 /// This is the only file that imports jansson. Every `json_t` is released before the function returns.

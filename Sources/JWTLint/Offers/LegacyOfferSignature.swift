@@ -93,7 +93,7 @@ public enum LegacyOfferSignature {
         case .success(let decoded):
             bytes = decoded
         case .failure(let error):
-            guard let lenient = RequestRule.lenientDecode(text) else {
+            guard let lenient = Base64.decodeLeniently(text) else {
                 findings.append(rule.finding(.malformed, "The signature \(error.explanation); it is not base64."))
                 return nil
             }

@@ -51,8 +51,16 @@ public struct JSONReporter: Reporter {
             writer.raw(#","claims":"#)
             writer.object(claims)
         }
-        writer.raw(#","findings":["#)
-        for (index, finding) in item.result.findings.enumerated() {
+        writer.raw(#","findings":"#)
+        Self.write(item.result.findings, to: &writer)
+        writer.raw("}")
+        output = writer.bytes
+    }
+
+    /// `[{"rule":…,"severity":…,"message":…,"hint":…}, …]`: the findings as every JSON result carries them.
+    package static func write(_ findings: [Finding], to writer: inout JSONWriter) {
+        writer.raw("[")
+        for (index, finding) in findings.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw(#"{"rule":"#)
             writer.string(finding.rule.rawValue)
@@ -64,8 +72,7 @@ public struct JSONReporter: Reporter {
             writer.string(finding.hint)
             writer.raw("}")
         }
-        writer.raw("]}")
-        output = writer.bytes
+        writer.raw("]")
     }
 
     public func closing(_ summary: LintSummary) -> String {

@@ -46,8 +46,16 @@ public struct TextReporter: Reporter {
         if let header = result.header { text += "  header \(Self.compact(header))\n" }
         if let claims = result.claims { text += "  claims \(Self.compact(claims))\n" }
         if let line = identity(result) { text += "  \(line)\n" }
-        for finding in result.findings {
-            let label = paint(finding.severity.rawValue.padding(to: 7), colourFor(finding.severity))
+        text += Self.lines(for: result.findings, colour: colour)
+        return text
+    }
+
+    /// Two lines a finding, as every text report shows them: severity, rule and message, then the fix.
+    package static func lines(for findings: [Finding], colour: Bool) -> String {
+        let reporter = TextReporter(colour: colour, now: 0)
+        var text = ""
+        for finding in findings {
+            let label = reporter.paint(finding.severity.rawValue.padding(to: 7), reporter.colourFor(finding.severity))
             text += "  \(label) \(finding.rule.rawValue): \(finding.message)\n"
             text += "          fix: \(finding.hint)\n"
         }

@@ -55,23 +55,28 @@ public enum Base64 {
 
     /// Encodes bytes as padded standard base64.
     public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var output: [UInt8] = []
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var iterator = bytes.makeIterator()
-        while let first = iterator.next() {
-            let second = iterator.next()
-            let third = iterator.next()
-            output.append(alphabet[Int(first >> 2)])
-            output.append(alphabet[Int((first & 0x03) << 4 | (second ?? 0) >> 4)])
-            output.append(second.map { alphabet[Int(($0 & 0x0F) << 2 | (third ?? 0) >> 6)] } ?? UInt8(ascii: "="))
-            output.append(third.map { alphabet[Int($0 & 0x3F)] } ?? UInt8(ascii: "="))
-        }
-        return String(decoding: output, as: UTF8.self)
+        Base64URL.encode(bytes, alphabet: alphabet, padded: true)
     }
 
     /// Encodes a string's UTF-8 bytes as padded standard base64.
     public static func encode(_ string: String) -> String {
         encode(Array(string.utf8))
+    }
+
+    /// Decodes base64 in either alphabet, padded or not, as lenient decoders do; `nil` when it is no base64 at all.
+    /// For reading on after a strict decode has said what is wrong.
+    public static func decodeLeniently(_ text: String) -> [UInt8]? {
+        var normalized = String(text.unicodeScalars.compactMap { scalar -> Character? in
+            switch scalar {
+            case "-": return "+"
+            case "_": return "/"
+            case "=": return nil
+            default: return Character(scalar)
+            }
+        })
+        guard normalized.utf8.count % 4 != 1 else { return nil }
+        while normalized.utf8.count % 4 != 0 { normalized += "=" }
+        return try? decode(normalized).get()
     }
 
     /// Decodes canonical padded standard base64, or says why the text is not that.

@@ -48,6 +48,11 @@ public enum Base64URL {
 
     /// Encodes bytes as unpadded base64url.
     public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        encode(bytes, alphabet: alphabet, padded: false)
+    }
+
+    /// Encodes bytes in a 64-character `alphabet`, with `=` padding or without: base64url and standard base64 alike.
+    static func encode<Bytes: Collection>(_ bytes: Bytes, alphabet: [UInt8], padded: Bool) -> String where Bytes.Element == UInt8 {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count * 4 + 2) / 3)
         var iterator = bytes.makeIterator()
@@ -58,9 +63,13 @@ public enum Base64URL {
             output.append(alphabet[Int((first & 0x03) << 4 | (second ?? 0) >> 4)])
             if let second {
                 output.append(alphabet[Int((second & 0x0F) << 2 | (third ?? 0) >> 6)])
+            } else if padded {
+                output.append(UInt8(ascii: "="))
             }
             if let third {
                 output.append(alphabet[Int(third & 0x3F)])
+            } else if padded {
+                output.append(UInt8(ascii: "="))
             }
         }
         return String(decoding: output, as: UTF8.self)

@@ -25,13 +25,8 @@ extension DecodedToken {
     /// or URL alphabet, padded or not), when it is there and decodes to a JSON object. Whether it is written as
     /// Apple requires is for the `claims.request` rule to say.
     public var advancedCommerceRequest: JSONObject? {
-        guard case .string(let encoded)? = claims?["request"] else { return nil }
-        let bytes: [UInt8]
-        switch Base64.decode(encoded) {
-        case .success(let decoded): bytes = decoded
-        case .failure: guard let lenient = RequestRule.lenientDecode(encoded) else { return nil }; bytes = lenient
-        }
-        return try? bytes.withUnsafeBytes { JSONParser.parseObject($0) }.get()
+        guard case .string(let encoded)? = claims?["request"], let bytes = Base64.decodeLeniently(encoded) else { return nil }
+        return Self.jsonObject(bytes)
     }
 }
 

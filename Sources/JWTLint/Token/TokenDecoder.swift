@@ -64,20 +64,9 @@ enum TokenDecoder {
                     "The \(segment) has the member \"\(name)\" more than once; parsers disagree on which value wins (jwtlint goes on with the last)."))
                 return JSONParser.parseObjectKeepingLastDuplicate(raw)
             case .failure(let error):
-                findings.append(TokenRules.json.finding(.notJSON, "The \(segment) " + describe(error) + "."))
+                findings.append(TokenRules.json.finding(.notJSON, "The \(segment) \(error.explanation)."))
                 return nil
             }
-        }
-    }
-
-    private static func describe(_ error: JSONParseError) -> String {
-        switch error {
-        case .duplicateMember(let name): return "has the member \"\(name)\" more than once"
-        case .invalidUTF8: return "is not valid UTF-8"
-        case .syntax(let reason, _): return "is not valid JSON (\(reason))"
-        case .notAnObject(let type): return "is a JSON \(type), not an object"
-        case .tooDeep(let limit): return "nests objects or arrays more than \(limit) levels deep"
-        case .numberTooLarge: return "has a number too large for any JSON parser to hold"
         }
     }
 }

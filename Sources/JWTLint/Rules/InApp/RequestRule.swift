@@ -56,7 +56,7 @@ struct RequestRule: LintRule {
             findings.append(Self.description.finding(
                 .notStandardBase64, "request \(error.explanation).",
                 hint: "Encode the JSON request with standard base64 and keep the '=' padding, as Apple's libraries do."))
-            guard let lenient = Self.lenientDecode(text) else { return }
+            guard let lenient = Base64.decodeLeniently(text) else { return }
             bytes = lenient
         }
         let request: JSONObject
@@ -65,37 +65,11 @@ struct RequestRule: LintRule {
             request = object
         case .failure(let error):
             findings.append(Self.description.finding(
-                .notJSON, "request decodes to bytes that are not a JSON object (\(Self.describe(error)))."))
+                .notJSON, "request decodes to text that \(error.explanation)."))
             return
         }
         for problem in AdvancedCommerceRequest.problems(in: request) {
             findings.append(Self.description.finding(problem.cause, problem.message))
-        }
-    }
-
-    /// base64url or unpadded base64, decoded; `nil` when it is neither.
-    static func lenientDecode(_ text: String) -> [UInt8]? {
-        var normalized = String(text.unicodeScalars.compactMap { scalar -> Character? in
-            switch scalar {
-            case "-": return "+"
-            case "_": return "/"
-            case "=": return nil
-            default: return Character(scalar)
-            }
-        })
-        guard normalized.utf8.count % 4 != 1 else { return nil }
-        while normalized.utf8.count % 4 != 0 { normalized += "=" }
-        return try? Base64.decode(normalized).get()
-    }
-
-    private static func describe(_ error: JSONParseError) -> String {
-        switch error {
-        case .duplicateMember(let name): return "the member \"\(JSONParser.printable(name))\" appears twice"
-        case .invalidUTF8: return "not UTF-8"
-        case .syntax(let reason, _): return reason
-        case .notAnObject(let type): return "a JSON \(type)"
-        case .tooDeep(let limit): return "nested more than \(limit) levels"
-        case .numberTooLarge: return "a number too large"
         }
     }
 }
