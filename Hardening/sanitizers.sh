@@ -6,7 +6,7 @@
 #            (swiftc refuses -sanitize=undefined on Linux; Swift code has its own overflow and bounds checks).
 #            The jwtlint children of the end-to-end tests are sanitized too, with leak detection on.
 #   thread   jwtlint built with ThreadSanitizer in .build-tsan, run over 20,000 tokens (the lint vectors, valid and
-#            invalid, repeated: past BatchLinter.bulkThreshold) with --jobs 2, 4 and 16 in json, text and sarif, each
+#            invalid, repeated: past the batch engine's bulk threshold of 1,000) with --jobs 2, 4 and 16 in json, text and sarif, each
 #            output compared with --jobs 1's; then the parallel end-to-end tests under ThreadSanitizer.
 #   all      both (the default).
 #

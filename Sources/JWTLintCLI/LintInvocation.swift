@@ -115,14 +115,16 @@ struct LintInvocation: Equatable {
             case .junit: reporter = JUnitReporter()
             }
         }
-        let batch = BatchLinter(linter: Linter(options: options), reporter: reporter, jobs: jobCount, processors: Output.processorCount)
+        let batch = BatchLinter(linter: Linter(options: options), jobs: jobCount, delivery: .report(reporter) { bytes in
+            Output.standardOutput(bytes: &bytes)
+        })
         // However the run ends (an unreadable file, a failed read), the workers are stopped before the process exits.
         defer { batch.stopWorkers() }
         for argument in tokens {
             if argument == "-" {
                 try lintLines(from: STDIN_FILENO, into: batch)
             } else {
-                batch.add(.init(content: .text(argument), line: nil))
+                batch.add(BatchInput(argument))
             }
         }
         if let tokensFile {
@@ -155,21 +157,25 @@ struct LintInvocation: Equatable {
     /// Reads one token per line from `descriptor` into `batch`, streaming; blank lines are skipped.
     private func lintLines(from descriptor: Int32, file: String? = nil, into batch: BatchLinter) throws {
         var lines = InputLines(descriptor: descriptor)
-        while let line = try lines.next(whenIdle: batch.flushNow) {
+        let flush = {
+            batch.flush()
+            Output.flush()
+        }
+        while let line = try lines.next(whenIdle: flush) {
             switch line {
             case .text(let text, let number):
                 if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
-                batch.add(.init(content: .text(text), line: number, file: file))
+                batch.add(BatchInput(content: .text(text), line: number, file: file))
             case .oversized(let byteCount, let number):
-                batch.add(.init(content: .oversized(byteCount: byteCount), line: number, file: file))
+                batch.add(BatchInput(content: .oversized(byteCount: byteCount), line: number, file: file))
             case .notUTF8(let byte, let offset, let number):
-                batch.add(.init(content: .notUTF8(byte: byte, offset: offset), line: number, file: file))
+                batch.add(BatchInput(content: .notUTF8(byte: byte, offset: offset), line: number, file: file))
             }
         }
     }
 
     private func validatedJobs() throws -> Int {
-        guard let jobs else { return Output.processorCount }
+        guard let jobs else { return ProcessorCount.online }
         guard let count = Int(jobs), count >= 1, count <= 512 else {
             throw UsageError(message: "--jobs \(jobs) is not a number of threads from 1 to 512")
         }

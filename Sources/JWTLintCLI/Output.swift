@@ -67,11 +67,6 @@ enum Output {
         return isatty(STDOUT_FILENO) == 1
     }
 
-    /// The number of processors online, at least 1.
-    static var processorCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
-
     /// The current time in Unix seconds, for when `--now` is not given.
     static func currentTime() -> Double {
         var spec = timespec()

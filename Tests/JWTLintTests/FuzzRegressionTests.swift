@@ -58,15 +58,9 @@ struct FuzzRegressionTests {
     ]
 
     static func render(_ results: [LintResult], input: String, with reporter: any Reporter) -> String {
-        var output = Array(reporter.opening().utf8)
-        var writer = ReportWriter(reporter: reporter)
-        var summary = LintSummary()
-        for (index, result) in results.enumerated() {
-            writer.append(ReportedResult(index: index, line: index + 1, file: "tokens.txt", input: input, result: result), to: &output)
-            summary.add(result)
-        }
-        output.append(contentsOf: reporter.closing(summary).utf8)
-        return String(decoding: output, as: UTF8.self)
+        reporter.render(results.enumerated().map { index, result in
+            ReportedResult(index: index, line: index + 1, file: "tokens.txt", input: input, result: result)
+        })
     }
 
     /// A compact JWS of at least 40 base64url characters: what no report may print without `--show-token`.

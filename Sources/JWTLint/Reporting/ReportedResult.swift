@@ -38,7 +38,7 @@ extension ReportedResult {
 
 /// Writes results as they come, then a summary: one implementation per output format.
 ///
-/// Whoever concatenates reports puts ``separator`` between two non-empty ones; ``ReportWriter`` does it.
+/// Whoever concatenates reports puts ``separator`` between two non-empty ones; ``render(_:)`` and ``BatchLinter`` do it.
 public protocol Reporter: Sendable {
     /// Text that opens the report (may be empty).
     func opening() -> String
@@ -50,19 +50,35 @@ public protocol Reporter: Sendable {
     func closing(_ summary: LintSummary) -> String
 }
 
+extension Reporter {
+    /// The whole report on `results`: the opening, each result's text (with separators), and the closing with
+    /// their summary. For a stream of many tokens, a ``BatchLinter`` renders on several threads.
+    public func render(_ results: [ReportedResult]) -> String {
+        var output = Array(opening().utf8)
+        var writer = ReportWriter(reporter: self)
+        var summary = LintSummary()
+        for reported in results {
+            writer.append(reported, to: &output)
+            summary.add(reported.result)
+        }
+        output.append(contentsOf: closing(summary).utf8)
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
 /// Concatenates reports in order, with the reporter's separator between non-empty ones.
-public struct ReportWriter {
+struct ReportWriter {
     /// The reporter whose texts are joined.
-    public let reporter: any Reporter
+    let reporter: any Reporter
     private var wroteAny = false
 
     /// A writer for `reporter`'s texts.
-    public init(reporter: any Reporter) {
+    init(reporter: any Reporter) {
         self.reporter = reporter
     }
 
     /// Appends `result`'s text to `output`, after a separator when something was appended before.
-    public mutating func append(_ result: ReportedResult, to output: inout [UInt8]) {
+    mutating func append(_ result: ReportedResult, to output: inout [UInt8]) {
         let before = output.count
         if wroteAny { output.append(contentsOf: reporter.separator.utf8) }
         let marked = output.count
@@ -75,7 +91,7 @@ public struct ReportWriter {
     }
 
     /// Appends already joined text (from another writer) with a separator when needed.
-    public mutating func append(joined text: inout [UInt8], to output: inout [UInt8]) {
+    mutating func append(joined text: inout [UInt8], to output: inout [UInt8]) {
         guard !text.isEmpty else { return }
         if wroteAny { output.append(contentsOf: reporter.separator.utf8) }
         output.append(contentsOf: text)

@@ -9,14 +9,10 @@ public enum Reports {
         public let reporter: any Reporter
         /// Whether it prints the token (`--show-token`).
         public let showsToken: Bool
-        /// Its opening text, which depends on no input (SARIF's, with every rule's help, costs more than a token's
-        /// report): made once.
-        let opening: String
 
         init(_ reporter: any Reporter, showsToken: Bool = false) {
             self.reporter = reporter
             self.showsToken = showsToken
-            self.opening = reporter.opening()
         }
     }
 
@@ -32,16 +28,9 @@ public enum Reports {
 
     /// The whole report of `results` (all read from `input`, one a line of `tokens.txt`) in `format`.
     public static func render(_ results: [LintResult], input: String, in format: Format) -> String {
-        let reporter = format.reporter
-        var output = Array(format.opening.utf8)
-        var writer = ReportWriter(reporter: reporter)
-        var summary = LintSummary()
-        for (index, result) in results.enumerated() {
-            writer.append(ReportedResult(index: index, line: index + 1, file: "tokens.txt", input: input, result: result), to: &output)
-            summary.add(result)
-        }
-        output.append(contentsOf: reporter.closing(summary).utf8)
-        return String(decoding: output, as: UTF8.self)
+        format.reporter.render(results.enumerated().map { index, result in
+            ReportedResult(index: index, line: index + 1, file: "tokens.txt", input: input, result: result)
+        })
     }
 
     /// Whether `report` holds `token`, byte for byte (a token is ASCII).

@@ -1,35 +1,38 @@
-import Dispatch
-import JWTLint
+internal import Dispatch
 
-/// Lints a stream of inputs on `jobs` threads and writes the reports in input order.
+/// Lints many inputs on several threads and hands over their results, or their rendered reports, in input order.
 ///
-/// The calling thread reads inputs and cuts them into pieces of ``pieceSize``; worker threads, each with its own
-/// ``LintSession``, take pieces from one queue and render each into the piece's own buffer; the calling thread
-/// writes finished pieces in order. No worker waits for another: a slow piece only delays the writing of the
-/// pieces after it. Memory stays flat: read-ahead is bounded by ``maximumPending`` pieces and ``maximumPendingBytes``.
-/// Output is byte-identical whatever the number of jobs.
+/// Use it from one thread: ``add(_:)`` inputs as they are read, then ``finish()``. Worker threads, each with its
+/// own ``LintSession``, take pieces of a few dozen inputs from one queue and lint (and, for ``Delivery/report(_:write:)``,
+/// render) each into the piece's own buffer; the calling thread delivers finished pieces in order. No worker waits
+/// for another: a slow piece only delays the delivery of the pieces after it. Memory stays flat: read-ahead is
+/// bounded in pieces and in bytes. What is delivered is identical whatever the
+/// number of jobs; with one job, or for a few inputs, everything runs on the calling thread and no thread starts.
 ///
-/// From the ``bulkThreshold``-th input on, the key is prepared for bulk verification. When the input flows,
+/// From the thousandth input on, the key is prepared for bulk verification. When the input flows,
 /// the first inputs are held until then, so all of them use the prepared key; when it pauses (a terminal,
-/// `tail -f`), what was read is linted and shown at once, and the switch happens later.
-final class BatchLinter {
-    /// One input: a token line (or only its size, when too long to be a token) and where it came from.
-    struct Input: Sendable {
-        enum Content: Sendable {
-            case text(String)
-            case oversized(byteCount: Int)
-            case notUTF8(byte: UInt8, offset: Int)
-        }
-        let content: Content
-        let line: Int?
-        var file: String? = nil
-
-        var size: Int {
-            if case .text(let text) = content { return text.utf8.count }
-            return 16
-        }
+/// `tail -f`), call ``flush()`` to have what was read linted and delivered at once.
+///
+/// ```swift
+/// let batch = BatchLinter(linter: Linter(options: options), jobs: 4, delivery: .results { reported in
+///     if reported.result.hasErrors { print(reported.name) }
+/// })
+/// for line in lines { batch.add(BatchInput(line)) }
+/// batch.finish()
+/// print(batch.summary.failed)
+/// ```
+public final class BatchLinter {
+    /// What a batch does with each result, always on the thread that calls ``add(_:)``, ``flush()`` and ``finish()``.
+    public enum Delivery {
+        /// Each result with its position, in input order.
+        case results((ReportedResult) -> Void)
+        /// Each result rendered by the reporter on the worker threads; the texts, joined with the reporter's
+        /// separator and opened by its ``Reporter/opening()`` before the first, are passed to `write` in input
+        /// order (which may take the bytes). The closing is the caller's to write, with ``summary``.
+        case report(any Reporter, write: (inout [UInt8]) -> Void)
     }
 
+    /// How many inputs one worker lints at a time.
     static let pieceSize = 32
     static let maximumPending = 64
     static let maximumPendingBytes = 2 * 1024 * 1024
@@ -39,7 +42,7 @@ final class BatchLinter {
     /// Inputs linted together by one worker, and what came of them.
     private final class Piece: @unchecked Sendable {
         /// Cleared by the worker once linted.
-        var inputs: [Input]
+        var inputs: [BatchInput]
         let firstIndex: Int
         let linter: Linter
         /// Which linter this is: sessions are rebuilt when it changes (the key was prepared for bulk).
@@ -47,10 +50,12 @@ final class BatchLinter {
         let size: Int
         /// Written by the worker that took the piece, read after `done` is signalled.
         var output: [UInt8] = []
+        /// Written by the worker for ``Delivery/results(_:)``.
+        var results: [ReportedResult] = []
         var summary = LintSummary()
         let done = DispatchSemaphore(value: 0)
 
-        init(inputs: [Input], firstIndex: Int, linter: Linter, generation: Int, size: Int) {
+        init(inputs: [BatchInput], firstIndex: Int, linter: Linter, generation: Int, size: Int) {
             self.inputs = inputs
             self.firstIndex = firstIndex
             self.linter = linter
@@ -104,7 +109,9 @@ final class BatchLinter {
 
     private var linter: Linter
     private var generation = 0
-    private let reporter: any Reporter
+    /// `nil` when results are delivered unrendered.
+    private let reporter: (any Reporter)?
+    private let deliver: Delivery
     private let jobs: Int
     private var queue: PieceQueue?
     private var workersStarted = 0
@@ -112,7 +119,7 @@ final class BatchLinter {
     /// never starts libdispatch).
     private var workersDone: DispatchGroup?
     private var inline = Worker()
-    private var current: [Input] = []
+    private var current: [BatchInput] = []
     private var currentSize = 0
     private var pending: [Piece] = []
     private var pendingHead = 0
@@ -121,19 +128,32 @@ final class BatchLinter {
     private var total = 0
     private var holding = true
     private var opened = false
-    private var writer: ReportWriter
-    private(set) var summary = LintSummary()
+    private var writer: ReportWriter?
+    /// The counts of what was delivered so far: after ``finish()``, of every input.
+    public private(set) var summary = LintSummary()
 
-    init(linter: Linter, reporter: any Reporter, jobs: Int, processors: Int) {
+    /// A batch that lints with `linter` on up to `jobs` threads (at most four per processor), and hands over what
+    /// comes of each input as `delivery` says.
+    public init(linter: Linter, jobs: Int = ProcessorCount.online, delivery: Delivery) {
         self.linter = linter
-        self.reporter = reporter
-        self.writer = ReportWriter(reporter: reporter)
+        self.deliver = delivery
+        if case .report(let reporter, _) = delivery {
+            self.reporter = reporter
+            self.writer = ReportWriter(reporter: reporter)
+        } else {
+            self.reporter = nil
+            self.writer = nil
+        }
         // More workers than this only contend for the same cores.
-        self.jobs = max(1, min(jobs, 4 * max(1, processors)))
+        self.jobs = max(1, min(jobs, 4 * ProcessorCount.online))
     }
 
-    /// Adds one input.
-    func add(_ input: Input) {
+    deinit {
+        stopWorkers()
+    }
+
+    /// Adds one input; results of earlier inputs may be delivered meanwhile.
+    public func add(_ input: BatchInput) {
         current.append(input)
         currentSize += input.size
         total += 1
@@ -146,24 +166,25 @@ final class BatchLinter {
         while current.count >= Self.pieceSize { dispatchPiece() }
     }
 
-    /// Lints and writes out everything read so far: for input that pauses.
-    func flushNow() {
+    /// Lints and delivers everything added so far: for input that pauses.
+    public func flush() {
         holding = false
         while !current.isEmpty { dispatchPiece() }
         while pendingHead < pending.count { writeOldest() }
-        Output.flush()
     }
 
-    /// Lints whatever is left, writes every remaining report and stops the workers. Writes nothing at all when
-    /// there was no input, so that the caller can say so instead.
-    func finish() {
-        flushNow()
+    /// Lints whatever is left, delivers every remaining result and stops the workers. Delivers nothing at all
+    /// (not even the reporter's opening) when there was no input, so that the caller can say so instead.
+    public func finish() {
+        flush()
         stopWorkers()
     }
 
-    /// Stops the workers once they have finished what they hold, and waits for them: the process must not exit
-    /// (and run OpenSSL's clean-up) while a worker still frees OpenSSL objects. Safe to call more than once.
-    func stopWorkers() {
+    /// Stops the workers once they have finished what they hold, and waits for them: a process must not exit
+    /// (and run OpenSSL's clean-up) while a worker still frees OpenSSL objects. Safe to call more than once;
+    /// ``finish()`` and deinitialisation call it. Call it yourself when a run ends early (a failed read), with
+    /// pieces still out.
+    public func stopWorkers() {
         for _ in 0..<workersStarted { queue?.put(nil) }
         workersStarted = 0
         workersDone?.wait()
@@ -234,20 +255,27 @@ final class BatchLinter {
     }
 
     private func write(_ piece: Piece) {
-        if !opened {
-            Output.standardOutput(reporter.opening())
-            opened = true
+        switch deliver {
+        case .results(let handle):
+            for reported in piece.results { handle(reported) }
+            piece.results = []
+        case .report(let reporter, let output):
+            var joined: [UInt8] = []
+            if !opened {
+                joined.append(contentsOf: reporter.opening().utf8)
+                opened = true
+            }
+            writer?.append(joined: &piece.output, to: &joined)
+            piece.output = []
+            if !joined.isEmpty { output(&joined) }
         }
-        var joined: [UInt8] = []
-        writer.append(joined: &piece.output, to: &joined)
-        piece.output = []
-        Output.standardOutput(bytes: &joined)
         summary.merge(piece.summary)
     }
 
-    private static func lint(_ piece: Piece, session: LintSession, reporter: any Reporter) {
+    private static func lint(_ piece: Piece, session: LintSession, reporter: (any Reporter)?) {
         var output: [UInt8] = []
-        var writer = ReportWriter(reporter: reporter)
+        var results: [ReportedResult] = []
+        var writer = reporter.map(ReportWriter.init(reporter:))
         var summary = LintSummary()
         for (offset, input) in piece.inputs.enumerated() {
             let result: LintResult
@@ -260,11 +288,34 @@ final class BatchLinter {
             case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
             let index = piece.firstIndex + offset
-            writer.append(ReportedResult(index: index, line: input.line, file: input.file, input: text, result: result), to: &output)
+            let reported = ReportedResult(index: index, line: input.line, file: input.file, input: text, result: result)
+            if writer != nil {
+                writer!.append(reported, to: &output)
+            } else {
+                results.append(reported)
+            }
             summary.add(result)
         }
         piece.inputs = []
         piece.output = output
+        piece.results = results
         piece.summary = summary
+    }
+}
+
+extension Linter {
+    /// Lints every input line on up to `jobs` threads (by default, one per processor) and returns the results in
+    /// input order: the same results as ``lint(_:)`` gives for each line alone.
+    ///
+    /// ```swift
+    /// let results = Linter(options: options).lint(lines: tokens)
+    /// #expect(results.allSatisfy { $0.findings.isEmpty })
+    /// ```
+    public func lint(lines: some Sequence<String>, jobs: Int = ProcessorCount.online) -> [LintResult] {
+        var results: [LintResult] = []
+        let batch = BatchLinter(linter: self, jobs: jobs, delivery: .results { results.append($0.result) })
+        for line in lines { batch.add(BatchInput(line)) }
+        batch.finish()
+        return results
     }
 }
