@@ -38,46 +38,9 @@ extension JWTLintCommand {
                 rules = rules.filter { ids.contains($0.id) }
             }
             switch format {
-            case .json:
-                var writer = JSONWriter()
-                writer.raw(#"{"rules":["#)
-                for (index, rule) in rules.enumerated() {
-                    if index > 0 { writer.raw(",") }
-                    writer.raw(#"{"id":"#)
-                    writer.string(rule.id.rawValue)
-                    writer.raw(#","severity":"#)
-                    writer.string(rule.defaultSeverity.rawValue)
-                    writer.raw(#","summary":"#)
-                    writer.string(rule.summary)
-                    writer.raw(#","explanation":"#)
-                    writer.string(rule.explanation)
-                    writer.raw(#","source":"#)
-                    writer.string(rule.source)
-                    writer.raw(#","fix":"#)
-                    writer.string(rule.fix)
-                    writer.raw(#","profiles":"#)
-                    writer.value(.array(RuleCatalog.profiles(running: rule.id).map { .string($0.rawValue) }))
-                    writer.raw("}")
-                }
-                writer.raw("]}\n")
-                Output.standardOutput(writer.text)
-            case .markdown:
-                Output.standardOutput(chosen == nil ? RuleCatalog.markdownTable() : RuleCatalog.markdownTable(of: rules))
-            case .text:
-                if let chosen {
-                    Output.standardOutput("\(chosen.name): \(chosen.title)\n  \(chosen.summary)\n\n")
-                }
-                let width = rules.map(\.id.rawValue.count).max() ?? 0
-                for rule in rules {
-                    let id = rule.id.rawValue + String(repeating: " ", count: width - rule.id.rawValue.count)
-                    let severity = rule.defaultSeverity.rawValue + String(repeating: " ", count: 7 - rule.defaultSeverity.rawValue.count)
-                    Output.standardOutput("\(id)  \(severity)  \(rule.summary)\n")
-                    if verbose {
-                        let profiles = RuleCatalog.profiles(running: rule.id).map(\.rawValue).joined(separator: ", ")
-                        Output.standardOutput(
-                            "    \(rule.explanation)\n    Source: \(rule.source)\n    Fix: \(rule.fix)\n    Profiles: \(profiles)\n\n")
-                    }
-                }
+            case .json: Output.standardOutput(RuleCatalogReport.json(rules))
+            case .markdown: Output.standardOutput(RuleCatalogReport.markdown(rules))
+            case .text: Output.standardOutput(RuleCatalogReport.text(rules, profile: chosen, verbose: verbose))
             }
         }
     }

@@ -22,7 +22,7 @@ struct OtherCommandTests {
         let begin = try #require(readme.range(of: "<!-- rules:begin -->\n"))
         let end = try #require(readme.range(of: "<!-- rules:end -->"))
         let table = String(readme[begin.upperBound..<end.lowerBound])
-        #expect(table == RuleCatalog.markdownTable(), "Regenerate the README table with: swift run jwtlint rules --format markdown")
+        #expect(table == RuleCatalogReport.markdown(), "Regenerate the README table with: swift run jwtlint rules --format markdown")
         let run = try CLI.run(["rules", "--format", "markdown"])
         #expect(run.standardOutput == table)
     }

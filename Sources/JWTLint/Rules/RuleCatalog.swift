@@ -28,22 +28,4 @@ public enum RuleCatalog {
     public static func profiles(running id: RuleID) -> [ProfileName] {
         Profile.all.filter { $0.ruleIDs.contains(id) }.map(\.name)
     }
-
-    /// The catalog as a Markdown table (ID, default severity, summary, profiles), as the README shows it.
-    public static func markdownTable() -> String {
-        markdownTable(of: all)
-    }
-
-    /// Some rules as a Markdown table, as ``markdownTable()``.
-    public static func markdownTable(of rules: [RuleDescription]) -> String {
-        var text = "| Rule | Default severity | Checks | Profiles |\n|---|---|---|---|\n"
-        for rule in rules {
-            let summary = rule.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
-            let profiles = profiles(running: rule.id)
-            let shown = rule.id.area == "offer"
-                ? "`offer-signature`" : profiles.count == ProfileName.allCases.count ? "all" : profiles.map(\.rawValue).joined(separator: ", ")
-            text += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(summary) | \(shown) |\n"
-        }
-        return text
-    }
 }
