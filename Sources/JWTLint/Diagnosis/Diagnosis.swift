@@ -17,8 +17,8 @@ public struct Diagnosis: Sendable {
         public let source: String
         /// How likely it is, 0–100: a defect in the token outranks anything the token cannot show.
         public let likelihood: Int
-        /// The rule that found it, if one did.
-        public let rule: String?
+        /// The rules that found it (none for what only the request or Apple's response shows).
+        public let rules: [RuleID]
     }
 
     /// The request as read.
@@ -52,13 +52,13 @@ public struct Diagnosis: Sendable {
                 title: "The request sends no Authorization header",
                 evidence: ["The \(request.form.rawValue) has no 'Authorization: Bearer <token>' header."],
                 fix: "Send the token as 'Authorization: Bearer <token>' (curl: -H 'Authorization: Bearer $TOKEN').",
-                source: appleTokens, likelihood: 100, rule: nil))
+                source: appleTokens, likelihood: 100, rules: []))
         }
         if request.authorizationHeaders > 1 {
             causes.append(Cause(
                 title: "The request sends \(request.authorizationHeaders) Authorization headers",
                 evidence: ["Only one is read; the other may be stale or empty."],
-                fix: "Send exactly one Authorization header.", source: "RFC 9110 §11.6.2", likelihood: 96, rule: nil))
+                fix: "Send exactly one Authorization header.", source: "RFC 9110 §11.6.2", likelihood: 96, rules: []))
         }
         let tokenIsClean = !(result?.hasErrors ?? true)
         causes += hostCauses(request, tokenIsClean: tokenIsClean)
@@ -89,7 +89,7 @@ public struct Diagnosis: Sendable {
                 result[index] = Cause(
                     title: first.title, evidence: first.evidence + cause.evidence, fix: first.fix, source: first.source,
                     likelihood: max(first.likelihood, cause.likelihood),
-                    rule: first.rule == cause.rule ? first.rule : [first.rule, cause.rule].compactMap { $0 }.joined(separator: ", "))
+                    rules: first.rules + cause.rules.filter { !first.rules.contains($0) })
             } else {
                 result.append(cause)
             }
@@ -135,7 +135,7 @@ public struct Diagnosis: Sendable {
             return (85, "iat or exp is not a number of seconds", "RFC 7519 §2")
         case (.nonce, _), (.productID, _), (.offerIdentifier, _), (.transactionID, _), (.allowIntroductoryOffer, _), (.request, _):
             guard error else { return nil }
-            return (84, "\(finding.rule.rawValue.dropFirst("claims.".count)) is missing or wrong in the \(profile.title)",
+            return (84, "\(finding.rule.name) is missing or wrong in the \(profile.title)",
                     "apple-in-app-and-signed-data §1-3")
         case (.scope, _): return (84, "The scope is malformed", "apple-jwt-rules §2 (scope)")
         case (.headerCritical, _): return (80, "The header asks for extensions Apple does not know", "RFC 7515 §4.1.11")
@@ -166,7 +166,7 @@ public struct Diagnosis: Sendable {
         let profile = Profile.named(result.profile)
         for finding in result.findings {
             guard let (likelihood, title, source) = rank(finding, profile: profile) else { continue }
-            causes.append(Cause(title: title, evidence: [finding.message], fix: finding.hint, source: source, likelihood: likelihood, rule: finding.rule.rawValue))
+            causes.append(Cause(title: title, evidence: [finding.message], fix: finding.hint, source: source, likelihood: likelihood, rules: [finding.rule]))
         }
         // Skew within the leeway: not an error for jwtlint, but Apple refuses an iat even a second ahead of its clock.
         if let claims = result.claims, case .seconds(let iat) = TimeClaim.read("iat", in: claims), iat > options.now,
@@ -176,7 +176,7 @@ public struct Diagnosis: Sendable {
                 title: "Clock skew: iat is ahead of this machine's clock",
                 evidence: ["iat is \(TimeText.utc(iat)), \(TimeText.duration(iat - options.now)) ahead of this machine's clock (\(TimeText.utc(options.now)))."],
                 fix: "Sync the signing server's clock with NTP and back-date iat by a few seconds.",
-                source: "apple-jwt-rules §6 cause 4 (go-iap#277: one second ahead gave 401)", likelihood: 75, rule: RuleID.issuedAt.rawValue))
+                source: "apple-jwt-rules §6 cause 4 (go-iap#277: one second ahead gave 401)", likelihood: 75, rules: [.issuedAt]))
         }
         return causes
     }
@@ -190,19 +190,19 @@ public struct Diagnosis: Sendable {
                 title: "This is a StoreKit in-app signature, not a server API token",
                 evidence: ["The token is a well-formed \(title) (aud \"\(Profile.named(result.profile).audience)\"): the app passes it to StoreKit; Apple's servers refuse it as a bearer token."],
                 fix: "Server calls need their own token: aud \"appstoreconnect-v1\", exp at most an hour after iat. If StoreKit refused this JWS, check its product, offer and transaction against the purchase.",
-                source: "apple-jwt-rules §1 (in-app JWS profile)", likelihood: request.form == .token ? 60 : 97, rule: RuleID.audience.rawValue)]
+                source: "apple-jwt-rules §1 (in-app JWS profile)", likelihood: request.form == .token ? 60 : 97, rules: [.audience])]
         case .appStoreConnectAPI:
             return [Cause(
                 title: "The key is not an App Store Connect API key, or lacks the role",
                 evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); App Store Connect still refused it."],
                 fix: "Sign with a key from Users and Access → Integrations → App Store Connect API (team or individual) with a role that allows the request (403 FORBIDDEN_ERROR means the role is too low).",
-                source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 45, rule: nil)]
+                source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 45, rules: [])]
         case .appStoreServerAPI:
             return [Cause(
                 title: "The key is not an In-App Purchase key, or belongs to another team",
                 evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); Apple still refused it."],
                 fix: "Sign with a key from Users and Access → Integrations → In-App Purchase of the team that owns the app (not an App Store Connect API key), with that page's issuer ID.",
-                source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rule: nil)]
+                source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rules: [])]
         }
     }
 
@@ -218,51 +218,51 @@ public struct Diagnosis: Sendable {
                 title: "The request goes to the App Store Connect API",
                 evidence: ["The host is \(host); App Store Server API tokens are for api.storekit.apple.com."],
                 fix: "Call https://api.storekit.apple.com (or api.storekit-sandbox.apple.com), or sign an App Store Connect API token for this host.",
-                source: "apple-jwt-rules §2", likelihood: 85, rule: nil))
+                source: "apple-jwt-rules §2", likelihood: 85, rules: []))
         } else if host == "buy.itunes.apple.com" || host == "sandbox.itunes.apple.com" {
             causes.append(Cause(
                 title: "The request goes to verifyReceipt, which takes no JWT",
                 evidence: ["The host is \(host), the legacy receipt validation service."],
                 fix: "Use the App Store Server API at https://api.storekit.apple.com with this token.",
-                source: "apple-jwt-rules §1 (hosts)", likelihood: 85, rule: nil))
+                source: "apple-jwt-rules §1 (hosts)", likelihood: 85, rules: []))
         } else if production.contains(host) {
             causes.append(Cause(
                 title: "Production endpoint: the app may have no production release yet",
                 evidence: ["The request goes to \(host) (production). Apps without a production release get 401 from production endpoints."],
                 fix: "Until the app has a release in production, call https://api.storekit-sandbox.apple.com.",
                 source: "apple-jwt-rules §6 cause 7 (app-store-server-library-node#60, forum thread 806452)",
-                likelihood: tokenIsClean ? 70 : 35, rule: nil))
+                likelihood: tokenIsClean ? 70 : 35, rules: []))
             causes.append(Cause(
                 title: "Sandbox and production mixed up",
                 evidence: ["The request goes to production (\(host)); a sandbox transaction (TestFlight, Xcode) is only known to the sandbox host."],
                 fix: "Call https://api.storekit-sandbox.apple.com for sandbox transactions, and fall back to it on 404 from production.",
-                source: "apple-jwt-rules §6 cause 8 (forum thread 757719)", likelihood: tokenIsClean ? 60 : 30, rule: nil))
+                source: "apple-jwt-rules §6 cause 8 (forum thread 757719)", likelihood: tokenIsClean ? 60 : 30, rules: []))
         } else if sandbox.contains(host) {
             causes.append(Cause(
                 title: "Sandbox and production mixed up",
                 evidence: ["The request goes to the sandbox (\(host)); production transactions are only known to api.storekit.apple.com."],
                 fix: "Call https://api.storekit.apple.com for production transactions.",
-                source: "apple-jwt-rules §6 cause 8 (go-iap#283)", likelihood: tokenIsClean ? 55 : 30, rule: nil))
+                source: "apple-jwt-rules §6 cause 8 (go-iap#283)", likelihood: tokenIsClean ? 55 : 30, rules: []))
         } else if !host.hasSuffix("apple.com") {
             causes.append(Cause(
                 title: "The request does not go to Apple",
                 evidence: ["The host is \(host)."],
                 fix: "Send App Store Server API calls to https://api.storekit.apple.com or https://api.storekit-sandbox.apple.com.",
-                source: "apple-jwt-rules §1 (hosts)", likelihood: 50, rule: nil))
+                source: "apple-jwt-rules §1 (hosts)", likelihood: 50, rules: []))
         }
         if host.hasSuffix(".itunes.apple.com"), production.contains(host) || sandbox.contains(host) {
             causes.append(Cause(
                 title: "An older host name",
                 evidence: ["\(host) still works, but Apple now recommends api.storekit(-sandbox).apple.com."],
                 fix: "Move to https://api.storekit.apple.com and https://api.storekit-sandbox.apple.com.",
-                source: "App Store Server API changelog, 2026-05-05", likelihood: 5, rule: nil))
+                source: "App Store Server API changelog, 2026-05-05", likelihood: 5, rules: []))
         }
         if path.hasPrefix("/advancedCommerce/") {
             causes.append(Cause(
                 title: "Advanced Commerce API access",
                 evidence: ["The request is to the Advanced Commerce API, which needs the account and key to be enabled for it (it answers 401 with errorCode 4010000 otherwise)."],
                 fix: "Check that the Advanced Commerce API is enabled for the account and app.",
-                source: "apple-jwt-rules §6 cause 12 (forum thread 844896)", likelihood: tokenIsClean ? 65 : 25, rule: nil))
+                source: "apple-jwt-rules §6 cause 12 (forum thread 844896)", likelihood: tokenIsClean ? 65 : 25, rules: []))
         }
         return causes
     }
@@ -275,14 +275,14 @@ public struct Diagnosis: Sendable {
                 title: "Apple says the account or key is not authorized for this API (4010000)",
                 evidence: ["The response has errorCode 4010000."],
                 fix: "Check the API is enabled for the account, and that the key is an In-App Purchase key of that team.",
-                source: "apple-jwt-rules §7", likelihood: tokenIsClean ? 80 : 40, rule: nil))
+                source: "apple-jwt-rules §7", likelihood: tokenIsClean ? 80 : 40, rules: []))
         }
         if response.status == 404, response.errorCode == 4040003 || response.errorCode == 4040010 {
             causes.append(Cause(
                 title: "Apple found no app for this bid in this environment",
                 evidence: ["The response is 404 with errorCode \(response.errorCode ?? 0)."],
                 fix: "Check bid against the bundle ID in App Store Connect, and the environment (sandbox or production).",
-                source: "App Store Server API, AppNotFoundError", likelihood: 85, rule: "claims.bid"))
+                source: "App Store Server API, AppNotFoundError", likelihood: 85, rules: [.bundleID]))
         }
         return causes
     }

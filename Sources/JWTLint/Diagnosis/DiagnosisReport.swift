@@ -36,7 +36,7 @@ public enum DiagnosisReport {
         }
         text += "\nLikely causes, most likely first:\n"
         for (index, cause) in diagnosis.causes.enumerated() {
-            text += "\n\(index + 1). \(cause.title)" + (cause.rule.map { "  [\($0)]" } ?? "") + "\n"
+            text += "\n\(index + 1). \(cause.title)" + (cause.rules.isEmpty ? "" : "  [" + cause.rules.map(\.rawValue).joined(separator: ", ") + "]") + "\n"
             for evidence in cause.evidence { text += "   Evidence: \(evidence)\n" }
             text += "   Fix: \(cause.fix)\n"
             text += "   Source: \(cause.source)\n"

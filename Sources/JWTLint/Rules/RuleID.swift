@@ -48,4 +48,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     /// The area before the dot: `token`, `header`, `claims`, `signature` or `offer`.
     public var area: Substring { rawValue.prefix { $0 != "." } }
+
+    /// The name after the dot: for a claim rule, the claim's name as a token spells it (`productId`).
+    public var name: Substring { rawValue.drop { $0 != "." }.dropFirst() }
 }
