@@ -18,7 +18,7 @@ extension JWTLintCommand {
         var token: String
 
         func run() throws {
-            let time = try LintInvocation.time(now: now)
+            let time = try CheckValues.time(now: now)
             var input = token
             if token == "-" {
                 var lines = InputLines()

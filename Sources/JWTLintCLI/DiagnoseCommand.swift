@@ -26,25 +26,7 @@ extension JWTLintCommand {
                   pbpaste | jwtlint diagnose --key SubscriptionKey_2X9R4HXF34.p8 --response response.txt
                 """)
 
-        @Option(name: .long, help: ArgumentHelp("The key the token should verify with (.p8, public key PEM or JWK).", valueName: "file"))
-        var key: String?
-
-        @Option(name: .long, help: ArgumentHelp("The expected key ID.", valueName: "id"))
-        var kid: String?
-
-        @Option(name: .long, help: ArgumentHelp("The expected issuer ID.", valueName: "uuid"))
-        var issuer: String?
-
-        @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The expected bundle ID.", valueName: "id"))
-        var bundleID: String?
-
-        @Option(name: .long, help: ArgumentHelp("Check as of this Unix time (default: this machine's clock).", valueName: "unix-seconds"))
-        var now: String?
-
-        @Option(name: .long, help: ArgumentHelp(
-            "The kind of token: auto (by host: app-store-connect-api for api.appstoreconnect.apple.com, else app-store-server-api), \(ProfileName.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "profile"))
-        var profile: String?
+        @OptionGroup var check: CheckOptions
 
         @Option(name: .long, help: ArgumentHelp("A file holding Apple's response: status line, headers, body.", valueName: "file"))
         var response: String?
@@ -54,7 +36,7 @@ extension JWTLintCommand {
 
         func run() throws {
             // The same options, configuration file and key handling as 'jwtlint lint'.
-            let options = try LintInvocation(key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, profile: profile).makeOptions()
+            let options = try check.values.lintOptions()
             let time = options.now
             let text = try WholeInput.contents(of: input, what: "input")
             guard !text.trimmingASCIIWhitespace().isEmpty else {

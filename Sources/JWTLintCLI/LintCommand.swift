@@ -32,32 +32,7 @@ extension JWTLintCommand {
                 See 'jwtlint rules' for every rule.
                 """)
 
-        @Option(name: .long, help: ArgumentHelp(
-            "The key to verify signatures with: Apple's .p8 (the public key is derived from it), a public key PEM, or a public EC JWK.",
-            valueName: "file"))
-        var key: String?
-
-        @Option(name: .long, help: ArgumentHelp(
-            "The expected key ID (header kid). Default: the ID in the key file's name (SubscriptionKey_<ID>.p8, AuthKey_<ID>.p8).",
-            valueName: "id"))
-        var kid: String?
-
-        @Option(name: .long, help: ArgumentHelp("The expected issuer ID (claim iss).", valueName: "uuid"))
-        var issuer: String?
-
-        @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The expected bundle ID (claim bid), case-sensitive.", valueName: "id"))
-        var bundleID: String?
-
-        @Option(name: .long, help: ArgumentHelp("Check as of this time, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
-        var now: String?
-
-        @Option(name: .long, help: ArgumentHelp("How far iat may be ahead of now, in seconds (default 60).", valueName: "seconds"))
-        var leeway: String?
-
-        @Option(name: .long, help: ArgumentHelp(
-            "The kind of token to judge: auto (by aud, the default), \(ProfileName.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "profile"))
-        var profile: String?
+        @OptionGroup var check: CheckOptions
 
         @Option(name: .long, help: ArgumentHelp("Output format: text (for people), json (a documented contract, see the README), github (Actions annotations), sarif (2.1.0) or junit (XML).", valueName: "format"))
         var format: OutputFormat = .text
@@ -68,11 +43,6 @@ extension JWTLintCommand {
         @Option(name: .customLong("tokens-file"), help: ArgumentHelp(
             "Read tokens from this file, one per line ('-' for standard input); results name the line.", valueName: "file"))
         var tokensFile: String?
-
-        @Option(name: .long, help: ArgumentHelp(
-            "A configuration file (default: .jwtlint.json in this folder or the nearest parent). Flags override it.",
-            valueName: "file"))
-        var config: String?
 
         @Flag(name: .customLong("warnings-as-errors"), help: "Count warnings as errors (exit status 1).")
         var warningsAsErrors = false
@@ -89,9 +59,8 @@ extension JWTLintCommand {
         /// What this command line asks for, as plain values.
         var invocation: LintInvocation {
             LintInvocation(
-                key: key, kid: kid, issuer: issuer, bundleID: bundleID, now: now, leeway: leeway, profile: profile, format: format, jobs: jobs,
-                tokensFile: tokensFile, quiet: quiet, showToken: showToken, config: config, warningsAsErrors: warningsAsErrors,
-                tokens: tokens)
+                check: check.values, format: format, jobs: jobs, tokensFile: tokensFile, quiet: quiet, showToken: showToken,
+                warningsAsErrors: warningsAsErrors, tokens: tokens)
         }
 
         func run() throws {

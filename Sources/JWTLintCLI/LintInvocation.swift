@@ -10,21 +10,21 @@ import Darwin
 /// One `jwtlint lint` run as plain values: what ``JWTLintCommand/Lint`` parsed, or what ``parse(_:)`` read
 /// straight from a simple command line.
 struct LintInvocation: Equatable {
-    var key: String?
-    var kid: String?
-    var issuer: String?
-    var bundleID: String?
-    var now: String?
-    var leeway: String?
-    var profile: String?
+    /// The flags shared with `diagnose` (``CheckOptions``).
+    var check = CheckValues()
     var format: OutputFormat = .text
     var jobs: String?
     var tokensFile: String?
     var quiet = false
     var showToken = false
-    var config: String?
     var warningsAsErrors = false
     var tokens: [String] = []
+
+    /// The options that take a value, as this reader knows them; a test checks them against the declaration of
+    /// ``JWTLintCommand/Lint`` (and so of ``CheckOptions``).
+    static let valueOptions = ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--profile", "--config", "--format", "--jobs", "--tokens-file"]
+    /// The options that take no value.
+    static let flagOptions = ["--quiet", "--show-token", "--warnings-as-errors"]
 
     /// Reads `lint [OPTIONS] [TOKEN ...]` without swift-argument-parser, whose reflection costs more than the rest of
     /// a one-token run. Returns `nil` for anything but a plain lint command line (help, version, an unknown or
@@ -47,19 +47,15 @@ struct LintInvocation: Equatable {
                 onlyTokens = true
                 continue
             }
-            if argument == "--quiet" {
-                guard !invocation.quiet else { return nil }
-                invocation.quiet = true
-                continue
-            }
-            if argument == "--show-token" {
-                guard !invocation.showToken else { return nil }
-                invocation.showToken = true
-                continue
-            }
-            if argument == "--warnings-as-errors" {
-                guard !invocation.warningsAsErrors else { return nil }
-                invocation.warningsAsErrors = true
+            if flagOptions.contains(argument) {
+                guard !seen.contains(argument) else { return nil }
+                seen.append(argument)
+                switch argument {
+                case "--quiet": invocation.quiet = true
+                case "--show-token": invocation.showToken = true
+                case "--warnings-as-errors": invocation.warningsAsErrors = true
+                default: return nil
+                }
                 continue
             }
             var name = argument
@@ -69,11 +65,7 @@ struct LintInvocation: Equatable {
                 value = String(argument[argument.index(after: equals)...])
                 if value?.isEmpty == true { return nil }
             }
-            guard
-                ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--profile", "--format", "--jobs", "--tokens-file", "--config"]
-                    .contains(name),
-                !seen.contains(name)
-            else { return nil }
+            guard valueOptions.contains(name), !seen.contains(name) else { return nil }
             seen.append(name)
             if value == nil {
                 guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
@@ -82,16 +74,16 @@ struct LintInvocation: Equatable {
             }
             guard let value else { return nil }
             switch name {
-            case "--key": invocation.key = value
-            case "--kid": invocation.kid = value
-            case "--issuer": invocation.issuer = value
-            case "--bundle-id": invocation.bundleID = value
-            case "--now": invocation.now = value
-            case "--leeway": invocation.leeway = value
-            case "--profile": invocation.profile = value
+            case "--key": invocation.check.key = value
+            case "--kid": invocation.check.kid = value
+            case "--issuer": invocation.check.issuer = value
+            case "--bundle-id": invocation.check.bundleID = value
+            case "--now": invocation.check.now = value
+            case "--leeway": invocation.check.leeway = value
+            case "--profile": invocation.check.profile = value
+            case "--config": invocation.check.config = value
             case "--jobs": invocation.jobs = value
             case "--tokens-file": invocation.tokensFile = value
-            case "--config": invocation.config = value
             default:
                 guard let format = OutputFormat(rawValue: value) else { return nil }
                 invocation.format = format
@@ -101,7 +93,7 @@ struct LintInvocation: Equatable {
     }
 
     func run() throws {
-        let options = try makeOptions()
+        let options = try check.lintOptions(warningsAsErrors: warningsAsErrors)
         let jobCount = try validatedJobs()
         let reporter: any Reporter
         if quiet {
@@ -180,71 +172,5 @@ struct LintInvocation: Equatable {
             throw UsageError(message: "--jobs \(jobs) is not a number of threads from 1 to 512")
         }
         return count
-    }
-
-    /// The options these flags and the configuration file give (flags win), with the key loaded.
-    func makeOptions() throws -> LintOptions {
-        let configuration = try loadConfiguration()
-        let time = try LintInvocation.time(now: now)
-        var leewayValue = configuration?.leeway ?? LintOptions.defaultLeeway
-        if let leeway {
-            guard let value = LintInvocation.decimal(leeway) else {
-                throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
-            }
-            leewayValue = value
-        }
-        var options = LintOptions(
-            now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
-            bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
-        if let profile {
-            guard let choice = ProfileChoice(name: profile) else {
-                throw UsageError(message: "--profile \(profile) is not a profile; the profiles are \(ProfileChoice.names.joined(separator: ", "))")
-            }
-            options.profile = choice
-        } else if let configured = configuration?.profile {
-            options.profile = configured
-        }
-        options.ruleSettings = configuration?.rules ?? [:]
-        options.warningsAsErrors = warningsAsErrors || configuration?.warningsAsErrors == true
-        if let problem = options.problems.first {
-            throw UsageError(message: problem)
-        }
-        if let key = key ?? configuration?.key {
-            let loaded = try KeyFileLoader.load(key)
-            options.key = loaded.publicKey
-            options.keyIDFromFileName = loaded.keyIDFromFileName
-        }
-        return options
-    }
-
-    /// The configuration file named by --config, else the nearest .jwtlint.json, else none.
-    private func loadConfiguration() throws -> Configuration? {
-        let path = config ?? Configuration.workingDirectory().flatMap(Configuration.find(from:))
-        guard let path else { return nil }
-        do {
-            return try Configuration.load(contentsOf: path)
-        } catch {
-            throw UsageError(message: "\(error)")
-        }
-    }
-
-    /// The time `--now` gives, or this machine's clock without it.
-    /// - Throws: ``UsageError`` when the value is not a plain decimal number of seconds.
-    static func time(now: String?) throws -> Double {
-        guard let now else { return Output.currentTime() }
-        guard let value = decimal(now), value < 1e12 else {
-            throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
-        }
-        return value
-    }
-
-    /// A non-negative decimal number such as `1767225600` or `0.5`; not hexadecimal, exponents, `inf` or `nan`,
-    /// which `Double(_:)` would accept.
-    static func decimal(_ text: String) -> Double? {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard !text.isEmpty, text.count <= 24,
-            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
-        else { return nil }
-        return Double(text)
     }
 }

@@ -64,7 +64,7 @@ extension JWTLintCommand {
         }
 
         func run() throws {
-            let time = try LintInvocation.time(now: now)
+            let time = try CheckValues.time(now: now)
             let loaded = try KeyFileLoader.load(key)
             guard let keyID = kid ?? loaded.keyIDFromFileName else {
                 throw UsageError(message: "no key ID: pass --kid (the key ID the app passes), or name the key file SubscriptionKey_<KEYID>.p8")

@@ -35,20 +35,14 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("Apple's .p8 (the private key).", valueName: "file"))
         var key: String
 
-        @Option(name: .long, help: ArgumentHelp("The issuer ID (claim iss).", valueName: "uuid"))
-        var issuer: String?
+        @OptionGroup var expected: ExpectedValues
 
-        @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The app's bundle ID (claim bid).", valueName: "id"))
-        var bundleID: String?
-
-        @Option(name: .long, help: ArgumentHelp("The key ID (header kid). Default: the ID in the key file's name.", valueName: "id"))
-        var kid: String?
+        private var issuer: String? { expected.issuer }
+        private var bundleID: String? { expected.bundleID }
+        private var kid: String? { expected.kid }
 
         @Option(name: .long, help: ArgumentHelp("Seconds from iat to exp (API tokens): at most 3600 (1200 for App Store Connect without a scope).", valueName: "seconds"))
         var lifetime: Int?
-
-        @Option(name: .long, help: ArgumentHelp("iat, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
-        var now: String?
 
         @Option(name: .long, help: ArgumentHelp("The product identifier (claim productId).", valueName: "id"))
         var product: String?
@@ -79,10 +73,10 @@ extension JWTLintCommand {
                 throw UsageError(message: "--profile \(profile) is not a profile; the profiles are \(ProfileName.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             try refuseFlagsOtherThan(name)
-            let issuedAt = Int64(try LintInvocation.time(now: now).rounded(.down))
+            let issuedAt = Int64(try CheckValues.time(now: expected.now).rounded(.down))
             var options = LintOptions(
                 now: Double(issuedAt), expectedKeyID: kid, issuer: issuer, bundleID: bundleID, profile: .pinned(name))
-            if let problem = options.problems.first { throw UsageError(message: problem) }
+            try CheckValues.refuseProblems(of: options)
             let signingKey: SigningKey
             do {
                 signingKey = try SigningKey.load(contentsOf: key)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Testing
 @testable import JWTLintCLI
 
@@ -37,5 +38,20 @@ struct LintInvocationTests {
     @Test("Anything else is left to swift-argument-parser", arguments: refused)
     func leavesTheRest(_ arguments: [String]) {
         #expect(LintInvocation.parse(arguments) == nil)
+    }
+
+    @Test("The fast reader knows exactly the options and flags that lint declares, and which of them take a value")
+    func knowsEveryDeclaredOption() throws {
+        let run = try CLI.run(["lint", "--experimental-dump-help"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let command = try #require(document["command"] as? [String: Any])
+        let arguments = try #require(command["arguments"] as? [[String: Any]])
+        func longNames(_ kind: String) -> Set<String> {
+            Set(arguments.filter { $0["kind"] as? String == kind }.flatMap { argument in
+                (argument["names"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "long" }.compactMap { $0["name"] as? String }
+            }.map { "--" + $0 })
+        }
+        #expect(longNames("option") == Set(LintInvocation.valueOptions))
+        #expect(longNames("flag").subtracting(["--help", "--version"]) == Set(LintInvocation.flagOptions))
     }
 }

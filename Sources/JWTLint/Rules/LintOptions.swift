@@ -2,13 +2,13 @@
 public struct LintOptions: Sendable {
     /// The key to verify signatures with; `nil` leaves signatures unverified (reported as `signature.unverified`).
     public var key: ES256PublicKey?
-    /// The expected key ID (`--kid`). When set, a different `kid` is an error.
+    /// The expected key ID. When set, a different `kid` is an error.
     public var expectedKeyID: String?
     /// The key ID in the key file's name (`SubscriptionKey_<KEYID>.p8`). A different `kid` is a warning.
     public var keyIDFromFileName: String?
-    /// The expected issuer ID (`--issuer`).
+    /// The expected issuer ID.
     public var issuer: String?
-    /// The expected bundle ID (`--bundle-id`), compared case-sensitively.
+    /// The expected bundle ID, compared case-sensitively.
     public var bundleID: String?
     /// The time to check against, in Unix seconds.
     public var now: Double
@@ -26,23 +26,46 @@ public struct LintOptions: Sendable {
     /// more than a minute of difference from this machine's clock is an error worth fixing.
     public static let defaultLeeway: Double = 60
 
-    /// What is wrong with the expected values themselves, one sentence each (empty when they are usable): an
-    /// issuer that is not a UUID, a key ID or bundle ID that is empty or holds whitespace, a negative leeway.
-    public var problems: [String] {
-        var problems: [String] = []
-        if let issuer, !IssuerRule.isUUID(issuer) {
-            problems.append("--issuer \(JSONText.quoted(issuer)) is not an issuer ID (a UUID such as 57246542-96fe-1a63-e053-0824d011072a)")
-        }
-        for (flag, value) in [("--kid", expectedKeyID), ("--bundle-id", bundleID)] {
-            guard let value else { continue }
-            if value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
-                problems.append("\(flag) \(JSONText.quoted(value)) is empty or holds whitespace")
+    /// Something wrong with the expected values themselves, which no token could match.
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The expected issuer ID is not a UUID.
+        case issuerNotUUID(String)
+        /// The expected key ID is empty or holds whitespace.
+        case unusableKeyID(String)
+        /// The expected bundle ID is empty or holds whitespace.
+        case unusableBundleID(String)
+        /// The leeway is negative or not a number.
+        case negativeLeeway
+
+        /// The problem in words, naming the expected value (not how it was given).
+        public var description: String {
+            switch self {
+            case .issuerNotUUID(let issuer):
+                return "the expected issuer ID \(JSONText.quoted(issuer)) is not a UUID (such as 57246542-96fe-1a63-e053-0824d011072a)"
+            case .unusableKeyID(let keyID): return "the expected key ID \(JSONText.quoted(keyID)) is empty or holds whitespace"
+            case .unusableBundleID(let bundleID): return "the expected bundle ID \(JSONText.quoted(bundleID)) is empty or holds whitespace"
+            case .negativeLeeway: return "the leeway must be 0 seconds or more"
             }
         }
+    }
+
+    /// What is wrong with the expected values themselves (empty when they are usable): an issuer that is not a
+    /// UUID, a key ID or bundle ID that is empty or holds whitespace, a negative leeway.
+    public var problems: [Problem] {
+        var problems: [Problem] = []
+        if let issuer, !IssuerRule.isUUID(issuer) {
+            problems.append(.issuerNotUUID(issuer))
+        }
+        if let expectedKeyID, Self.isUnusable(expectedKeyID) { problems.append(.unusableKeyID(expectedKeyID)) }
+        if let bundleID, Self.isUnusable(bundleID) { problems.append(.unusableBundleID(bundleID)) }
         if !(leeway.isFinite && leeway >= 0) {
-            problems.append("the leeway must be 0 seconds or more")
+            problems.append(.negativeLeeway)
         }
         return problems
+    }
+
+    private static func isUnusable(_ value: String) -> Bool {
+        value.isEmpty || value.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     /// Options checking at `now` with no key and no expected values.

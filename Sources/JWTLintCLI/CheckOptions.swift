@@ -1,0 +1,141 @@
+import ArgumentParser
+import JWTLint
+
+/// The values a token is expected to carry, shared by `lint`, `diagnose` and `sign`: each flag is declared here
+/// once. `lint` and `diagnose` check tokens against them; `sign` writes them into the token it makes.
+struct ExpectedValues: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The key ID (header kid). Default: the ID in the key file's name (SubscriptionKey_<ID>.p8, AuthKey_<ID>.p8).",
+        valueName: "id"))
+    var kid: String?
+
+    @Option(name: .long, help: ArgumentHelp("The issuer ID (claim iss), a UUID.", valueName: "uuid"))
+    var issuer: String?
+
+    @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The app's bundle ID (claim bid), case-sensitive.", valueName: "id"))
+    var bundleID: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The time to check (or sign) at, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
+    var now: String?
+}
+
+/// What `lint` and `diagnose` check tokens with: the key, the expected values, the leeway, the profile and the
+/// configuration file. It owns turning them into ``LintOptions``.
+struct CheckOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The key to verify signatures with: Apple's .p8 (the public key is derived from it), a public key PEM, or a public EC JWK.",
+        valueName: "file"))
+    var key: String?
+
+    @OptionGroup var expected: ExpectedValues
+
+    @Option(name: .long, help: ArgumentHelp("How far iat may be ahead of now, in seconds (default 60).", valueName: "seconds"))
+    var leeway: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The kind of token to judge: auto (the default: lint picks by aud, diagnose by host), \(ProfileName.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "profile"))
+    var profile: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A configuration file (default: .jwtlint.json in this folder or the nearest parent). Flags override it.",
+        valueName: "file"))
+    var config: String?
+
+    /// The same values, plain.
+    var values: CheckValues {
+        CheckValues(
+            key: key, kid: expected.kid, issuer: expected.issuer, bundleID: expected.bundleID, now: expected.now, leeway: leeway,
+            profile: profile, config: config)
+    }
+}
+
+/// The check flags as plain values, however they were read: by swift-argument-parser through ``CheckOptions``, or
+/// by the fast `lint` reader (``LintInvocation/parse(_:)``).
+struct CheckValues: Equatable {
+    var key: String?
+    var kid: String?
+    var issuer: String?
+    var bundleID: String?
+    var now: String?
+    var leeway: String?
+    var profile: String?
+    var config: String?
+
+    /// The options these flags and the configuration file give (flags win), with the key loaded.
+    func lintOptions(warningsAsErrors: Bool = false) throws -> LintOptions {
+        let configuration = try loadConfiguration()
+        let time = try Self.time(now: now)
+        var leewayValue = configuration?.leeway ?? LintOptions.defaultLeeway
+        if let leeway {
+            guard let value = Self.decimal(leeway) else {
+                throw UsageError(message: "--leeway \(leeway) is not a number of seconds (0 or more)")
+            }
+            leewayValue = value
+        }
+        var options = LintOptions(
+            now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
+            bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
+        if let profile {
+            guard let choice = ProfileChoice(name: profile) else {
+                throw UsageError(message: "--profile \(profile) is not a profile; the profiles are \(ProfileChoice.names.joined(separator: ", "))")
+            }
+            options.profile = choice
+        } else if let configured = configuration?.profile {
+            options.profile = configured
+        }
+        options.ruleSettings = configuration?.rules ?? [:]
+        options.warningsAsErrors = warningsAsErrors || configuration?.warningsAsErrors == true
+        try Self.refuseProblems(of: options)
+        if let key = key ?? configuration?.key {
+            let loaded = try KeyFileLoader.load(key)
+            options.key = loaded.publicKey
+            options.keyIDFromFileName = loaded.keyIDFromFileName
+        }
+        return options
+    }
+
+    /// Throws the first problem with the expected values, named by the flag that gives each.
+    static func refuseProblems(of options: LintOptions) throws {
+        guard let problem = options.problems.first else { return }
+        switch problem {
+        case .issuerNotUUID(let issuer):
+            throw UsageError(message: "--issuer \(JSONText.quoted(issuer)) is not an issuer ID (a UUID such as 57246542-96fe-1a63-e053-0824d011072a)")
+        case .unusableKeyID(let keyID): throw UsageError(message: "--kid \(JSONText.quoted(keyID)) is empty or holds whitespace")
+        case .unusableBundleID(let bundleID): throw UsageError(message: "--bundle-id \(JSONText.quoted(bundleID)) is empty or holds whitespace")
+        case .negativeLeeway: throw UsageError(message: "\(problem)")
+        }
+    }
+
+    /// The configuration file named by --config, else the nearest .jwtlint.json, else none.
+    private func loadConfiguration() throws -> Configuration? {
+        let path = config ?? Configuration.workingDirectory().flatMap(Configuration.find(from:))
+        guard let path else { return nil }
+        do {
+            return try Configuration.load(contentsOf: path)
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
+    }
+
+    /// The time `--now` gives, or this machine's clock without it.
+    /// - Throws: ``UsageError`` when the value is not a plain decimal number of seconds.
+    static func time(now: String?) throws -> Double {
+        guard let now else { return Output.currentTime() }
+        guard let value = decimal(now), value < 1e12 else {
+            throw UsageError(message: "--now \(now) is not a Unix time in seconds (a number such as 1767225600)")
+        }
+        return value
+    }
+
+    /// A non-negative decimal number such as `1767225600` or `0.5`; not hexadecimal, exponents, `inf` or `nan`,
+    /// which `Double(_:)` would accept.
+    static func decimal(_ text: String) -> Double? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !text.isEmpty, text.count <= 24,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Double(text)
+    }
+}
