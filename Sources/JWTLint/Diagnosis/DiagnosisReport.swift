@@ -44,7 +44,7 @@ public enum DiagnosisReport {
         if let id = diagnosis.response?.requestID {
             text += "\nIf none of these is it, quote Request ID \(id) to Apple (Feedback Assistant or Developer Technical Support).\n"
         } else {
-            text += "\nIf none of these is it, give Apple's response with --response: its Request ID is what Apple asks for.\n"
+            text += "\nIf none of these is it, give Apple's response too: its Request ID is what Apple asks for.\n"
         }
         return text
     }

@@ -90,7 +90,7 @@ extension Profile {
             Store Connect API key, not an In-App Purchase key: header alg ES256, kid, typ JWT; claims iss (team \
             keys) or sub "user" and no iss (individual keys), iat, exp at most 20 minutes after iat (up to six \
             months for a scope of GET requests on the resources Apple lists), aud "appstoreconnect-v1", an optional \
-            scope; no bid. Chosen only with --profile: its aud is the App Store Server API's.
+            scope; no bid. Chosen only when pinned: its aud is the App Store Server API's.
             """,
         source: Sources.appStoreConnectTokens,
         audience: "appstoreconnect-v1",

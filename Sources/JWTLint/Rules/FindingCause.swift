@@ -39,7 +39,7 @@ public enum FindingCause: Hashable, Sendable {
     case wrongValue
     /// Not of the required shape (not a UUID, not `METHOD /path`, ...).
     case malformed
-    /// Differs from the value the user said to expect (`--kid`, `--issuer`, `--bundle-id`).
+    /// Differs from the expected value (key ID, issuer ID or bundle ID) the options give.
     case mismatch
     /// `kid` differs from the key ID in the key file's name.
     case fileNameMismatch

@@ -78,12 +78,12 @@ enum SignatureRules {
         defaultSeverity: .warning,
         summary: "A key was given, so the signature was verified.",
         explanation: """
-            Without --key, jwtlint checks the token's form and claims but cannot tell whether the signature \
+            Without a key, jwtlint checks the token's form and claims but cannot tell whether the signature \
             matches your key, and says so rather than pass the token silently. A public key (SPKI PEM or JWK) is \
             enough: the .p8 need not be on a CI machine.
             """,
         source: "\(Sources.rfc7515) §5.2",
-        fix: "Pass --key with the .p8, or with its public key (openssl pkey -in KEY.p8 -pubout).",
+        fix: "Give the key: the .p8, or its public key (openssl pkey -in KEY.p8 -pubout).",
         triggeringExamples: [RuleExample(rfcExampleToken, "no key")],
         nonTriggeringExamples: [verified])
 }

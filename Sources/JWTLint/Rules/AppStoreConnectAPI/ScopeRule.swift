@@ -11,7 +11,7 @@ struct ScopeRule: LintRule {
             scope entries match the attempted request", so a scope that is not an array, an empty array, or an \
             entry that is not a method in upper case followed by a path from /v1 (or a later version) is an error. \
             A scope of GET requests only, on the resources Apple lists, is what lets a token live past 20 minutes \
-            (see claims.lifetime). Checked only under --profile app-store-connect-api.
+            (see claims.lifetime). Checked only under the profile app-store-connect-api.
             """,
         source: "\(Sources.appStoreConnectTokens) (scope; token lifetime)",
         fix: "Write each scope entry as the method and path of a request, such as \"GET /v1/apps?filter[platform]=IOS\", or leave scope out.",

@@ -7,7 +7,7 @@ struct SubjectRule: LintRule {
         explanation: """
             "Individual keys don't use the Issuer ID key iss, but do require the Subject key sub", whose value "is \
             always the same for individual keys": "user". A team key's token has no sub. A sub of another value, \
-            letter case or type is an error. Checked only under --profile app-store-connect-api.
+            letter case or type is an error. Checked only under the profile app-store-connect-api.
             """,
         source: "\(Sources.appStoreConnectTokens) (sub)",
         fix: "For an individual key, set \"sub\": \"user\" and leave iss out; for a team key, leave sub out.",

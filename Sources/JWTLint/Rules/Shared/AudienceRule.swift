@@ -10,7 +10,7 @@ struct AudienceRule: LintRule {
             appstoreconnect-v1", the same for sandbox and production. StoreKit in-app JWS: "promotional-offer", \
             "introductory-offer-eligibility" or "advanced-commerce-api", one per kind. An array, another letter \
             case, "appstoreconnect-v1-sandbox" (advice that circulates and is wrong), or the audience of another \
-            kind of token is an error; under a pinned --profile, the message names the kind the token looks like.
+            kind of token is an error; under a pinned profile, the message names the kind the token looks like.
             """,
         source: "\(Sources.appStoreServerAPITokens) (aud); \(Sources.inAppJWS) (aud); \(Sources.appStoreConnectTokens) (aud); apple-jwt-rules §1 and §6 cause 11",
         fix: "Set aud to the one string of the token's kind: \"appstoreconnect-v1\" for API calls (sandbox and production alike), or the StoreKit feature's audience for an in-app JWS.",
@@ -74,8 +74,8 @@ struct AudienceRule: LintRule {
 
     private static func otherKindHint(judgedAs profile: Profile, looksLike other: Profile) -> String {
         if profile.audience == Profile.appStoreServerAPI.audience {
-            return "Sign API calls with a separate token whose aud is \"appstoreconnect-v1\"; to lint this \(other.title), use --profile \(other.name) or auto."
+            return "Sign API calls with a separate token whose aud is \"appstoreconnect-v1\"; judge this \(other.title) under the profile \(other.name) (or auto)."
         }
-        return "Set aud to \(JSONText.quoted(profile.audience)) for \(profile.titleWithArticle); to lint \(other.titleWithArticle), use --profile \(other.name) or auto."
+        return "Set aud to \(JSONText.quoted(profile.audience)) for \(profile.titleWithArticle); judge \(other.titleWithArticle) under the profile \(other.name) (or auto)."
     }
 }

@@ -3,11 +3,11 @@ struct BundleIDRule: LintRule {
     static let description = RuleDescription(
         id: .bundleID,
         defaultSeverity: .error,
-        summary: "bid is the app's bundle ID: a non-empty string, equal to --bundle-id when given (case-sensitive); App Store Connect API tokens have none.",
+        summary: "bid is the app's bundle ID: a non-empty string, equal to the expected bundle ID when one is given (case-sensitive); App Store Connect API tokens have none.",
         explanation: """
             App Store Server API tokens and StoreKit in-app JWS: Apple requires "bid – Bundle ID: Your app's bundle \
             ID"; an Apple engineer: "the bundle identifier (bid) is strictly required" (forum thread 833144). \
-            Missing, not a string, empty, padded with whitespace, or different from --bundle-id (bundle IDs are \
+            Missing, not a string, empty, padded with whitespace, or different from the expected bundle ID (bundle IDs are \
             case-sensitive, forum thread 711801) is an error. A wrong bid in a server API token tends to give 404 \
             AppNotFoundError (4040003) rather than 401. A token without bid that has sub "user" or a scope is an \
             App Store Connect API token, and the message says so. App Store Connect API tokens (profile \
@@ -19,14 +19,14 @@ struct BundleIDRule: LintRule {
         triggeringExamples: [
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1"}"#, "no bid"),
             .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":""}"#, "empty"),
-            .token("differs in letter case from --bundle-id", bundleID: "com.example.App"),
+            .token("differs in letter case from the expected bundle ID", bundleID: "com.example.App"),
             .token(.appStoreConnectAPI, setting: ["sub": #""user""#], removing: ["iss"], "an App Store Connect API token under auto", auto: true),
             .token(.appStoreConnectAPI, setting: ["bid": #""com.example.app""#], "an App Store Server API token under app-store-connect-api"),
             .token(.advancedCommerceInApp, removing: ["bid"], "an Advanced Commerce request without bid"),
         ],
         nonTriggeringExamples: [
             .token("a bundle ID"),
-            .token("matches --bundle-id", bundleID: "com.example.app"),
+            .token("matches the expected bundle ID", bundleID: "com.example.app"),
             .token(.promotionalOffer, "a promotional offer signature", bundleID: "com.example.app"),
             .token(.appStoreConnectAPI, "an App Store Connect API token, no bid"),
         ])
@@ -38,7 +38,7 @@ struct BundleIDRule: LintRule {
                 findings.append(Self.description.finding(
                     .otherKind(.appStoreServerAPI),
                     "The claims have bid, a claim of App Store Server API tokens; \(context.profile.titleWithArticle) has none, so this looks like a token for the App Store Server API (In-App Purchase key).",
-                    hint: "Sign App Store Connect API calls with an App Store Connect API key and no bid; lint a server API token with --profile app-store-server-api."))
+                    hint: "Sign App Store Connect API calls with an App Store Connect API key and no bid; judge a server API token under the profile app-store-server-api."))
             }
             return
         }
@@ -47,7 +47,7 @@ struct BundleIDRule: LintRule {
                 findings.append(Self.description.finding(
                     .otherKind(.appStoreConnectAPI),
                     "The claims have no bid but \(claims.contains("scope") ? "a scope" : "sub \"user\""): this looks like an App Store Connect API token, not \(context.profile.titleWithArticle).",
-                    hint: "Sign App Store Server API calls with the In-App Purchase key and a bid; to lint an App Store Connect API token, use --profile app-store-connect-api."))
+                    hint: "Sign App Store Server API calls with the In-App Purchase key and a bid; judge an App Store Connect API token under the profile app-store-connect-api."))
             } else {
                 findings.append(Self.description.finding(.missing, "The claims have no bid (bundle ID), which Apple requires."))
             }
@@ -66,7 +66,7 @@ struct BundleIDRule: LintRule {
         } else if let expected = context.options.bundleID, bid != expected {
             let caseOnly = bid.lowercased() == expected.lowercased()
             findings.append(Self.description.finding(
-                .mismatch, "bid is \(shown), but --bundle-id is \(JSONText.quoted(expected))\(caseOnly ? "; bundle IDs are case-sensitive" : "")."))
+                .mismatch, "bid is \(shown), but the expected bundle ID is \(JSONText.quoted(expected))\(caseOnly ? "; bundle IDs are case-sensitive" : "")."))
         }
     }
 }

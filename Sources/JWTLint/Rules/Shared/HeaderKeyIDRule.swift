@@ -7,7 +7,7 @@ struct HeaderKeyIDRule: LintRule {
         explanation: """
             Apple finds the key to verify with by the kid: "Your private key ID from App Store Connect (Ex: \
             2X9R4HXF34)". Missing, not a string, holding whitespace (a newline from a CI secret makes every call \
-            401, fastlane#29985), or different from --kid: error. Different from the ID in the key file's name \
+            401, fastlane#29985), or different from the expected key ID: error. Different from the ID in the key file's name \
             (SubscriptionKey_<KEYID>.p8, AuthKey_<KEYID>.p8): warning, since files get renamed. Not 10 upper-case \
             letters or digits: warning (Apple's key IDs have that shape).
             """,
@@ -16,15 +16,15 @@ struct HeaderKeyIDRule: LintRule {
         triggeringExamples: [
             .token(header: #"{"alg":"ES256","typ":"JWT"}"#, "no kid"),
             .token(header: #"{"alg":"ES256","kid":"2X9R4HXF34\n","typ":"JWT"}"#, "a trailing newline"),
-            .token("differs from --kid", keyID: "ABCDEFGHIJ"),
+            .token("differs from the expected key ID", keyID: "ABCDEFGHIJ"),
             .token("differs from the key file's name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8", severity: .warning),
             .token(header: #"{"alg":"ES256","kid":"my-key","typ":"JWT"}"#, "not Apple's shape", severity: .warning),
         ],
         nonTriggeringExamples: [
             .token("kid set"),
-            .token("matches --kid", keyID: "2X9R4HXF34"),
+            .token("matches the expected key ID", keyID: "2X9R4HXF34"),
             .token("matches the file name", keyFileName: "AuthKey_2X9R4HXF34.p8"),
-            .token("--kid wins over the file name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8", keyID: "2X9R4HXF34"),
+            .token("the expected key ID wins over the file name", keyFileName: "SubscriptionKey_ABCDEFGHIJ.p8", keyID: "2X9R4HXF34"),
         ])
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
@@ -46,12 +46,12 @@ struct HeaderKeyIDRule: LintRule {
         }
         if let expected = context.options.expectedKeyID {
             if kid != expected {
-                findings.append(Self.description.finding(.mismatch, "The header's kid is \(shown), but --kid is \(JSONText.quoted(expected))."))
+                findings.append(Self.description.finding(.mismatch, "The header's kid is \(shown), but the expected key ID is \(JSONText.quoted(expected))."))
             }
         } else if let fromName = context.options.keyIDFromFileName, kid != fromName {
             findings.append(Self.description.finding(
                 .fileNameMismatch, "The header's kid is \(shown), but the key file's name says \(JSONText.quoted(fromName)).", severity: .warning,
-                hint: "Check that the token is signed with this key; pass --kid if the file was renamed."))
+                hint: "Check that the token is signed with this key; give the expected key ID if the file was renamed."))
         }
         if !Self.hasAppleShape(kid) {
             findings.append(Self.description.finding(

@@ -3,11 +3,11 @@ struct IssuerRule: LintRule {
     static let description = RuleDescription(
         id: .issuer,
         defaultSeverity: .error,
-        summary: "iss is the issuer ID: a UUID (8-4-4-4-12 hex digits), equal to --issuer when given; absent for an App Store Connect individual key.",
+        summary: "iss is the issuer ID: a UUID (8-4-4-4-12 hex digits), equal to the expected issuer ID when one is given; absent for an App Store Connect individual key.",
         explanation: """
             Apple identifies the team by "Your issuer ID from the Keys page in App Store Connect (Ex: \
             57246542-96fe-1a63-e053-0824d011072a)", in server API tokens and StoreKit in-app JWS alike. A missing, \
-            non-string or non-UUID iss, or one that differs from --issuer, is an error. jwtlint checks the \
+            non-string or non-UUID iss, or one that differs from the expected issuer ID, is an error. jwtlint checks the \
             8-4-4-4-12 hex shape only, not UUID version bits (Apple's own example has none). App Store Connect API \
             tokens (profile app-store-connect-api): a team key's token has iss; an individual key's has sub "user" \
             and no iss ("Individual keys don't use the Issuer ID key iss"), so an iss there is an error.
@@ -18,14 +18,14 @@ struct IssuerRule: LintRule {
             .token(claims: #"{"iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no iss"),
             .token(claims: #"{"iss":"57246542-96fe-1a63e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a hyphen missing"),
             .token(claims: #"{"iss":"TEAMID1234","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a team ID, not an issuer ID"),
-            .token("differs from --issuer", issuer: "11111111-2222-3333-4444-555555555555"),
+            .token("differs from the expected issuer ID", issuer: "11111111-2222-3333-4444-555555555555"),
             .token(.promotionalOffer, removing: ["iss"], "a promotional offer signature without iss"),
             .token(.appStoreConnectAPI, setting: ["sub": #""user""#], "an individual key's token with iss"),
             .token(.appStoreConnectAPI, removing: ["iss"], "a team key's token without iss (and no sub)"),
         ],
         nonTriggeringExamples: [
             .token("a UUID"),
-            .token("matches --issuer", issuer: "57246542-96fe-1a63-e053-0824d011072a"),
+            .token("matches the expected issuer ID", issuer: "57246542-96fe-1a63-e053-0824d011072a"),
             .token(.introductoryOfferEligibility, "an introductory offer eligibility signature"),
             .token(.appStoreConnectAPI, "a team key's token"),
             .token(.appStoreConnectAPI, setting: ["sub": #""user""#], removing: ["iss"], "an individual key's token"),
@@ -60,7 +60,7 @@ struct IssuerRule: LintRule {
             return
         }
         if let expected = context.options.issuer, issuer != expected {
-            findings.append(Self.description.finding(.mismatch, "iss is \(JSONText.quoted(issuer)), but --issuer is \(JSONText.quoted(expected))."))
+            findings.append(Self.description.finding(.mismatch, "iss is \(JSONText.quoted(issuer)), but the expected issuer ID is \(JSONText.quoted(expected))."))
         }
     }
 
