@@ -31,9 +31,11 @@ let package = Package(
             pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"]), .brew(["jansson"])]
         ),
+        // The zero-on-free allocator both C libraries are given when a program asks for it: plain C, no headers of theirs.
+        .target(name: "CClearingAllocator"),
         .target(
             name: "JWTLint",
-            dependencies: ["COpenSSL", "CJansson"],
+            dependencies: ["COpenSSL", "CJansson", "CClearingAllocator"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

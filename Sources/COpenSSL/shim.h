@@ -22,53 +22,6 @@
 /// `OPENSSL_free` and `OPENSSL_cleanse` reach Swift only through these wrappers (the first is a macro).
 static inline void copenssl_free(void *pointer) { OPENSSL_free(pointer); }
 static inline void copenssl_cleanse(void *pointer, size_t length) { OPENSSL_cleanse(pointer, length); }
-/// OpenSSL allocates through these once `copenssl_clear_freed_memory` ran: each block starts with its size, so that
-/// it is overwritten with zeros before it is freed. OpenSSL's decoders copy a private key's DER into buffers of their
-/// own and free some without clearing them; freed memory keeps what it held until something else reuses it.
-static inline void *copenssl_clearing_malloc(size_t size, const char *file, int line) {
-    (void)file;
-    (void)line;
-    if (size > SIZE_MAX - 16) return NULL;
-    unsigned char *block = (unsigned char *)malloc(size + 16);
-    if (block == NULL) return NULL;
-    memcpy(block, &size, sizeof size);
-    return block + 16;
-}
-
-static inline void copenssl_clearing_free(void *pointer, const char *file, int line) {
-    (void)file;
-    (void)line;
-    if (pointer == NULL) return;
-    unsigned char *block = (unsigned char *)pointer - 16;
-    size_t size;
-    memcpy(&size, block, sizeof size);
-    memset(block, 0, size + 16);
-    __asm__ __volatile__("" : : "r"(block) : "memory");  // the stores above are not dead: keep them
-    free(block);
-}
-
-/// realloc as OpenSSL defines it (NULL allocates, size 0 frees); the old block is cleared, never left behind.
-static inline void *copenssl_clearing_realloc(void *pointer, size_t size, const char *file, int line) {
-    if (pointer == NULL) return copenssl_clearing_malloc(size, file, line);
-    if (size == 0) {
-        copenssl_clearing_free(pointer, file, line);
-        return NULL;
-    }
-    size_t old;
-    memcpy(&old, (unsigned char *)pointer - 16, sizeof old);
-    void *moved = copenssl_clearing_malloc(size, file, line);
-    if (moved == NULL) return NULL;
-    memcpy(moved, pointer, old < size ? old : size);
-    copenssl_clearing_free(pointer, file, line);
-    return moved;
-}
-
-/// Makes OpenSSL clear every block it frees; 1 when that took effect, 0 when OpenSSL had already allocated memory
-/// (it accepts new functions only before its first allocation).
-static inline int copenssl_clear_freed_memory(void) {
-    return CRYPTO_set_mem_functions(copenssl_clearing_malloc, copenssl_clearing_realloc, copenssl_clearing_free);
-}
-
 /// Makes a P-256 public key from an uncompressed point, or returns NULL (the error is on OpenSSL's queue).
 ///
 /// In C because OSSL_PARAM keeps its key names by pointer: they must be static strings, which Swift's

@@ -56,27 +56,10 @@ enum WholeInput {
     static let limit = 1024 * 1024
 
     static func contents(of path: String, what: String) throws -> String {
-        let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw UsageError(message: "\(what) '\(path)' cannot be opened (\(String(cString: strerror(errno))))")
+        do {
+            return String(decoding: try FileReader.read(path, what: what, limit: limit, accepting: .stream).contents, as: UTF8.self)
+        } catch {
+            throw UsageError(message: "\(error)")
         }
-        defer { if path != "-" { close(descriptor) } }
-        var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw UsageError(message: "\(what) '\(path)' is a directory")
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw UsageError(message: "\(what) '\(path)' cannot be read (\(String(cString: strerror(errno))))")
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            guard bytes.count <= limit else { throw UsageError(message: "\(what) '\(path)' is over \(limit) bytes") }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -36,6 +36,8 @@ struct JWTLintCommand: ParsableCommand {
 
     /// Runs the command, mapping every failure to jwtlint's exit statuses: usage errors exit 2, not 64.
     static func main() {
+        // First thing, before OpenSSL or jansson allocates: key material they free is overwritten.
+        MemoryHygiene.clearFreedMemory()
         do {
             if let invocation = LintInvocation.parse(Array(CommandLine.arguments.dropFirst())) {
                 try invocation.run()

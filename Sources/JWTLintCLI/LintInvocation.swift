@@ -123,15 +123,13 @@ struct LintInvocation: Equatable {
             if tokensFile == "-" {
                 try lintLines(from: STDIN_FILENO, into: batch)
             } else {
-                let descriptor = open(tokensFile, O_RDONLY | O_CLOEXEC)
-                guard descriptor >= 0 else {
-                    throw UsageError(message: "tokens file '\(tokensFile)' cannot be opened (\(String(cString: strerror(errno))))")
+                let descriptor: Int32
+                do {
+                    descriptor = try FileReader.openStream(tokensFile, what: "tokens file")
+                } catch {
+                    throw UsageError(message: "\(error)")
                 }
                 defer { close(descriptor) }
-                var info = stat()
-                if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                    throw UsageError(message: "tokens file '\(tokensFile)' is a directory")
-                }
                 try lintLines(from: descriptor, file: tokensFile, into: batch)
             }
         } else if tokens.isEmpty {

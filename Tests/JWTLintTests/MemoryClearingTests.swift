@@ -3,13 +3,16 @@ import Testing
 
 @Suite("Clearing freed memory")
 struct MemoryClearingTests {
-    /// Whether freed memory is really cleared is checked end to end, on a running jwtlint, by
-    /// `KeyHygieneTests.memoryHoldsNoKey` (Linux); this checks the set-up that makes it so.
-    @Test("OpenSSL accepted jwtlint's clearing allocator: no OpenSSL call came before jwtlint's set-up")
-    func openSSLTookTheClearingAllocator() throws {
-        _ = try VerificationKey.load(contentsOf: VectorFiles.path("keys/SubscriptionKey_TESTKEYA01.p8"))
+    /// Whether freed memory is really cleared is checked end to end, on a running jwtlint (which turns the switch
+    /// on first thing), by `KeyHygieneTests.memoryHoldsNoKey` (Linux). In this test process the switch is never
+    /// turned on: importing the library leaves the host's allocators alone.
+    @Test("Turned on after OpenSSL and jansson have allocated, the switch reports that it could not take effect")
+    func switchRefusesLateCalls() throws {
+        _ = try VerificationKey.load(contentsOf: VectorFiles.path("keys/TESTKEYA01.jwk.json"))
         _ = SHA256.digest([1, 2, 3])
-        #expect(OpenSSLMemory.clearsFreedMemory)
+        #expect(!MemoryHygiene.clearFreedMemory())
+        #expect(!OpenSSLMemory.clearsFreedMemory)
+        #expect(!JSONParser.clearsFreedMemory)
     }
 
     @Test("A private JWK is refused with a reason that says so")

@@ -63,9 +63,9 @@ public struct Configuration: Sendable, Equatable {
     public static func load(contentsOf path: String) throws(Problem) -> Configuration {
         let bytes: [UInt8]
         do {
-            bytes = try FileContents.read(path, limit: 1024 * 1024, kind: "configuration file")
+            bytes = try FileReader.read(path, what: "configuration file", limit: 1024 * 1024, accepting: .regularFile).contents
         } catch {
-            throw Problem(path: path, line: nil, message: "the configuration file \(error)")
+            throw Problem(path: path, line: nil, message: "the configuration file \(error.reason)")
         }
         return try parse(bytes, path: path)
     }

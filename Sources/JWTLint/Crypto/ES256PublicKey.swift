@@ -107,7 +107,6 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// Makes a key from an uncompressed point `0x04 || x || y`.
     /// - Throws: ``KeyError/invalidKey(_:)`` when the point is not on P-256.
     public convenience init(uncompressedPoint point: [UInt8]) throws(KeyError) {
-        _ = OpenSSLMemory.clearsFreedMemory
         let pkey = try ES256PublicKey.makePublicKey(point: point)
         self.init(pkey: pkey, point: point)
     }
@@ -115,7 +114,6 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// Reads a SubjectPublicKeyInfo (the DER inside `BEGIN PUBLIC KEY`).
     /// - Throws: ``KeyError`` when the DER is malformed or the key is not EC P-256.
     public convenience init(subjectPublicKeyInfo der: [UInt8]) throws(KeyError) {
-        _ = OpenSSLMemory.clearsFreedMemory
         // The one DER encoding of an uncompressed P-256 key (RFC 5480) is read directly: OpenSSL's generic decoder
         // costs more than the rest of a one-token run. Any other encoding goes through OpenSSL.
         if der.count == ES256PublicKey.p256SPKIPrefix.count + 65, der.starts(with: ES256PublicKey.p256SPKIPrefix) {
@@ -141,7 +139,6 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// The private scalar is cleared from memory before this returns; the caller clears `der`.
     /// - Throws: ``KeyError`` when the DER is malformed, the key is not EC P-256, or the copies disagree.
     public convenience init(privateKeyDER der: [UInt8]) throws(KeyError) {
-        _ = OpenSSLMemory.clearsFreedMemory
         let parsed = try ES256PublicKey.decodePrivateKey(der)
         defer { EVP_PKEY_free(parsed) }
         try ES256PublicKey.requireP256(parsed)
@@ -160,7 +157,6 @@ public final class ES256PublicKey: @unchecked Sendable {
         _ der: [UInt8], what: String, as format: String,
         _ decode: (inout UnsafePointer<UInt8>?, Int) -> OpaquePointer?
     ) throws(KeyError) -> OpaquePointer {
-        _ = OpenSSLMemory.clearsFreedMemory
         var trailing = false
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress

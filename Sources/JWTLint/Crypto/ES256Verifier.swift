@@ -71,7 +71,6 @@ final class ES256Verifier {
 
     /// A verifier for `key`, or `nil` when OpenSSL cannot allocate its contexts.
     init?(key: ES256PublicKey) {
-        _ = OpenSSLMemory.clearsFreedMemory
         self.key = key
         let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
         let digestContext = EVP_MD_CTX_new()

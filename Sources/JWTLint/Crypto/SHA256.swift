@@ -4,7 +4,6 @@ internal import COpenSSL
 public enum SHA256 {
     /// The 32-byte digest of `bytes`.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        _ = OpenSSLMemory.clearsFreedMemory
         var output = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         let done = bytes.withUnsafeBytes { input in

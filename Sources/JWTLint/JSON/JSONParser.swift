@@ -1,3 +1,4 @@
+internal import CClearingAllocator
 internal import CJansson
 
 /// Why a segment's JSON could not be turned into an object.
@@ -37,13 +38,28 @@ enum JSONParser {
     /// The deepest nesting of objects and arrays accepted, counting the top-level object as 1.
     static let maximumDepth = 32
 
-    /// Done once, before any other jansson call: jansson is set to clear the memory it frees (it may have held a
-    /// private JWK), and its hash function is seeded here rather than on first use, which keeps that out of the
-    /// threads that parse concurrently.
-    private static let prepared: Void = {
-        cjansson_clear_freed_memory()
+    /// Set by ``requestClearing()``, read once by ``prepared``.
+    nonisolated(unsafe) private static var clearingRequested = false
+
+    /// Done once, before any other jansson call: jansson is given the clearing allocator when
+    /// ``MemoryHygiene/clearFreedMemory()`` asked for it before (what it parses may be a private JWK), and its hash
+    /// function is seeded here rather than on first use, which keeps that out of the threads that parse
+    /// concurrently. Whether jansson clears what it frees.
+    private static let prepared: Bool = {
+        let clearing = clearingRequested
+        if clearing { json_set_alloc_funcs(clearing_malloc, clearing_free) }
         json_object_seed(0)
+        return clearing
     }()
+
+    /// Asks for the clearing allocator, which takes effect only if no parse came first.
+    static func requestClearing() {
+        clearingRequested = true
+        _ = prepared
+    }
+
+    /// Whether jansson clears the memory it frees.
+    static var clearsFreedMemory: Bool { prepared }
 
     /// Member names whose values are private key material in a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4.1).
     static let privateJWKMembers: Set<String> = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"]
@@ -51,7 +67,7 @@ enum JSONParser {
     /// Parses `bytes` as one JSON object, rejecting duplicate member names, invalid UTF-8 and `\u0000`.
     ///
     /// The values of members named in `withheld`, at any depth, are never copied out of jansson (whose memory is
-    /// cleared when freed): they read as `null`. For private key material, which Swift strings would keep. (When the
+    /// cleared when freed, with ``MemoryHygiene``): they read as `null`. For private key material, which Swift strings would keep. (When the
     /// text is not valid JSON, jansson's explanation may quote a few characters of it; callers reading keys do not
     /// show that explanation.)
     static func parseObject(_ bytes: UnsafeRawBufferPointer, withholding withheld: Set<String> = []) -> Result<JSONObject, JSONParseError> {

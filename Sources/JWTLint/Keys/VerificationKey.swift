@@ -27,10 +27,19 @@ public struct VerificationKey: Sendable {
     /// The largest key file read. Real ones are under 1 KB.
     public static let maximumFileSize = 64 * 1024
 
+    /// A key file's contents, and whether group or others may read it.
+    static func readKeyFile(_ path: String) throws(KeyError) -> (contents: [UInt8], readableByOthers: Bool) {
+        do {
+            return try FileReader.read(path, what: "key file", limit: maximumFileSize, accepting: .regularFileWithSecrets)
+        } catch {
+            throw .unreadable(error.reason)
+        }
+    }
+
     /// Loads the key in the file at `path`.
     /// - Throws: ``KeyError`` saying what is wrong with the file; never any key material.
     public static func load(contentsOf path: String) throws(KeyError) -> VerificationKey {
-        var (contents, readableByOthers) = try FileContents.readWithMode(path, limit: maximumFileSize)
+        var (contents, readableByOthers) = try readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
         var key = try parse(contents, fileName: path)
         key.privateKeyReadableByOthers = key.isPrivateKey && readableByOthers
@@ -115,7 +124,7 @@ public struct SigningKey: Sendable {
     /// Loads the private key in the file at `path`.
     /// - Throws: ``KeyError``: also when the file holds only a public key.
     public static func load(contentsOf path: String) throws(KeyError) -> SigningKey {
-        var (contents, readableByOthers) = try FileContents.readWithMode(path, limit: VerificationKey.maximumFileSize)
+        var (contents, readableByOthers) = try VerificationKey.readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
         var blocks = try PEMBlock.blocks(in: contents)
         defer { for index in blocks.indices { PEMBlock.clear(&blocks[index].der) } }

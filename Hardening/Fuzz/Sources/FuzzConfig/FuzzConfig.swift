@@ -7,6 +7,7 @@ let path = "/project/.jwtlint.json"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = Fixture.memoryHygiene
     let bytes = FuzzInput.bytes(data, size)
     let configuration: Configuration
     do {
@@ -23,7 +24,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         leeway: configuration.leeway ?? LintOptions.defaultLeeway)
     options.ruleSettings = configuration.rules
     options.warningsAsErrors = configuration.warningsAsErrors ?? false
-    for problem in options.problems { Sink.use(problem) }
+    for problem in options.problems { Sink.use(problem.description) }
 
     let result = Linter(options: options).lint(Fixture.cleanToken)
     for finding in result.findings {

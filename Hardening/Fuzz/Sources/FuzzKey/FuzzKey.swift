@@ -6,6 +6,7 @@ import JWTLint
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = Fixture.memoryHygiene
     let bytes = FuzzInput.bytes(data, size)
     let key: VerificationKey
     do {

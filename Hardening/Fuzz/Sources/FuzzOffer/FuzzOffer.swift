@@ -7,6 +7,7 @@ import JWTLint
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = Fixture.memoryHygiene
     let text = FuzzInput.text(UnsafeBufferPointer(start: data, count: size))
     var fields = text.split(separator: "\n", maxSplits: 7, omittingEmptySubsequences: false).map(String.init)
     while fields.count < 8 { fields.append("") }

@@ -8,6 +8,7 @@ let options = Fixture.options(expecting: true)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = Fixture.memoryHygiene
     let bytes = UnsafeBufferPointer(start: data, count: size)
     let split = bytes.firstIndex(of: 0)
     let request = CapturedRequest.parse(FuzzInput.text(bytes[..<(split ?? size)]))

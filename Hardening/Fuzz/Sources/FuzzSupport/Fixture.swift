@@ -4,6 +4,12 @@ import JWTLint
 ///
 /// Everything here is built once, on first use, never per input.
 public enum Fixture {
+    /// Turns on ``MemoryHygiene`` as the `jwtlint` binary does, so that the clearing allocator runs under the
+    /// sanitizers too: every target touches it first, before OpenSSL or jansson allocates.
+    public static let memoryHygiene: Void = {
+        guard MemoryHygiene.clearFreedMemory() else { fatalError("fuzz fixture: OpenSSL or jansson allocated before the switch") }
+    }()
+
     /// 2026-01-01T00:00:00Z, when the tokens in `Vectors/` were fresh.
     public static let now: Double = 1_767_225_600
 

@@ -26,6 +26,7 @@ let pinned: [Linter] = ProfileName.allCases.map { name in
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = Fixture.memoryHygiene
     let line = FuzzInput.text(UnsafeBufferPointer(start: data, count: size))
     let decoded = DecodedToken.decode(line)
     let results = [plain.lint(line), strict.lint(line)] + pinned.map { $0.lint(line) }
