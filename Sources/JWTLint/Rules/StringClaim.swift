@@ -1,3 +1,23 @@
+extension RuleDescription {
+    /// The value of `name` in `object` when it is a string. Otherwise `nil`, after adding the `missing` finding
+    /// when it is absent, or a `.wrongType` one ("<subject> is an integer, not <expected>.") when it is not a string:
+    /// the "missing / not a string" start of every check of a string member.
+    func string(
+        _ name: String, in object: JSONObject, subject: String, expected: String = "a string", ifMissing missing: @autoclosure () -> Finding,
+        into findings: inout [Finding]
+    ) -> String? {
+        guard let value = object[name] else {
+            findings.append(missing())
+            return nil
+        }
+        guard let text = value.stringValue else {
+            findings.append(finding(.wrongType, "\(subject) is \(value.typeNameWithArticle), not \(expected)."))
+            return nil
+        }
+        return text
+    }
+}
+
 /// A claim that must be a non-empty string, read: the one check "missing / not a string / empty / padded with
 /// whitespace" that every identifier claim starts with.
 enum StringClaim {

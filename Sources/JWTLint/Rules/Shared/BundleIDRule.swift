@@ -42,21 +42,17 @@ struct BundleIDRule: LintRule {
             }
             return
         }
-        guard let value = claims["bid"] else {
-            if TokenKind.looksLikeAppStoreConnect(claims) {
-                findings.append(Self.description.finding(
-                    .otherKind(.appStoreConnectAPI),
-                    "The claims have no bid but \(claims.contains("scope") ? "a scope" : "sub \"user\""): this looks like an App Store Connect API token, not \(context.profile.titleWithArticle).",
-                    hint: "Sign App Store Server API calls with the In-App Purchase key and a bid; judge an App Store Connect API token under the profile app-store-connect-api."))
-            } else {
-                findings.append(Self.description.finding(.missing, "The claims have no bid (bundle ID), which Apple requires."))
-            }
+        if !claims.contains("bid"), TokenKind.looksLikeAppStoreConnect(claims) {
+            findings.append(Self.description.finding(
+                .otherKind(.appStoreConnectAPI),
+                "The claims have no bid but \(claims.contains("scope") ? "a scope" : "sub \"user\""): this looks like an App Store Connect API token, not \(context.profile.titleWithArticle).",
+                hint: "Sign App Store Server API calls with the In-App Purchase key and a bid; judge an App Store Connect API token under the profile app-store-connect-api."))
             return
         }
-        guard let bid = value.stringValue else {
-            findings.append(Self.description.finding(.wrongType, "bid is \(value.typeNameWithArticle), not a string."))
-            return
-        }
+        guard let bid = Self.description.string(
+            "bid", in: claims, subject: "bid",
+            ifMissing: Self.description.finding(.missing, "The claims have no bid (bundle ID), which Apple requires."), into: &findings)
+        else { return }
         let shown = JSONText.quoted(bid)
         if bid.isEmpty {
             findings.append(Self.description.finding(.empty, "bid is empty."))

@@ -23,14 +23,10 @@ struct HeaderAlgorithmRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        guard let value = header["alg"] else {
-            findings.append(Self.description.finding(.missing, "The header has no alg."))
-            return
-        }
-        guard let alg = value.stringValue else {
-            findings.append(Self.description.finding(.wrongType, "The header's alg is \(value.typeNameWithArticle), not the string \"ES256\"."))
-            return
-        }
+        guard let alg = Self.description.string(
+            "alg", in: header, subject: "The header's alg", expected: "the string \"ES256\"",
+            ifMissing: Self.description.finding(.missing, "The header has no alg."), into: &findings)
+        else { return }
         guard alg != "ES256" else { return }
         let shown = JSONText.quoted(alg)
         let upper = alg.uppercased()

@@ -29,14 +29,10 @@ struct HeaderKeyIDRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        guard let value = header["kid"] else {
-            findings.append(Self.description.finding(.missing, "The header has no kid; Apple cannot tell which key signed the token."))
-            return
-        }
-        guard let kid = value.stringValue else {
-            findings.append(Self.description.finding(.wrongType, "The header's kid is \(value.typeNameWithArticle), not a string."))
-            return
-        }
+        guard let kid = Self.description.string(
+            "kid", in: header, subject: "The header's kid",
+            ifMissing: Self.description.finding(.missing, "The header has no kid; Apple cannot tell which key signed the token."), into: &findings)
+        else { return }
         let shown = JSONText.quoted(kid)
         if Whitespace.isInside(kid) {
             findings.append(Self.description.finding(

@@ -41,20 +41,15 @@ struct IssuerRule: LintRule {
             }
             return
         }
-        guard let value = claims["iss"] else {
-            if case .teamOrIndividual = context.expectations.issuer {
-                findings.append(Self.description.finding(
-                    .missing, "The claims have neither iss (a team key's issuer ID) nor sub \"user\" (an individual key).",
-                    hint: "For a team key, set iss to the issuer ID; for an individual key, set \"sub\": \"user\" and no iss."))
-            } else {
-                findings.append(Self.description.finding(.missing, "The claims have no iss (issuer ID)."))
-            }
-            return
+        let missing: Finding
+        if case .teamOrIndividual = context.expectations.issuer {
+            missing = Self.description.finding(
+                .missing, "The claims have neither iss (a team key's issuer ID) nor sub \"user\" (an individual key).",
+                hint: "For a team key, set iss to the issuer ID; for an individual key, set \"sub\": \"user\" and no iss.")
+        } else {
+            missing = Self.description.finding(.missing, "The claims have no iss (issuer ID).")
         }
-        guard let issuer = value.stringValue else {
-            findings.append(Self.description.finding(.wrongType, "iss is \(value.typeNameWithArticle), not a string."))
-            return
-        }
+        guard let issuer = Self.description.string("iss", in: claims, subject: "iss", ifMissing: missing, into: &findings) else { return }
         guard Self.isUUID(issuer) else {
             findings.append(Self.description.finding(.malformed, "iss \(JSONText.quoted(issuer)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
             return
