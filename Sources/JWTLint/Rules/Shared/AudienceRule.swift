@@ -15,9 +15,9 @@ struct AudienceRule: LintRule {
         source: "\(Sources.appStoreServerAPITokens) (aud); \(Sources.inAppJWS) (aud); \(Sources.appStoreConnectTokens) (aud); apple-jwt-rules §1 and §6 cause 11",
         fix: "Set aud to the one string of the token's kind: \"appstoreconnect-v1\" for API calls (sandbox and production alike), or the StoreKit feature's audience for an in-app JWS.",
         triggeringExamples: [
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"bid":"com.example.app"}"#, "no aud"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":["appstoreconnect-v1"],"bid":"com.example.app"}"#, "an array"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1-sandbox","bid":"com.example.app"}"#, "a sandbox audience"),
+            .token(.appStoreServerAPI, removing: ["aud"], "no aud"),
+            .token(.appStoreServerAPI, setting: ["aud": #"["appstoreconnect-v1"]"#], "an array"),
+            .token(.appStoreServerAPI, setting: ["aud": #""appstoreconnect-v1-sandbox""#], "a sandbox audience"),
             .token(.appStoreServerAPI, setting: ["aud": #""promotional-offer""#], "a promotional offer's audience under app-store-server-api"),
             .token(.promotionalOffer, setting: ["aud": #""appstoreconnect-v1""#], "a server API audience under promotional-offer"),
             .token(.introductoryOfferEligibility, setting: ["aud": #""promotional-offer""#], "another in-app audience"),

@@ -17,8 +17,8 @@ struct BundleIDRule: LintRule {
         source: "\(Sources.appStoreServerAPITokens) (bid); \(Sources.inAppJWS) (bid); \(Sources.appStoreConnectTokens) (the claims); apple-jwt-rules §6 causes 5, 6 and 10",
         fix: "Set bid to the app's bundle ID exactly as in App Store Connect, e.g. \"com.example.app\" (and leave it out of App Store Connect API tokens).",
         triggeringExamples: [
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1"}"#, "no bid"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":""}"#, "empty"),
+            .token(.appStoreServerAPI, removing: ["bid"], "no bid"),
+            .token(.appStoreServerAPI, setting: ["bid": #""""#], "empty"),
             .token("differs in letter case from the expected bundle ID", bundleID: "com.example.App"),
             .token(.appStoreConnectAPI, setting: ["sub": #""user""#], removing: ["iss"], "an App Store Connect API token under auto", auto: true),
             .token(.appStoreConnectAPI, setting: ["bid": #""com.example.app""#], "an App Store Server API token under app-store-connect-api"),

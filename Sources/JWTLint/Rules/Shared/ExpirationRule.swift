@@ -15,18 +15,18 @@ struct ExpirationRule: LintRule {
         source: "\(Sources.appStoreServerAPITokens) (exp); \(Sources.inAppJWS) (no exp); \(Sources.appleLibrariesInApp); \(Sources.rfc7519) §2 (NumericDate) and §4.1.4",
         fix: "Server API tokens: set exp to the signing time plus at most 3600 s (Apple's libraries use 300 s), and make a new token when it expires. StoreKit in-app JWS: leave exp out.",
         triggeringExamples: [
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no exp"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225000,"exp":1767225300,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "expired 5 minutes ago"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225600,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "expires exactly now"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870000,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "milliseconds"),
+            .token(.appStoreServerAPI, removing: ["exp"], "no exp"),
+            .token(.appStoreServerAPI, setting: ["iat": "1767225000", "exp": "1767225300"], "expired 5 minutes ago"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767225600"], "expires exactly now"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767225870000"], "milliseconds"),
             .token(.promotionalOffer, setting: ["exp": "1767225870"], "a promotional offer signature with exp"),
             .token(.advancedCommerceInApp, setting: ["exp": "null"], "an Advanced Commerce request with exp null"),
             .token(.appStoreConnectAPI, removing: ["exp"], "an App Store Connect API token without exp"),
         ],
         nonTriggeringExamples: [
             .token("expires in 4 min 30 s"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225601,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "expires in 1 s"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870.5,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "fractional seconds"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767225601"], "expires in 1 s"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767225870.5"], "fractional seconds"),
             .token(.introductoryOfferEligibility, "an introductory offer eligibility signature, no exp"),
         ])
 

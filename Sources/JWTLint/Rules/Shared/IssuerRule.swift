@@ -15,9 +15,9 @@ struct IssuerRule: LintRule {
         source: "\(Sources.appStoreServerAPITokens) (iss); \(Sources.inAppJWS) (iss); \(Sources.appStoreConnectTokens) (iss, sub); apple-jwt-rules §6 cause 6",
         fix: "Set iss to the Issuer ID shown at the top of Users and Access → Integrations in App Store Connect (In-App Purchase or App Store Connect API, the page of the key that signs).",
         triggeringExamples: [
-            .token(claims: #"{"iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no iss"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a hyphen missing"),
-            .token(claims: #"{"iss":"TEAMID1234","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "a team ID, not an issuer ID"),
+            .token(.appStoreServerAPI, removing: ["iss"], "no iss"),
+            .token(.appStoreServerAPI, setting: ["iss": #""57246542-96fe-1a63e053-0824d011072a""#], "a hyphen missing"),
+            .token(.appStoreServerAPI, setting: ["iss": #""TEAMID1234""#], "a team ID, not an issuer ID"),
             .token("differs from the expected issuer ID", issuer: "11111111-2222-3333-4444-555555555555"),
             .token(.promotionalOffer, removing: ["iss"], "a promotional offer signature without iss"),
             .token(.appStoreConnectAPI, setting: ["sub": #""user""#], "an individual key's token with iss"),

@@ -21,10 +21,10 @@ struct LifetimeRule: LintRule {
         source: "\(Sources.appStoreServerAPITokens) (exp); \(Sources.appStoreConnectTokens) (token lifetime); apple-jwt-rules §2 and §6 cause 3",
         fix: "Make tokens short-lived: exp = iat + 300 (five minutes, as Apple's libraries do); never more than 3540 s after iat (App Store Connect API: 1140 s).",
         triggeringExamples: [
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767229171,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "3601 s"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767229170,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "exactly 3600 s", severity: .warning),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","exp":1767232800,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no iat, exp 2 h from now"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225610,"exp":1767225605,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "exp before iat"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767229171"], "3601 s"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767229170"], "exactly 3600 s", severity: .warning),
+            .token(.appStoreServerAPI, setting: ["exp": "1767232800"], removing: ["iat"], "no iat, exp 2 h from now"),
+            .token(.appStoreServerAPI, setting: ["iat": "1767225610", "exp": "1767225605"], "exp before iat"),
             .token(.appStoreConnectAPI, setting: ["exp": "1767227370"], "an App Store Connect API token living 30 minutes"),
             .token(.appStoreConnectAPI, setting: ["exp": "1767226770"], "an App Store Connect API token living exactly 20 minutes", severity: .warning),
             .token(.appStoreConnectAPI, setting: ["exp": "1769817570", "scope": #"["GET /v1/apps"]"#], "30 days, scoped to apps, which do not allow long-lived tokens"),
@@ -33,8 +33,8 @@ struct LifetimeRule: LintRule {
         ],
         nonTriggeringExamples: [
             .token("300 s"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767229110,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "3540 s"),
-            .token(claims: #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","exp":1767225900,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#, "no iat, exp 5 min from now"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767229110"], "3540 s"),
+            .token(.appStoreServerAPI, setting: ["exp": "1767225900"], removing: ["iat"], "no iat, exp 5 min from now"),
             .token(.appStoreConnectAPI, "an App Store Connect API token living 15 minutes"),
             .token(.appStoreConnectAPI, setting: ["exp": "1769817570", "scope": #"["GET /v1/ciBuildRuns?filter[builds]=1","GET /v1/ciProducts/123/workflows"]"#], "30 days, GET-only, on Build Runs and Products"),
         ])
