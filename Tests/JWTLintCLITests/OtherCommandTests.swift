@@ -1,6 +1,8 @@
+import ArgumentParser
 import Foundation
 import Testing
 import JWTLint
+@testable import JWTLintCLI
 
 @Suite("jwtlint rules and decode, end to end")
 struct OtherCommandTests {
@@ -240,12 +242,45 @@ struct ConfigurationCommandTests {
 
 @Suite("Shell completions and the manual's source")
 struct CompletionTests {
-    @Test("Completion scripts are generated for bash, zsh and fish, covering the subcommands", arguments: ["bash", "zsh", "fish"])
+    /// Where each shell's script completes a subcommand, and an option of a subcommand: the forms
+    /// swift-argument-parser writes. A bare name would not do: every script says "jwtlint" dozens of times.
+    static func subcommandEntry(_ name: String, shell: String) -> String {
+        switch shell {
+        case "bash": return "_jwtlint_\(name)() {"
+        case "zsh": return "'\(name):"
+        default: return "-fa '\(name)'"
+        }
+    }
+
+    static func optionEntry(_ option: String, of command: String, shell: String) -> String {
+        switch shell {
+        case "bash": return "--\(option)"
+        case "zsh": return "'--\(option)["
+        default: return "\"jwtlint \(command)\" \(option)' -l '\(option)'"
+        }
+    }
+
+    /// The part of a bash or zsh script that completes `command`: from its function to the next one.
+    static func function(_ command: String, in script: String) -> Substring {
+        guard let start = script.range(of: "_jwtlint_\(command)() {") else { return "" }
+        let rest = script[start.upperBound...]
+        return rest[..<(rest.range(of: "\n_jwtlint_")?.lowerBound ?? rest.endIndex)]
+    }
+
+    @Test("Completion scripts for bash, zsh and fish complete every subcommand and the options of lint and diagnose", arguments: ["bash", "zsh", "fish"])
     func completions(_ shell: String) throws {
         let run = try CLI.run(["--generate-completion-script", shell])
         #expect(run.status == 0)
-        for name in ["lint", "decode", "rules", "explain", "pubkey", "sign", "tokens-file"] {
-            #expect(run.standardOutput.contains(name), "\(shell): \(name)")
+        let script = run.standardOutput
+        let subcommands = JWTLintCommand.configuration.subcommands.map { $0._commandName }
+        #expect(subcommands.contains("diagnose") && subcommands.contains("offer-signature"))
+        for name in subcommands {
+            #expect(script.contains(Self.subcommandEntry(name, shell: shell)), "\(shell): subcommand \(name)")
+        }
+        for (command, option) in [("lint", "tokens-file"), ("lint", "profile"), ("diagnose", "response"), ("diagnose", "issuer"), ("sign", "bundle-id")] {
+            let entry = Self.optionEntry(option, of: command, shell: shell)
+            let place = shell == "fish" ? script : String(Self.function(command, in: script))
+            #expect(place.contains(entry), "\(shell): \(command) --\(option)")
         }
     }
 
