@@ -18,7 +18,10 @@ let package = Package(
         .executable(name: "jwtlint", targets: ["JWTLintCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Only for `swift package generate-documentation` (the library's DocC catalog, built in CI with warnings
+        // as errors); it adds nothing to what the library or the binary link.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(

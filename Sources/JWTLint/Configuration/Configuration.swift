@@ -23,7 +23,7 @@ public enum RuleSetting: Sendable, Hashable {
 /// names the file and line: a misspelt setting is never silently ignored.
 public struct Configuration: Sendable, Equatable {
     /// The file name looked for in the working folder and its parents.
-    public static let fileName = ".jwtlint.json"
+    package static let fileName = ".jwtlint.json"
 
     /// The file this configuration was read from.
     public var path: String
@@ -53,6 +53,7 @@ public struct Configuration: Sendable, Equatable {
         /// What is wrong.
         public let message: String
 
+        /// `path:line: message`, as compilers write it.
         public var description: String {
             "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
         }
@@ -143,7 +144,7 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// The nearest `.jwtlint.json` in `directory` or its parents, if any.
-    public static func find(from directory: String) -> String? {
+    package static func find(from directory: String) -> String? {
         var current = directory
         while true {
             let candidate = (current.hasSuffix("/") ? current : current + "/") + fileName
@@ -155,7 +156,7 @@ public struct Configuration: Sendable, Equatable {
     }
 
     /// The current working folder.
-    public static func workingDirectory() -> String? {
+    package static func workingDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

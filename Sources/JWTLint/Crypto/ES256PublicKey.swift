@@ -2,7 +2,7 @@ internal import COpenSSL
 
 /// A P-256 public key, ready to verify ES256 signatures. Holds no private key material.
 ///
-/// Owns one OpenSSL `EVP_PKEY` and, once ``preparedForBulkVerification()`` made it, an `EC_GROUP` whose generator
+/// Owns one OpenSSL `EVP_PKEY` and, once it is prepared for many tokens (a ``BatchLinter`` does that past a thousand), an `EC_GROUP` whose generator
 /// is this key's point, with OpenSSL's fixed-base table; both are freed in `deinit`. Neither is changed after it
 /// is made, and OpenSSL allows concurrent verification and point multiplication with them, so sharing a key
 /// across threads is safe.
@@ -11,7 +11,7 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// P-256 with this key's point as generator and its multiples precomputed, or `nil`.
     let fixedBaseGroup: OpaquePointer?
     /// The public point in uncompressed form: `0x04 || x || y`, 65 bytes.
-    public let uncompressedPoint: [UInt8]
+    package let uncompressedPoint: [UInt8]
 
     private init(pkey: OpaquePointer, point: [UInt8], fixedBaseGroup: OpaquePointer? = nil) {
         self.pkey = pkey
@@ -25,12 +25,12 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Whether verifications use the precomputed table (see ``preparedForBulkVerification()``).
-    public var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
+    package var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
 
     /// The same key with a table of multiples of its point precomputed (about 20 ms, 150 KB), which makes each
     /// verification about twice as fast. Worth it from about a thousand tokens. Returns `self` when it is already
     /// prepared, or when OpenSSL cannot precompute (verification then takes the standard path).
-    public func preparedForBulkVerification() -> ES256PublicKey {
+    package func preparedForBulkVerification() -> ES256PublicKey {
         guard fixedBaseGroup == nil, let group = ES256PublicKey.makeFixedBaseGroup(point: uncompressedPoint) else { return self }
         guard EVP_PKEY_up_ref(pkey) == 1 else {
             EC_GROUP_free(group)
@@ -65,18 +65,18 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// The key as a public JWK: `{"kty":"EC","crv":"P-256","x":…,"y":…}`.
-    public var jwk: String {
+    package var jwk: String {
         #"{"kty":"EC","crv":"P-256","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
     }
 
     /// The RFC 7638 JWK thumbprint: base64url of SHA-256 over `{"crv":"P-256","kty":"EC","x":…,"y":…}`.
-    public var thumbprint: String {
+    package var thumbprint: String {
         let canonical = #"{"crv":"P-256","kty":"EC","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
         return Base64URL.encode(SHA256.digest(Array(canonical.utf8)))
     }
 
     /// The key as a SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
-    public var pem: String {
+    package var pem: String {
         let der = ES256PublicKey.p256SPKIPrefix + uncompressedPoint
         let body = Base64Standard.encode(der)
         var lines = ["-----BEGIN PUBLIC KEY-----"]
@@ -91,13 +91,13 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// The x coordinate, 32 bytes big-endian.
-    public var x: [UInt8] { Array(uncompressedPoint[1...32]) }
+    package var x: [UInt8] { Array(uncompressedPoint[1...32]) }
     /// The y coordinate, 32 bytes big-endian.
-    public var y: [UInt8] { Array(uncompressedPoint[33...64]) }
+    package var y: [UInt8] { Array(uncompressedPoint[33...64]) }
 
     /// Makes a key from its affine coordinates (32 bytes each), as a JWK gives them.
     /// - Throws: ``KeyError/invalidKey(_:)`` when the point is not on P-256.
-    public convenience init(x: [UInt8], y: [UInt8]) throws(KeyError) {
+    package convenience init(x: [UInt8], y: [UInt8]) throws(KeyError) {
         guard x.count == 32, y.count == 32 else {
             throw .invalidKey("the coordinates must be 32 bytes each for P-256 (x has \(x.count), y has \(y.count))")
         }
@@ -106,14 +106,14 @@ public final class ES256PublicKey: @unchecked Sendable {
 
     /// Makes a key from an uncompressed point `0x04 || x || y`.
     /// - Throws: ``KeyError/invalidKey(_:)`` when the point is not on P-256.
-    public convenience init(uncompressedPoint point: [UInt8]) throws(KeyError) {
+    package convenience init(uncompressedPoint point: [UInt8]) throws(KeyError) {
         let pkey = try ES256PublicKey.makePublicKey(point: point)
         self.init(pkey: pkey, point: point)
     }
 
     /// Reads a SubjectPublicKeyInfo (the DER inside `BEGIN PUBLIC KEY`).
     /// - Throws: ``KeyError`` when the DER is malformed or the key is not EC P-256.
-    public convenience init(subjectPublicKeyInfo der: [UInt8]) throws(KeyError) {
+    package convenience init(subjectPublicKeyInfo der: [UInt8]) throws(KeyError) {
         // The one DER encoding of an uncompressed P-256 key (RFC 5480) is read directly: OpenSSL's generic decoder
         // costs more than the rest of a one-token run. Any other encoding goes through OpenSSL.
         if der.count == ES256PublicKey.p256SPKIPrefix.count + 65, der.starts(with: ES256PublicKey.p256SPKIPrefix) {
@@ -138,7 +138,7 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// The public point is computed from the private scalar, and checked against the copy the file may carry.
     /// The private scalar is cleared from memory before this returns; the caller clears `der`.
     /// - Throws: ``KeyError`` when the DER is malformed, the key is not EC P-256, or the copies disagree.
-    public convenience init(privateKeyDER der: [UInt8]) throws(KeyError) {
+    package convenience init(privateKeyDER der: [UInt8]) throws(KeyError) {
         let parsed = try ES256PublicKey.decodePrivateKey(der)
         defer { EVP_PKEY_free(parsed) }
         try ES256PublicKey.requireP256(parsed)

@@ -3,10 +3,15 @@
 public struct CapturedRequest: Sendable, Equatable {
     /// The kinds of input `jwtlint diagnose` reads.
     public enum Form: String, Sendable {
+        /// A bare token.
         case token = "a token"
+        /// `Bearer <token>`.
         case bearerValue = "a Bearer value"
+        /// An `Authorization:` header line.
         case headerLine = "an Authorization header"
+        /// A `curl` command line.
         case curl = "a curl command"
+        /// A raw HTTP request: request line, headers, maybe a body.
         case httpRequest = "a raw HTTP request"
     }
 

@@ -33,7 +33,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// A short name of the value's JSON type, for messages: "string", "number", "object", ...
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -46,7 +46,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The type's name as a message says it after "is": "null", "a boolean", "a number", "a string", "an array",
     /// "an object".
-    public var typeNameWithArticle: String {
+    package var typeNameWithArticle: String {
         switch self {
         case .null: return "null"
         case .array, .object: return "an \(typeName)"

@@ -2,30 +2,30 @@
 ///
 /// Reports use it so that key order is stable (the order the code or the token gave) and output is byte-identical
 /// from run to run. It appends to a byte buffer with no intermediate strings, since it runs once per token.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// The UTF-8 bytes written so far.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
 
     /// An empty writer.
-    public init() {
+    package init() {
         bytes = []
     }
 
     /// A writer that appends to `bytes`.
-    public init(appendingTo bytes: [UInt8]) {
+    package init(appendingTo bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends a raw fragment, such as `{`, `,` or `"key":`. The caller keeps the text well-formed.
-    public mutating func raw(_ fragment: StaticString) {
+    package mutating func raw(_ fragment: StaticString) {
         fragment.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a decimal integer.
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
         } else {
@@ -34,12 +34,12 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `value` as a JSON string literal.
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         JSONWriter.appendString(value, to: &bytes)
     }
 
     /// Appends `value` as JSON.
-    public mutating func value(_ value: JSONValue) {
+    package mutating func value(_ value: JSONValue) {
         switch value {
         case .null: raw("null")
         case .bool(let flag): flag ? raw("true") : raw("false")
@@ -59,7 +59,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `object` as JSON.
-    public mutating func object(_ object: JSONObject) {
+    package mutating func object(_ object: JSONObject) {
         bytes.append(UInt8(ascii: "{"))
         for (index, member) in object.members.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -139,7 +139,7 @@ public struct JSONWriter: Sendable {
 
 extension JSONWriter {
     /// `value` as indented JSON (two spaces a level), for people.
-    public static func pretty(_ value: JSONValue, indent: Int = 0) -> String {
+    package static func pretty(_ value: JSONValue, indent: Int = 0) -> String {
         let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
         switch value {
         case .object(let object) where !object.members.isEmpty:

@@ -25,7 +25,7 @@ public struct VerificationKey: Sendable {
     public var isPrivateKey: Bool { format == .pkcs8PrivateKey || format == .sec1PrivateKey }
 
     /// The largest key file read. Real ones are under 1 KB.
-    public static let maximumFileSize = 64 * 1024
+    package static let maximumFileSize = 64 * 1024
 
     /// A key file's contents, and whether group or others may read it.
     static func readKeyFile(_ path: String) throws(KeyError) -> (contents: [UInt8], readableByOthers: Bool) {
@@ -102,7 +102,7 @@ public struct VerificationKey: Sendable {
     }
 
     /// `ABCDEFGHIJ` for `…/SubscriptionKey_ABCDEFGHIJ.p8` or `AuthKey_ABCDEFGHIJ.p8`; otherwise `nil`.
-    public static func keyID(fromFileName path: String) -> String? {
+    package static func keyID(fromFileName path: String) -> String? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         for prefix in ["SubscriptionKey_", "AuthKey_"] where name.hasPrefix(prefix) && name.hasSuffix(".p8") {
             let id = name.dropFirst(prefix.count).dropLast(3)

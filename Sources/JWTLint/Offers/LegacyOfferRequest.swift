@@ -35,13 +35,13 @@ public struct LegacyOfferRequest: Sendable, Hashable {
     }
 
     /// The separator Apple joins the fields with: U+2063 INVISIBLE SEPARATOR.
-    public static let separator = "\u{2063}"
+    package static let separator = "\u{2063}"
 
     /// The field names, in the order Apple signs them.
-    public static let fieldNames = ["bundle ID", "key ID", "product ID", "offer ID", "app account token", "nonce", "timestamp"]
+    package static let fieldNames = ["bundle ID", "key ID", "product ID", "offer ID", "app account token", "nonce", "timestamp"]
 
     /// The fields in the order Apple signs them, the nonce and app account token lower-cased, as Apple requires.
-    public var appleFields: [String] {
+    package var appleFields: [String] {
         [bundleID, keyID, productID, offerIdentifier, appAccountToken.lowercased(), nonce.lowercased(), timestamp]
     }
 

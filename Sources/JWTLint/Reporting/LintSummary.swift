@@ -27,7 +27,7 @@ public struct LintSummary: Sendable, Hashable {
     }
 
     /// Calls `body` with the name and token count of each profile that judged tokens, in the order of ``ProfileName``.
-    public func forEachProfile(_ body: (String, Int) -> Void) {
+    package func forEachProfile(_ body: (String, Int) -> Void) {
         for position in profileTokens.indices where profileTokens[position] > 0 {
             body(ProfileName.names[position], profileTokens[position])
         }

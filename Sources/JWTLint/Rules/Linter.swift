@@ -87,11 +87,11 @@ public final class LintSession {
 
 extension Linter {
     /// The longest input line a token may come in; longer lines get a `token.format` finding.
-    public static var maximumInputLength: Int { TokenInput.maximumLength }
+    package static var maximumInputLength: Int { TokenInput.maximumLength }
 
     /// The result for an input line that is not UTF-8, reported by the first byte that is not ASCII: no token
     /// has one, since base64url and the `Bearer` forms are ASCII.
-    public func lintNonUTF8Input(byte: UInt8, offset: Int) -> LintResult {
+    package func lintNonUTF8Input(byte: UInt8, offset: Int) -> LintResult {
         let finding = TokenRules.encoding.finding(
             .notBase64URL,
             "The input has byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) and is not UTF-8; a token is ASCII.",
@@ -100,7 +100,7 @@ extension Linter {
     }
 
     /// The result for an input line too long to be a token, reported by its length without reading it whole.
-    public func lintOversizedInput(byteCount: Int) -> LintResult {
+    package func lintOversizedInput(byteCount: Int) -> LintResult {
         let finding = TokenRules.format.finding(
             .oversized,
             "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",

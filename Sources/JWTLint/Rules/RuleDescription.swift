@@ -13,12 +13,12 @@ public struct RuleDescription: Sendable, Hashable, Identifiable {
     /// How to fix a token that breaks the rule.
     public let fix: String
     /// Inputs that must produce a finding of this rule.
-    public let triggeringExamples: [RuleExample]
+    package let triggeringExamples: [RuleExample]
     /// Inputs that must not produce a finding of this rule.
-    public let nonTriggeringExamples: [RuleExample]
+    package let nonTriggeringExamples: [RuleExample]
 
     /// Makes a description.
-    public init(
+    package init(
         id: RuleID, defaultSeverity: Severity, summary: String, explanation: String, source: String, fix: String,
         triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]
     ) {

@@ -1,37 +1,37 @@
 /// An input for a rule's documentation and tests: a token line plus the options it is linted with.
-public struct RuleExample: Sendable, Hashable {
+package struct RuleExample: Sendable, Hashable {
     /// The input line, exactly as given to `jwtlint lint`.
-    public let input: String
+    package let input: String
     /// What the example demonstrates, in a few words.
-    public let note: String
+    package let note: String
     /// The key to verify with, as file contents (PEM or JWK), or `nil` for none.
-    public let key: String?
+    package let key: String?
     /// The key file's name, for the kid-from-file-name check (`SubscriptionKey_<KEYID>.p8`).
-    public let keyFileName: String?
+    package let keyFileName: String?
     /// `--kid`.
-    public let keyID: String?
+    package let keyID: String?
     /// `--issuer`.
-    public let issuer: String?
+    package let issuer: String?
     /// `--bundle-id`.
-    public let bundleID: String?
+    package let bundleID: String?
     /// The time the example is linted at, in Unix seconds.
-    public let now: Double
+    package let now: Double
     /// `--profile`: `auto` unless the example pins one.
-    public let profile: ProfileChoice
+    package let profile: ProfileChoice
     /// The severity a triggering example's finding has; `nil` means the rule's default severity.
-    public let severity: Severity?
+    package let severity: Severity?
     /// For the legacy promotional offer rules: what the app passes to StoreKit (``input`` is then its signature).
-    public let offer: LegacyOfferRequest?
+    package let offer: LegacyOfferRequest?
     /// The file and line the example was written at, so a failing example points at itself.
-    public let file: String
+    package let file: String
     /// See ``file``.
-    public let line: Int
+    package let line: Int
 
     /// The time examples are linted at unless they say otherwise: 2026-01-01T00:00:00Z.
-    public static let defaultNow: Double = 1_767_225_600
+    package static let defaultNow: Double = 1_767_225_600
 
     /// An example from a raw input line.
-    public init(
+    package init(
         _ input: String, _ note: String, key: String? = nil, keyFileName: String? = nil, keyID: String? = nil,
         issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow,
         profile: ProfileChoice = .auto, severity: Severity? = nil, offer: LegacyOfferRequest? = nil,
@@ -54,7 +54,7 @@ public struct RuleExample: Sendable, Hashable {
 
     /// An example token built from header and claims JSON text, encoded byte for byte, with a 64-byte dummy
     /// signature (no key is given unless the example says so).
-    public static func token(
+    package static func token(
         header: String = RuleExample.cleanHeader, claims: String = RuleExample.cleanClaims, _ note: String,
         keyFileName: String? = nil, keyID: String? = nil, issuer: String? = nil, bundleID: String? = nil,
         now: Double = RuleExample.defaultNow, profile: ProfileChoice = .auto, severity: Severity? = nil,
@@ -69,7 +69,7 @@ public struct RuleExample: Sendable, Hashable {
     /// An example token of a profile's kind: its clean claims (``cleanClaims(of:)``) with some members set (to
     /// raw JSON text; a member not there is added at the end) and some removed. The example is linted under that
     /// profile, pinned, unless `auto` is true.
-    public static func token(
+    package static func token(
         _ profile: ProfileName, header: String = RuleExample.cleanHeader, setting: KeyValuePairs<String, String> = [:],
         removing: [String] = [], _ note: String, keyFileName: String? = nil, keyID: String? = nil,
         issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow, auto: Bool = false,
@@ -82,7 +82,7 @@ public struct RuleExample: Sendable, Hashable {
     }
 
     /// A profile's clean claims as JSON text, with members set (raw JSON text) and removed.
-    public static func claims(
+    package static func claims(
         of profile: ProfileName, setting: KeyValuePairs<String, String> = [:], removing: [String] = []
     ) -> String {
         var members = cleanMembers(of: profile).filter { !removing.contains($0.name) }
@@ -102,14 +102,14 @@ public struct RuleExample: Sendable, Hashable {
     }
 
     /// The header of a well-formed token of any profile.
-    public static let cleanHeader = #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"JWT"}"#
+    package static let cleanHeader = #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"JWT"}"#
     /// The claims of a well-formed App Store Server API token, issued 30 s before ``defaultNow``, valid 5 minutes.
-    public static let cleanClaims =
+    package static let cleanClaims =
         #"{"iss":"57246542-96fe-1a63-e053-0824d011072a","iat":1767225570,"exp":1767225870,"aud":"appstoreconnect-v1","bid":"com.example.app"}"#
     /// The nonce of the clean in-app examples.
-    public static let cleanNonce = "c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13"
+    package static let cleanNonce = "c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13"
     /// The JSON of the clean Advanced Commerce in-app request: a one-time charge.
-    public static let cleanAdvancedCommerceRequest =
+    package static let cleanAdvancedCommerceRequest =
         #"{"operation":"CREATE_ONE_TIME_CHARGE","version":"1","requestInfo":{"requestReferenceId":"f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},"currency":"USD","taxCode":"C003-00-1","item":{"SKU":"gems.100","description":"A pack of 100 gems","displayName":"100 gems","price":4990}}"#
 
     /// The members of a profile's clean example claims, as names and raw JSON values, issued 30 s before

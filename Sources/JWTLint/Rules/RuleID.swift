@@ -4,36 +4,67 @@
 /// The raw value is the public contract (the JSON `rule` member, `explain`, configuration files): `area.name`,
 /// where a claim rule's name is the claim's own name as a token spells it (`claims.productId`).
 public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+    /// The input is one compact JWS (three base64url parts), alone or after `Bearer`.
     case tokenFormat = "token.format"
+    /// Each part is canonical base64url without padding, and the input is ASCII.
     case tokenEncoding = "token.encoding"
+    /// The header and the claims are JSON objects.
     case tokenJSON = "token.json"
+    /// No member name appears twice in the header or the claims.
     case tokenDuplicateKey = "token.duplicate-key"
+    /// The header says `alg` ES256.
     case headerAlgorithm = "header.alg"
+    /// The header's `kid` names the signing key.
     case headerKeyID = "header.kid"
+    /// The header's `typ`, when there, is `JWT`.
     case headerType = "header.typ"
+    /// The header has no `crit` extensions.
     case headerCritical = "header.crit"
+    /// The header carries no key (`jwk`, `jku`, `x5u`, `x5c`), which would never be trusted.
     case headerEmbeddedKey = "header.embedded-key"
+    /// `iss` is the issuer ID (or absent for an App Store Connect individual key).
     case issuer = "claims.iss"
+    /// `sub` is `user` for an App Store Connect individual key, and absent otherwise.
     case subject = "claims.sub"
+    /// `iat` is whole seconds, not ahead of now beyond the leeway.
     case issuedAt = "claims.iat"
+    /// `exp` is there when the kind needs it, in seconds, and not past.
     case expiration = "claims.exp"
+    /// `exp` − `iat` is within the kind's limit.
     case lifetime = "claims.lifetime"
+    /// `aud` is the kind's audience.
     case audience = "claims.aud"
+    /// `bid` is the app's bundle ID (or absent for App Store Connect).
     case bundleID = "claims.bid"
+    /// `nonce` of an in-app JWS is a lower-case UUID.
     case nonce = "claims.nonce"
+    /// `scope` of an App Store Connect API token is a list of requests.
     case scope = "claims.scope"
+    /// `productId` of an in-app JWS names the product.
     case productID = "claims.productId"
+    /// `offerIdentifier` of a promotional offer names the offer.
     case offerIdentifier = "claims.offerIdentifier"
+    /// `transactionId` of an in-app JWS is one of the customer's transaction IDs.
     case transactionID = "claims.transactionId"
+    /// `allowIntroductoryOffer` of an eligibility signature is a boolean.
     case allowIntroductoryOffer = "claims.allowIntroductoryOffer"
+    /// `request` of an Advanced Commerce in-app JWS is the base64 of a well-formed request.
     case request = "claims.request"
+    /// The signature is 64 raw bytes (r || s), not DER.
     case signatureEncoding = "signature.encoding"
+    /// r and s are within P-256's order.
     case signatureRange = "signature.range"
+    /// The signature verifies with the key given.
     case signatureMismatch = "signature.mismatch"
+    /// A key was given, so the signature could be verified.
     case signatureUnverified = "signature.unverified"
+    /// The legacy offer signature is standard base64 of a DER ECDSA signature.
     case offerEncoding = "offer.encoding"
+    /// The legacy offer nonce is a lower-case UUID.
     case offerNonce = "offer.nonce"
+    /// The legacy offer timestamp is milliseconds, recent.
     case offerTimestamp = "offer.timestamp"
+    /// The legacy offer signature verifies over Apple's fields in Apple's order.
     case offerSignature = "offer.signature"
 
     /// The ID as written: `claims.aud`.

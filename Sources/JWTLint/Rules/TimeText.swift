@@ -1,7 +1,7 @@
 /// Times and durations written for people, without Foundation: UTC dates and "4 min 30 s".
-public enum TimeText {
+package enum TimeText {
     /// `2026-01-01T00:05:00Z` for Unix seconds (fractions shown to the millisecond when present).
-    public static func utc(_ seconds: Double) -> String {
+    package static func utc(_ seconds: Double) -> String {
         guard seconds.isFinite, abs(seconds) < 253_402_300_800 else { return "(out of range)" }
         let whole = Int64(seconds.rounded(.down))
         let fraction = seconds - Double(whole)
@@ -16,7 +16,7 @@ public enum TimeText {
     }
 
     /// A duration in the largest sensible units: `45 s`, `4 min 30 s`, `2 h 5 min`, `3 d 4 h`.
-    public static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite, abs(seconds) < 1e15 else { return "\(number(abs(seconds))) s" }
         let total = Int64(abs(seconds).rounded())
         if total < 60 { return "\(total) s" }
@@ -26,14 +26,14 @@ public enum TimeText {
     }
 
     /// "in 4 min 30 s" or "4 min 30 s ago" for a time relative to `now`.
-    public static func relative(_ time: Double, now: Double) -> String {
+    package static func relative(_ time: Double, now: Double) -> String {
         let delta = time - now
         if abs(delta) < 0.5 { return "now" }
         return delta > 0 ? "in \(duration(delta))" : "\(duration(delta)) ago"
     }
 
     /// A number of seconds as written in JSON: `1767225600` or `1767225600.5`.
-    public static func number(_ seconds: Double) -> String {
+    package static func number(_ seconds: Double) -> String {
         if seconds.isFinite, seconds == seconds.rounded(), abs(seconds) < 9e15 { return String(Int64(seconds)) }
         return "\(seconds)"
     }

@@ -19,6 +19,7 @@ public enum TokenSigner {
         /// OpenSSL could not sign.
         case signing(String)
 
+        /// What went wrong, as the end of a sentence.
         public var description: String {
             switch self {
             case .lifetime(let seconds, let maximum):
@@ -85,7 +86,12 @@ public enum TokenSigner {
 
     /// An App Store Server API token.
     /// - Parameters:
+    ///   - key: The private key to sign with (the In-App Purchase key's `.p8`).
+    ///   - keyID: `kid`: the key's ID in App Store Connect.
+    ///   - issuer: `iss`: the issuer ID.
+    ///   - bundleID: `bid`: the app's bundle ID.
     ///   - issuedAt: `iat`, whole Unix seconds; `exp` is `issuedAt + lifetime`.
+    ///   - lifetime: Seconds from `iat` to `exp`: 1 to ``maximumLifetime``.
     /// - Throws: ``SigningError``.
     public static func token(
         key: ES256PrivateKey, keyID: String, issuer: String, bundleID: String, issuedAt: Int64,

@@ -3,9 +3,9 @@
 ///
 /// Only the one canonical spelling decodes: `=` padding to a multiple of four, the `+` and `/` alphabet, no
 /// whitespace, zero unused bits. Each departure has its own error, so a message can say which mistake was made.
-public enum Base64 {
+package enum Base64 {
     /// Why a text is not canonical padded base64.
-    public enum DecodingError: Error, Sendable, Equatable {
+    package enum DecodingError: Error, Sendable, Equatable {
         /// A `-` or `_` of base64url (the alphabet of JWS segments), at this offset.
         case urlAlphabet(offset: Int)
         /// The length is not a multiple of four: the `=` padding is missing or cut.
@@ -22,7 +22,7 @@ public enum Base64 {
         case empty
 
         /// A plain description, for messages: "has ... ".
-        public var explanation: String {
+        package var explanation: String {
             switch self {
             case .urlAlphabet(let offset):
                 return "has '-' or '_' at offset \(offset): base64url, not the standard base64 ('+', '/', '=' padding) Apple's libraries write"
@@ -54,18 +54,18 @@ public enum Base64 {
     }()
 
     /// Encodes bytes as padded standard base64.
-    public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         Base64URL.encode(bytes, alphabet: alphabet, padded: true)
     }
 
     /// Encodes a string's UTF-8 bytes as padded standard base64.
-    public static func encode(_ string: String) -> String {
+    package static func encode(_ string: String) -> String {
         encode(Array(string.utf8))
     }
 
     /// Decodes base64 in either alphabet, padded or not, as lenient decoders do; `nil` when it is no base64 at all.
     /// For reading on after a strict decode has said what is wrong.
-    public static func decodeLeniently(_ text: String) -> [UInt8]? {
+    package static func decodeLeniently(_ text: String) -> [UInt8]? {
         var normalized = String(text.unicodeScalars.compactMap { scalar -> Character? in
             switch scalar {
             case "-": return "+"
@@ -80,7 +80,7 @@ public enum Base64 {
     }
 
     /// Decodes canonical padded standard base64, or says why the text is not that.
-    public static func decode(_ text: String) -> Result<[UInt8], DecodingError> {
+    package static func decode(_ text: String) -> Result<[UInt8], DecodingError> {
         if let result = text.utf8.withContiguousStorageIfAvailable({ decode($0) }) { return result }
         return Array(text.utf8).withUnsafeBufferPointer { decode($0) }
     }

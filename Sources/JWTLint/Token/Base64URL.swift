@@ -3,9 +3,9 @@
 /// Only one spelling of any byte string is accepted: no `=` padding, no `+` or `/`, no whitespace, and the unused
 /// low bits of the last character must be zero. Lenient decoders accept variants of a token that all verify, which
 /// lets copies of one token slip past lists keyed on the token text.
-public enum Base64URL {
+package enum Base64URL {
     /// Why a segment is not canonical base64url.
-    public enum DecodingError: Error, Sendable, Equatable {
+    package enum DecodingError: Error, Sendable, Equatable {
         /// `=` padding, which JWS forbids.
         case padding
         /// A `+` or `/` from the standard base64 alphabet, at this offset.
@@ -18,7 +18,7 @@ public enum Base64URL {
         case nonCanonical
 
         /// A plain description, for messages.
-        public var explanation: String {
+        package var explanation: String {
             switch self {
             case .padding:
                 return "has '=' padding, which JWS forbids (RFC 7515 §2)"
@@ -47,7 +47,7 @@ public enum Base64URL {
     }()
 
     /// Encodes bytes as unpadded base64url.
-    public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         encode(bytes, alphabet: alphabet, padded: false)
     }
 
@@ -76,12 +76,12 @@ public enum Base64URL {
     }
 
     /// Encodes a string's UTF-8 bytes as unpadded base64url.
-    public static func encode(_ string: String) -> String {
+    package static func encode(_ string: String) -> String {
         encode(Array(string.utf8))
     }
 
     /// Decodes strict unpadded base64url into `output` (which is cleared first).
-    public static func decode<Bytes: RandomAccessCollection>(
+    package static func decode<Bytes: RandomAccessCollection>(
         _ text: Bytes, into output: inout [UInt8]
     ) -> DecodingError? where Bytes.Element == UInt8, Bytes.Index == Int {
         if let error = text.withContiguousStorageIfAvailable({ decode($0, into: &output) }) { return error }
@@ -147,7 +147,7 @@ public enum Base64URL {
     }
 
     /// Decodes strict unpadded base64url, returning the bytes or why it failed.
-    public static func decode(_ text: String) -> Result<[UInt8], DecodingError> {
+    package static func decode(_ text: String) -> Result<[UInt8], DecodingError> {
         var output: [UInt8] = []
         let bytes = Array(text.utf8)
         if let error = decode(bytes, into: &output) { return .failure(error) }

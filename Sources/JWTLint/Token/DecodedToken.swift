@@ -32,7 +32,7 @@ extension DecodedToken {
 
 extension DecodedToken {
     /// `bytes` parsed as one JSON object by the same strict parser tokens go through, or `nil`.
-    public static func jsonObject(_ bytes: [UInt8]) -> JSONObject? {
+    package static func jsonObject(_ bytes: [UInt8]) -> JSONObject? {
         try? bytes.withUnsafeBytes { JSONParser.parseObject($0) }.get()
     }
 }

@@ -27,16 +27,10 @@ struct NonceRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        switch StringClaim.read("nonce", in: claims) {
-        case .missing:
-            findings.append(Self.description.finding(.missing, "The claims have no nonce; \(context.profile.titleWithArticle) carries a one-time UUID."))
-        case .invalid(let cause, let message):
-            findings.append(Self.description.finding(cause, message))
-        case .value(let nonce):
-            if !IssuerRule.isUUID(nonce) {
-                findings.append(Self.description.finding(
-                    .malformed, "nonce \(JSONText.quoted(nonce)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
-            }
+        let missing = Self.description.finding(.missing, "The claims have no nonce; \(context.profile.titleWithArticle) carries a one-time UUID.")
+        guard let nonce = Self.description.identifier("nonce", in: claims, ifMissing: missing, into: &findings) else { return }
+        if !IssuerRule.isUUID(nonce) {
+            findings.append(Self.description.finding(.malformed, "nonce \(JSONText.quoted(nonce)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
         }
     }
 }

@@ -19,13 +19,7 @@ struct OfferIdentifierRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        switch StringClaim.read("offerIdentifier", in: claims) {
-        case .missing:
-            findings.append(Self.description.finding(.missing, "The claims have no offerIdentifier; a promotional offer signature names its offer."))
-        case .invalid(let cause, let message):
-            findings.append(Self.description.finding(cause, message))
-        case .value:
-            return
-        }
+        let missing = Self.description.finding(.missing, "The claims have no offerIdentifier; a promotional offer signature names its offer.")
+        _ = Self.description.identifier("offerIdentifier", in: claims, ifMissing: missing, into: &findings)
     }
 }

@@ -24,13 +24,7 @@ struct ProductIDRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        switch StringClaim.read("productId", in: claims) {
-        case .missing:
-            findings.append(Self.description.finding(.missing, "The claims have no productId; \(context.profile.titleWithArticle) names its product."))
-        case .invalid(let cause, let message):
-            findings.append(Self.description.finding(cause, message))
-        case .value:
-            return
-        }
+        let missing = Self.description.finding(.missing, "The claims have no productId; \(context.profile.titleWithArticle) names its product.")
+        _ = Self.description.identifier("productId", in: claims, ifMissing: missing, into: &findings)
     }
 }

@@ -42,20 +42,16 @@ struct TransactionIDRule: LintRule {
                 hint: "Write transactionId as a JSON string, e.g. \"2000000123456789\"."))
             return
         }
-        switch StringClaim.read("transactionId", in: claims) {
-        case .missing:
-            if context.expectations.transactionID == .required {
-                findings.append(Self.description.finding(
-                    .missing, "The claims have no transactionId; \(context.profile.titleWithArticle) requires one of the customer's transaction IDs."))
-            }
-        case .invalid(let cause, let message):
-            findings.append(Self.description.finding(cause, message))
-        case .value(let id):
-            if !id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                findings.append(Self.description.finding(
-                    .malformed, "transactionId \(JSONText.quoted(id)) is not a string of digits, the shape of Apple's transaction IDs.",
-                    severity: .warning, hint: "Check that this is a transaction ID or appTransactionId, not an app account token or a product ID."))
-            }
+        let missing =
+            context.expectations.transactionID == .required
+            ? Self.description.finding(
+                .missing, "The claims have no transactionId; \(context.profile.titleWithArticle) requires one of the customer's transaction IDs.")
+            : nil
+        guard let id = Self.description.identifier("transactionId", in: claims, ifMissing: missing, into: &findings) else { return }
+        if !id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            findings.append(Self.description.finding(
+                .malformed, "transactionId \(JSONText.quoted(id)) is not a string of digits, the shape of Apple's transaction IDs.",
+                severity: .warning, hint: "Check that this is a transaction ID or appTransactionId, not an app account token or a product ID."))
         }
     }
 }
