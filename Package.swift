@@ -34,8 +34,8 @@ let package = Package(
             pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"]), .brew(["jansson"])]
         ),
-        // The zero-on-free allocator both C libraries are given when a program asks for it: plain C, no headers of theirs.
-        .target(name: "CClearingAllocator"),
+        // The zero-on-free allocator both C libraries are given when a program asks for it: a header of plain C.
+        .systemLibrary(name: "CClearingAllocator"),
         .target(
             name: "JWTLint",
             dependencies: ["COpenSSL", "CJansson", "CClearingAllocator"],

@@ -27,8 +27,11 @@ struct NonceRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let missing = Self.description.finding(.missing, "The claims have no nonce; \(context.profile.titleWithArticle) carries a one-time UUID.")
-        guard let nonce = Self.description.identifier("nonce", in: claims, ifMissing: missing, into: &findings) else { return }
+        guard let nonce = Self.identifier(
+            "nonce", in: claims,
+            ifMissing: Self.description.finding(.missing, "The claims have no nonce; \(context.profile.titleWithArticle) carries a one-time UUID."),
+            into: &findings)
+        else { return }
         if !IssuerRule.isUUID(nonce) {
             findings.append(Self.description.finding(.malformed, "nonce \(JSONText.quoted(nonce)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
         }

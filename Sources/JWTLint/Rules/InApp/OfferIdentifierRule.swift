@@ -19,7 +19,9 @@ struct OfferIdentifierRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let missing = Self.description.finding(.missing, "The claims have no offerIdentifier; a promotional offer signature names its offer.")
-        _ = Self.description.identifier("offerIdentifier", in: claims, ifMissing: missing, into: &findings)
+        _ = Self.identifier(
+            "offerIdentifier", in: claims,
+            ifMissing: Self.description.finding(.missing, "The claims have no offerIdentifier; a promotional offer signature names its offer."),
+            into: &findings)
     }
 }

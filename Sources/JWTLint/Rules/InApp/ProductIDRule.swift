@@ -24,7 +24,9 @@ struct ProductIDRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
-        let missing = Self.description.finding(.missing, "The claims have no productId; \(context.profile.titleWithArticle) names its product.")
-        _ = Self.description.identifier("productId", in: claims, ifMissing: missing, into: &findings)
+        _ = Self.identifier(
+            "productId", in: claims,
+            ifMissing: Self.description.finding(.missing, "The claims have no productId; \(context.profile.titleWithArticle) names its product."),
+            into: &findings)
     }
 }

@@ -42,12 +42,12 @@ struct TransactionIDRule: LintRule {
                 hint: "Write transactionId as a JSON string, e.g. \"2000000123456789\"."))
             return
         }
-        let missing =
-            context.expectations.transactionID == .required
-            ? Self.description.finding(
+        func missing() -> Finding? {
+            guard context.expectations.transactionID == .required else { return nil }
+            return Self.description.finding(
                 .missing, "The claims have no transactionId; \(context.profile.titleWithArticle) requires one of the customer's transaction IDs.")
-            : nil
-        guard let id = Self.description.identifier("transactionId", in: claims, ifMissing: missing, into: &findings) else { return }
+        }
+        guard let id = Self.identifier("transactionId", in: claims, ifMissing: missing(), into: &findings) else { return }
         if !id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             findings.append(Self.description.finding(
                 .malformed, "transactionId \(JSONText.quoted(id)) is not a string of digits, the shape of Apple's transaction IDs.",

@@ -49,7 +49,7 @@ struct BundleIDRule: LintRule {
                 hint: "Sign App Store Server API calls with the In-App Purchase key and a bid; judge an App Store Connect API token under the profile app-store-connect-api."))
             return
         }
-        guard let bid = Self.description.string(
+        guard let bid = Self.string(
             "bid", in: claims, subject: "bid",
             ifMissing: Self.description.finding(.missing, "The claims have no bid (bundle ID), which Apple requires."), into: &findings)
         else { return }

@@ -23,7 +23,7 @@ struct HeaderAlgorithmRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        guard let alg = Self.description.string(
+        guard let alg = Self.string(
             "alg", in: header, subject: "The header's alg", expected: "the string \"ES256\"",
             ifMissing: Self.description.finding(.missing, "The header has no alg."), into: &findings)
         else { return }

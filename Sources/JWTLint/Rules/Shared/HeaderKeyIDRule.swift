@@ -29,7 +29,7 @@ struct HeaderKeyIDRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        guard let kid = Self.description.string(
+        guard let kid = Self.string(
             "kid", in: header, subject: "The header's kid",
             ifMissing: Self.description.finding(.missing, "The header has no kid; Apple cannot tell which key signed the token."), into: &findings)
         else { return }

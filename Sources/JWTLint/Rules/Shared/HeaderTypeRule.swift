@@ -22,14 +22,15 @@ struct HeaderTypeRule: LintRule {
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let header = token.header else { return }
-        let missing =
+        func missing() -> Finding {
             header.contains("type")
-            ? Self.description.finding(
-                .missing, "The header has \"type\" but no \"typ\"; the parameter is spelled typ.", severity: .warning,
-                hint: "Rename the header parameter \"type\" to \"typ\".")
-            : Self.description.finding(.missing, "The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning)
-        guard let typ = Self.description.string(
-            "typ", in: header, subject: "The header's typ", expected: "the string \"JWT\"", ifMissing: missing, into: &findings)
+                ? Self.description.finding(
+                    .missing, "The header has \"type\" but no \"typ\"; the parameter is spelled typ.", severity: .warning,
+                    hint: "Rename the header parameter \"type\" to \"typ\".")
+                : Self.description.finding(.missing, "The header has no typ; Apple's libraries all send \"typ\": \"JWT\".", severity: .warning)
+        }
+        guard let typ = Self.string(
+            "typ", in: header, subject: "The header's typ", expected: "the string \"JWT\"", ifMissing: missing(), into: &findings)
         else { return }
         guard typ != "JWT" else { return }
         if typ.uppercased() == "JWT" {

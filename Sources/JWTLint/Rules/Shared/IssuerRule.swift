@@ -41,15 +41,15 @@ struct IssuerRule: LintRule {
             }
             return
         }
-        let missing: Finding
-        if case .teamOrIndividual = context.expectations.issuer {
-            missing = Self.description.finding(
-                .missing, "The claims have neither iss (a team key's issuer ID) nor sub \"user\" (an individual key).",
-                hint: "For a team key, set iss to the issuer ID; for an individual key, set \"sub\": \"user\" and no iss.")
-        } else {
-            missing = Self.description.finding(.missing, "The claims have no iss (issuer ID).")
+        func missing() -> Finding {
+            if case .teamOrIndividual = context.expectations.issuer {
+                return Self.description.finding(
+                    .missing, "The claims have neither iss (a team key's issuer ID) nor sub \"user\" (an individual key).",
+                    hint: "For a team key, set iss to the issuer ID; for an individual key, set \"sub\": \"user\" and no iss.")
+            }
+            return Self.description.finding(.missing, "The claims have no iss (issuer ID).")
         }
-        guard let issuer = Self.description.string("iss", in: claims, subject: "iss", ifMissing: missing, into: &findings) else { return }
+        guard let issuer = Self.string("iss", in: claims, subject: "iss", ifMissing: missing(), into: &findings) else { return }
         guard Self.isUUID(issuer) else {
             findings.append(Self.description.finding(.malformed, "iss \(JSONText.quoted(issuer)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
             return
