@@ -36,32 +36,7 @@ extension JWTLintCommand {
                 input = found
             }
             let decoded = DecodedToken.decode(input)
-            var text = ""
-            if let header = decoded.header {
-                text += "Header:\n" + JSONWriter.pretty(.object(header)) + "\n"
-            }
-            if let claims = decoded.claims {
-                text += "Claims:\n" + JSONWriter.pretty(.object(claims)) + "\n"
-                var lines: [String] = []
-                for (name, label) in [("iat", "issued"), ("nbf", "not before"), ("exp", "expires")] {
-                    guard let seconds = claims[name]?.numberValue else { continue }
-                    lines.append("  \(name) \(TimeText.utc(seconds))  \(label) \(TimeText.relative(seconds, now: time))")
-                }
-                if let iat = claims["iat"]?.numberValue, let exp = claims["exp"]?.numberValue {
-                    lines.append("  lifetime \(TimeText.duration(exp - iat)) (exp − iat = \(TimeText.number(exp - iat)) s)")
-                }
-                if !lines.isEmpty {
-                    text += "Times (now \(TimeText.utc(time))):\n" + lines.joined(separator: "\n") + "\n"
-                }
-            }
-            if let request = decoded.advancedCommerceRequest {
-                text += "Request (claim request, base64-decoded):\n" + JSONWriter.pretty(.object(request)) + "\n"
-            }
-            let profile = Linter(options: LintOptions(now: time)).profile(for: decoded)
-            text += "Kind: \(profile.title) (profile \(profile.name), as 'jwtlint lint' picks it)\n"
-            if let signature = decoded.signature {
-                text += "Signature: \(signature.count) bytes, not verified (use 'jwtlint lint --key FILE').\n"
-            }
+            let text = DecodeReport.text(decoded, now: time)
             Output.standardOutput(text)
             if !decoded.findings.isEmpty {
                 for finding in decoded.findings {
