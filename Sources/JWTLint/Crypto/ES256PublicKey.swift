@@ -11,7 +11,7 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// P-256 with this key's point as generator and its multiples precomputed, or `nil`.
     let fixedBaseGroup: OpaquePointer?
     /// The public point in uncompressed form: `0x04 || x || y`, 65 bytes.
-    package let uncompressedPoint: [UInt8]
+    public let uncompressedPoint: [UInt8]
 
     private init(pkey: OpaquePointer, point: [UInt8], fixedBaseGroup: OpaquePointer? = nil) {
         self.pkey = pkey
@@ -25,12 +25,12 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Whether verifications use the precomputed table (see ``preparedForBulkVerification()``).
-    package var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
+    public var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
 
     /// The same key with a table of multiples of its point precomputed (about 20 ms, 150 KB), which makes each
     /// verification about twice as fast. Worth it from about a thousand tokens. Returns `self` when it is already
     /// prepared, or when OpenSSL cannot precompute (verification then takes the standard path).
-    package func preparedForBulkVerification() -> ES256PublicKey {
+    public func preparedForBulkVerification() -> ES256PublicKey {
         guard fixedBaseGroup == nil, let group = ES256PublicKey.makeFixedBaseGroup(point: uncompressedPoint) else { return self }
         guard EVP_PKEY_up_ref(pkey) == 1 else {
             EC_GROUP_free(group)
@@ -65,18 +65,18 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// The key as a public JWK: `{"kty":"EC","crv":"P-256","x":…,"y":…}`.
-    package var jwk: String {
+    public var jwk: String {
         #"{"kty":"EC","crv":"P-256","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
     }
 
     /// The RFC 7638 JWK thumbprint: base64url of SHA-256 over `{"crv":"P-256","kty":"EC","x":…,"y":…}`.
-    package var thumbprint: String {
+    public var thumbprint: String {
         let canonical = #"{"crv":"P-256","kty":"EC","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
         return Base64URL.encode(SHA256.digest(Array(canonical.utf8)))
     }
 
     /// The key as a SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
-    package var pem: String {
+    public var pem: String {
         let der = ES256PublicKey.p256SPKIPrefix + uncompressedPoint
         let body = Base64Standard.encode(der)
         var lines = ["-----BEGIN PUBLIC KEY-----"]
