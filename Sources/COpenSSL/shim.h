@@ -55,4 +55,10 @@ static inline int copenssl_precompute_mult(EC_GROUP *group, BN_CTX *context) {
     dlclose(program);
     return done;
 }
+/// The `STACK_OF(X509)` functions are type-safe macros, which Swift does not import.
+static inline STACK_OF(X509) *copenssl_x509_stack_new(void) { return sk_X509_new_null(); }
+static inline int copenssl_x509_stack_push(STACK_OF(X509) *stack, X509 *certificate) { return sk_X509_push(stack, certificate); }
+static inline void copenssl_x509_stack_free(STACK_OF(X509) *stack) { sk_X509_free(stack); }
+static inline int copenssl_x509_stack_count(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
+static inline X509 *copenssl_x509_stack_get(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
 #endif

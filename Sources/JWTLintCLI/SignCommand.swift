@@ -136,6 +136,8 @@ extension JWTLintCommand {
                     throw UsageError(message: "--individual and --issuer exclude each other: an individual key's token has no iss")
                 }
                 return .appStoreConnectAPI(lifetime: lifetime ?? TokenSigner.defaultLifetime, scope: scope.isEmpty ? nil : scope)
+            case .appleSigned:
+                throw UsageError(message: "--profile apple-signed is data the App Store signs with its own certificates; no key of yours can make it (Vectors/gen/signed_data.py makes test data with a test chain)")
             }
         }
 

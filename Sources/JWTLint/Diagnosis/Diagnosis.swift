@@ -157,6 +157,8 @@ public struct Diagnosis: Sendable {
             return "This is an App Store Connect API token, not an App Store Server API token"
         case .appStoreServerAPI:
             return "This is an App Store Server API token, not \(profile.titleWithArticle)"
+        case .appleSigned:
+            return "This is data the App Store signed, not \(profile.titleWithArticle)"
         }
     }
 
@@ -197,6 +199,12 @@ public struct Diagnosis: Sendable {
                 evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); App Store Connect still refused it."],
                 fix: "Sign with a key from Users and Access → Integrations → App Store Connect API (team or individual) with a role that allows the request (403 FORBIDDEN_ERROR means the role is too low).",
                 source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 45, rules: [])]
+        case .appleSigned:
+            return [Cause(
+                title: "This is data the App Store signed, not a bearer token",
+                evidence: ["The header has x5c: this is a notification, transaction or renewal info that Apple signed, which a server verifies; it cannot authenticate a call."],
+                fix: "Sign each API call with a bearer token of your In-App Purchase key: aud \"appstoreconnect-v1\", bid, iss, iat, exp.",
+                source: "App Store Server API (Generating JSON Web Tokens for API requests)", likelihood: 95, rules: [])]
         case .appStoreServerAPI:
             return [Cause(
                 title: "The key is not an In-App Purchase key, or belongs to another team",

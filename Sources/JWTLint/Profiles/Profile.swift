@@ -18,6 +18,16 @@ public struct Profile: Sendable, Hashable {
     let expectations: Expectations
     /// The header and claims rules, in report order.
     let rules: [any LintRule]
+    /// What the signature is verified with.
+    var verification: Verification = .givenKey
+
+    /// What a profile's signatures are verified with.
+    enum Verification: Sendable {
+        /// The key the options give (the In-App Purchase key, or an App Store Connect API key).
+        case givenKey
+        /// The leaf of the `x5c` chain, once the chain verifies to a trusted root (App Store-signed data).
+        case appleChain
+    }
 
     /// The title after "a" or "an": "an App Store Server API token".
     public var titleWithArticle: String {
@@ -26,7 +36,13 @@ public struct Profile: Sendable, Hashable {
 
     /// Every rule that can report on a token under this profile, in report order.
     public var ruleIDs: [RuleID] {
-        (TokenRules.all + rules.map { type(of: $0).description } + SignatureRules.all).map(\.id)
+        switch verification {
+        case .givenKey:
+            return (TokenRules.all + rules.map { type(of: $0).description } + SignatureRules.all).map(\.id)
+        case .appleChain:
+            let signature = [SignatureRules.encoding, SignatureRules.range, SignatureRules.mismatch]
+            return (TokenRules.all + rules.map { type(of: $0).description } + signature + SignedDataRules.all).map(\.id)
+        }
     }
 
     public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.name == rhs.name }
@@ -40,6 +56,7 @@ public struct Profile: Sendable, Hashable {
         case .introductoryOfferEligibility: return introductoryOfferEligibility
         case .advancedCommerceInApp: return advancedCommerceInApp
         case .appStoreConnectAPI: return appStoreConnectAPI
+        case .appleSigned: return appleSigned
         }
     }
 

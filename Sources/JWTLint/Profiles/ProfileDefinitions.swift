@@ -102,3 +102,25 @@ extension Profile {
             ScopeRule(),
         ])
 }
+
+extension Profile {
+    /// Data the App Store signs: App Store Server Notifications V2, transactions, renewal info, app transactions,
+    /// Retention Messaging realtime requests.
+    public static let appleSigned = Profile(
+        name: .appleSigned,
+        title: "App Store-signed data",
+        summary: """
+            A JWS the App Store signs and a server verifies: the signedPayload of App Store Server Notifications \
+            V2, signedTransactionInfo, signedRenewalInfo, app transactions, Retention Messaging requests. Header alg \
+            ES256 and x5c: leaf, intermediate and Apple Root CA - G3. Judged as Apple's SignedDataVerifier judges \
+            it: the chain to a trusted root as of the data's signedDate, Apple's OIDs, the signature with the leaf's \
+            key, then bundleId, appAppleId (production) and environment. Chosen by auto when the header has x5c.
+            """,
+        source: "Apple's SignedDataVerifier (app-store-server-library); App Store Server API and Notifications V2",
+        audience: "",
+        expectations: Expectations(
+            issuer: .issuerID, issuedAt: .optional, maximumAge: nil, expiry: .forbidden, bundleID: .optional,
+            transactionID: .optional),
+        rules: [HeaderAlgorithmRule()],
+        verification: .appleChain)
+}

@@ -13,6 +13,9 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
     /// Bearer tokens for the App Store Connect API, signed with a team or individual App Store Connect API key.
     /// Chosen only when asked for: its `aud` is the App Store Server API's.
     case appStoreConnectAPI = "app-store-connect-api"
+    /// Data the App Store signs and a server verifies: notifications, transactions, renewal info, app
+    /// transactions, realtime requests (a header with `x5c`).
+    case appleSigned = "apple-signed"
 
     /// The name as written: `promotional-offer`.
     public var description: String { rawValue }
@@ -25,13 +28,14 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
         case .introductoryOfferEligibility: return 2
         case .advancedCommerceInApp: return 3
         case .appStoreConnectAPI: return 4
+        case .appleSigned: return 5
         }
     }
 
     /// The names, by ``position``.
     static let names = [
         "app-store-server-api", "promotional-offer", "introductory-offer-eligibility", "advanced-commerce-in-app",
-        "app-store-connect-api",
+        "app-store-connect-api", "apple-signed",
     ]
 }
 

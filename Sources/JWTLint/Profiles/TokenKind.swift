@@ -6,6 +6,22 @@ enum TokenKind {
     /// `appstoreconnect-v1` included, is an App Store Server API token.
     static func automatic(_ claims: JSONObject?) -> ProfileName {
         guard let claims, let audience = audienceText(claims) else { return .appStoreServerAPI }
+        return automatic(audience: audience)
+    }
+
+    /// The profile `auto` picks for a decoded token: App Store-signed data when its header has `x5c`, else by
+    /// its claims.
+    static func automatic(_ token: DecodedToken) -> ProfileName {
+        // A token with an aud names its kind; App Store-signed data has none, and is told by its x5c (or, when it
+        // lost that, by a payload of App Store data). A bearer token carrying an x5c stays a bearer token, whose
+        // header.embedded-key rule says never to trust what it carries.
+        if let claims = token.claims, let audience = audienceText(claims) { return automatic(audience: audience) }
+        if let header = token.header, header.contains("x5c") { return .appleSigned }
+        if let claims = token.claims, !claims.contains("aud"), SignedPayloadType.of(claims) != nil { return .appleSigned }
+        return .appStoreServerAPI
+    }
+
+    private static func automatic(audience: String) -> ProfileName {
         // The common case first, without normalising: a server API token's exact audience.
         if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
         return inAppProfile(forAudience: audience) ?? .appStoreServerAPI

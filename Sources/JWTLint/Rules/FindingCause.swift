@@ -109,6 +109,24 @@ public enum FindingCause: Hashable, Sendable {
     /// An `operation` Apple does not define for in-app requests.
     case unknownOperation
 
+    // App Store-signed data.
+    /// The chain does not lead to a trusted root.
+    case untrusted
+    /// A certificate is not valid yet at the time checked.
+    case notYetValid
+    /// The chain failed OpenSSL's verification for another reason (carried in the message).
+    case chainFailure
+    /// A certificate's key is not one ES256 can use.
+    case unsupportedKey
+    /// A certificate in `x5c` is not the one the chain was verified with.
+    case notTheRoot
+    /// Data of an environment the App Store does not sign (Xcode, local testing).
+    case unsignedEnvironment
+    /// A payload of no kind Apple's verifier has a method for.
+    case unknownPayload
+    /// Not compared: the expected value was not given.
+    case notChecked
+
     // The legacy promotional offer signature.
     /// The signature verifies once this classic mistake is made on the payload: the mistake the signer made.
     case offerMistake(OfferSignatureMistake)

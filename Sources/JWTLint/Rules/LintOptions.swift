@@ -22,6 +22,25 @@ public struct LintOptions: Sendable {
     /// Which profile judges each token: `auto` (by the token's `aud`) unless one is pinned.
     public var profile: ProfileChoice = .auto
 
+    /// App Store-signed data (`apple-signed`): the roots its chain must reach. Apple Root CA - G3 by default.
+    public var trustedRoots: TrustedRoots = .apple
+    /// App Store-signed data: the environment expected. `nil` judges as a verifier for the data's own environment
+    /// would, Sandbox or Production (and says so).
+    public var environment: SignedEnvironment?
+    /// App Store-signed data: the app's Apple ID, which production data must carry.
+    public var appAppleID: Int64?
+    /// App Store-signed data: when the chain must be valid.
+    public var chainTime: ChainTime = .signedDate
+
+    /// When the certificates of App Store-signed data must be valid.
+    public enum ChainTime: Sendable, Hashable {
+        /// As of the data's `signedDate` (an app transaction's `receiptCreationDate`; `now` when it has neither),
+        /// as Apple's verifier checks with online checks off.
+        case signedDate
+        /// As of `now`, as Apple's verifier checks with online checks on.
+        case now
+    }
+
     /// The default leeway, 60 s: Apple answers 401 to a token whose `iat` is even a second ahead of its clock, so
     /// more than a minute of difference from this machine's clock is an error worth fixing.
     public static let defaultLeeway: Double = 60

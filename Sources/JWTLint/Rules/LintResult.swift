@@ -20,6 +20,10 @@ public struct LintResult: Sendable {
     public let signature: SignatureStatus
     /// Every finding, in rule-catalog order.
     public let findings: [Finding]
+    /// For App Store-signed data: what Apple's `SignedDataVerifier` would answer for the same input and settings.
+    public var verificationStatus: VerificationStatus? = nil
+    /// For App Store-signed data: what the payload is.
+    public var payloadType: SignedPayloadType? = nil
 
     /// Whether any finding is an error.
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -27,7 +27,7 @@ public struct Linter: Sendable {
     public func profile(for token: DecodedToken) -> Profile {
         switch options.profile {
         case .pinned(let name): return Profile.named(name)
-        case .auto: return Profile.named(TokenKind.automatic(token.claims))
+        case .auto: return Profile.named(TokenKind.automatic(token))
         }
     }
 
@@ -39,8 +39,17 @@ public struct Linter: Sendable {
         for rule in profile.rules {
             rule.check(token, in: context, into: &findings)
         }
-        let status = SignatureCheck.check(token, options: options, verifier: verifier, into: &findings)
-        return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
+        switch profile.verification {
+        case .givenKey:
+            let status = SignatureCheck.check(token, options: options, verifier: verifier, into: &findings)
+            return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
+        case .appleChain:
+            let outcome = SignedDataCheck.check(token, options: options, into: &findings)
+            var result = finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: outcome.signature)
+            result.verificationStatus = outcome.status
+            result.payloadType = outcome.payloadType
+            return result
+        }
     }
 
     /// The result: findings after the rule settings, in report order.

@@ -7,7 +7,8 @@ public enum RuleCatalog {
         var seen = Set<RuleID>()
         var rules: [RuleDescription] = []
         let profileRules = Profile.all.flatMap { profile in profile.rules.map { type(of: $0).description } }
-        for rule in TokenRules.all + profileRules + SignatureRules.all + OfferSignatureRules.all where seen.insert(rule.id).inserted {
+        let all = TokenRules.all + profileRules + SignatureRules.all + SignedDataRules.all + OfferSignatureRules.all
+        for rule in all where seen.insert(rule.id).inserted {
             rules.append(rule)
         }
         return rules.sorted { $0.id < $1.id }

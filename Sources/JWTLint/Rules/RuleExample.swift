@@ -22,6 +22,8 @@ package struct RuleExample: Sendable, Hashable {
     package let severity: Severity?
     /// For the legacy promotional offer rules: what the app passes to StoreKit (``input`` is then its signature).
     package let offer: LegacyOfferRequest?
+    /// For App Store-signed data: what the verifier expects, and whether it trusts the test chain's root.
+    package var signedData: SignedDataExpectations? = nil
     /// The file and line the example was written at, so a failing example points at itself.
     package let file: String
     /// See ``file``.
@@ -81,6 +83,41 @@ package struct RuleExample: Sendable, Hashable {
             severity: severity, file: file, line: line)
     }
 
+    /// What a verifier of App Store-signed data expects, for an example.
+    package struct SignedDataExpectations: Sendable, Hashable {
+        /// Whether the test chain's root is trusted (besides Apple's).
+        package var trustsTestRoot = true
+        /// The environment expected.
+        package var environment: SignedEnvironment? = .sandbox
+        /// The app's Apple ID.
+        package var appAppleID: Int64? = nil
+    }
+
+    /// An example of App Store-signed data (one of ``SignedDataExamples``), judged under `apple-signed` as of
+    /// 2026-01-01, expecting the bundle ID com.example.app.
+    package static func signed(
+        _ jws: String, _ note: String, trustsTestRoot: Bool = true, environment: SignedEnvironment? = .sandbox, appAppleID: Int64? = nil,
+        bundleID: String? = "com.example.app", severity: Severity? = nil, file: String = #filePath, line: Int = #line
+    ) -> RuleExample {
+        var example = RuleExample(jws, note, bundleID: bundleID, profile: .pinned(.appleSigned), severity: severity, file: file, line: line)
+        example.signedData = SignedDataExpectations(trustsTestRoot: trustsTestRoot, environment: environment, appAppleID: appAppleID)
+        return example
+    }
+
+    /// The options this example is linted with, but for its key (which the caller loads).
+    package var options: LintOptions {
+        var options = LintOptions(
+            now: now, expectedKeyID: keyID, issuer: issuer, bundleID: bundleID, profile: profile)
+        if let signedData {
+            options.environment = signedData.environment
+            options.appAppleID = signedData.appAppleID
+            if signedData.trustsTestRoot, let root = try? Base64.decode(SignedDataExamples.testRoot).get() {
+                options.trustedRoots = (try? TrustedRoots(adding: [root])) ?? .apple
+            }
+        }
+        return options
+    }
+
     /// A profile's clean claims as JSON text, with members set (raw JSON text) and removed.
     package static func claims(
         of profile: ProfileName, setting: KeyValuePairs<String, String> = [:], removing: [String] = []
@@ -137,6 +174,11 @@ package struct RuleExample: Sendable, Hashable {
             return inApp + [("request", "\"\(Base64.encode(cleanAdvancedCommerceRequest))\"")]
         case .appStoreConnectAPI:
             return [("iss", issuer), ("iat", iat), ("exp", "1767226470"), ("aud", #""appstoreconnect-v1""#)]
+        case .appleSigned:
+            return [
+                ("transactionId", #""2000000123456789""#), ("bundleId", bundle), ("environment", #""Sandbox""#),
+                ("signedDate", "1767225600000"),
+            ]
         }
     }
 

@@ -58,6 +58,32 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case signatureMismatch = "signature.mismatch"
     /// A key was given, so the signature could be verified.
     case signatureUnverified = "signature.unverified"
+    /// App Store-signed data: `x5c` holds exactly three certificates.
+    case x5cLength = "x5c.length"
+    /// App Store-signed data: the leaf and intermediate in `x5c` are base64 DER certificates.
+    case x5cCertificate = "x5c.certificate"
+    /// App Store-signed data: the chain verifies to a trusted root as of the data's date.
+    case x5cChain = "x5c.chain"
+    /// App Store-signed data: the leaf has Apple's leaf extension OID 1.2.840.113635.100.6.11.1.
+    case x5cLeafOID = "x5c.leaf-oid"
+    /// App Store-signed data: the intermediate has Apple's intermediate extension OID 1.2.840.113635.100.6.2.1.
+    case x5cIntermediateOID = "x5c.intermediate-oid"
+    /// App Store-signed data: the leaf's key is P-256, as ES256 needs.
+    case x5cLeafKey = "x5c.leaf-key"
+    /// App Store-signed data: the third certificate in `x5c` is the root the chain verified to.
+    case x5cRoot = "x5c.root"
+    /// App Store-signed data: the payload is of a kind Apple's verifier knows.
+    case signedDataType = "signed-data.type"
+    /// App Store-signed data: it is signed by the App Store, not by Xcode or local testing.
+    case signedDataUnsigned = "signed-data.unsigned"
+    /// App Store-signed data: the date the chain is checked at (`signedDate`) is a number of milliseconds.
+    case signedDataDate = "signed-data.date"
+    /// App Store-signed data: `bundleId` is the app's.
+    case signedDataBundleID = "signed-data.bundle-id"
+    /// App Store-signed data: in production, `appAppleId` is the app's.
+    case signedDataAppAppleID = "signed-data.app-apple-id"
+    /// App Store-signed data: the environment is the one expected.
+    case signedDataEnvironment = "signed-data.environment"
     /// The legacy offer signature is standard base64 of a DER ECDSA signature.
     case offerEncoding = "offer.encoding"
     /// The legacy offer nonce is a lower-case UUID.
@@ -77,7 +103,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     private static let positions: [RuleID: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
-    /// The area before the dot: `token`, `header`, `claims`, `signature` or `offer`.
+    /// The area before the dot: `token`, `header`, `claims`, `signature`, `x5c`, `signed-data` or `offer`.
     public var area: Substring { rawValue.prefix { $0 != "." } }
 
     /// The name after the dot: for a claim rule, the claim's name as a token spells it (`productId`).

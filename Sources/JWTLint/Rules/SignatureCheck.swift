@@ -10,6 +10,15 @@ enum SignatureCheck {
             findings.append(SignatureRules.unverified.finding(.noKey, "No key was given, so the signature was not verified."))
         }
         guard header["alg"]?.stringValue == "ES256" else { return .unchecked }
+        return verify(token, signature: signature, key: options.key, verifier: verifier, keyName: "the given key", into: &findings)
+    }
+
+    /// Checks `signature`'s encoding and range, then verifies it with `key` (or `verifier`, made for that key),
+    /// named `keyName` in the message when it does not verify. Without a key, only encoding and range.
+    static func verify(
+        _ token: DecodedToken, signature: [UInt8], key: ES256PublicKey?, verifier: ES256Verifier? = nil, keyName: String,
+        into findings: inout [Finding]
+    ) -> LintResult.SignatureStatus {
         guard signature.count == 64 else {
             if signature.isEmpty {
                 findings.append(SignatureRules.encoding.finding(
@@ -30,7 +39,7 @@ enum SignatureCheck {
                 .outOfRange, "The signature's \(outOfRange.joined(separator: " and ")) \(outOfRange.count == 1 ? "is" : "are") zero or not below the P-256 group order; no valid signature has that."))
             return .invalid
         }
-        guard let key = options.key else { return .unchecked }
+        guard let key else { return .unchecked }
         let valid: Bool
         if let verifier {
             valid = token.signingInput.withUnsafeBytes { verifier.isValidSignature(signature, of: $0) }
@@ -41,7 +50,7 @@ enum SignatureCheck {
             return .verified
         }
         findings.append(SignatureRules.mismatch.finding(
-            .signatureMismatch, "The signature does not verify with the given key: the token was signed with another key, or changed after signing."))
+            .signatureMismatch, "The signature does not verify with \(keyName): the token was signed with another key, or changed after signing."))
         return .invalid
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import JWTLint
+
+/// Data signed by the test chain (Vectors/gen/signed_data.py), each case with the verdict of Apple's Python
+/// SignedDataVerifier for its settings: jwtlint's verificationStatus must be the same, and its exit status follow.
+@Suite("App Store-signed data agrees with Apple's verifier")
+struct SignedDataVectorTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let name: String, jws: String, environment: String, bundleID: String, appAppleID: Int64?, roots: [String]
+        let expected: String, payloadType: String
+        var description: String { name }
+    }
+
+    static var document: [String: Any]? { try? VectorFiles.json("signed/cases.json") }
+    static let cases: [Case] = (document?["cases"] as? [[String: Any]] ?? []).map { entry in
+        let settings = entry["settings"] as? [String: Any] ?? [:]
+        return Case(
+            name: entry["name"] as? String ?? "?", jws: entry["jws"] as? String ?? "",
+            environment: settings["environment"] as? String ?? "", bundleID: settings["bundleId"] as? String ?? "",
+            appAppleID: (settings["appAppleId"] as? NSNumber)?.int64Value, roots: settings["roots"] as? [String] ?? [],
+            expected: (entry["expected"] as? [String: Any])?["verificationStatus"] as? String ?? "",
+            payloadType: entry["payloadType"] as? String ?? "")
+    }
+
+    static func testRoot() throws -> [UInt8] {
+        let pem = try Data(contentsOf: VectorFiles.url("signed/chain/root.pem"))
+        return try #require(try TrustedRoots.certificates(in: Array(pem)).first)
+    }
+
+    static func options(_ test: Case) throws -> LintOptions {
+        // Pinned, as calling Apple's verifier is: "not.a.jws" is App Store data only because it is given as such.
+        var options = LintOptions(now: 1_767_225_600, bundleID: test.bundleID, profile: .pinned(.appleSigned))
+        options.environment = try #require(SignedEnvironment(rawValue: test.environment))
+        options.appAppleID = test.appAppleID
+        options.trustedRoots = test.roots.contains("test") ? try TrustedRoots(adding: [try testRoot()], includingApple: test.roots.contains("apple")) : .apple
+        return options
+    }
+
+    @Test("auto picks apple-signed for every case that decodes: by x5c, or by a payload of App Store data")
+    func autoPicksAppleSigned() throws {
+        for test in Self.cases where test.name != "not-a-jws" {
+            var options = try Self.options(test)
+            options.profile = .auto
+            #expect(Linter(options: options).lint(test.jws).profile == .appleSigned, "\(test.name)")
+        }
+    }
+
+    @Test("There are cases for every status Apple's verifier gives")
+    func everyStatusIsCovered() {
+        let statuses = Set(Self.cases.map(\.expected))
+        #expect(statuses == ["OK", "VERIFICATION_FAILURE", "INVALID_APP_IDENTIFIER", "INVALID_CERTIFICATE", "INVALID_CHAIN_LENGTH", "INVALID_ENVIRONMENT"])
+    }
+
+    @Test("jwtlint's verificationStatus is Apple's, and it fails exactly the data Apple's verifier does", arguments: cases)
+    func agreesWithApple(_ test: Case) throws {
+        let result = Linter(options: try Self.options(test)).lint(test.jws)
+        #expect(result.profile == .appleSigned)
+        #expect(result.verificationStatus?.rawValue == test.expected, "\(result.findings.map { "\($0.rule): \($0.message)" })")
+        #expect(result.hasErrors == (test.expected != "OK"), "\(result.findings.map { "\($0.rule)/\($0.severity): \($0.message)" })")
+        if test.payloadType != "unknown", test.name != "not-a-jws" {
+            let expectedType = test.payloadType.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1-$2", options: .regularExpression).lowercased()
+            #expect(result.payloadType?.rawValue == expectedType)
+        }
+    }
+}
