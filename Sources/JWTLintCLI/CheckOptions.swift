@@ -43,11 +43,30 @@ struct CheckOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "App Store-signed data: the environment expected, sandbox, production, xcode or local-testing (default: the data's own, said so).",
+        valueName: "environment"))
+    var environment: String?
+
+    @Option(name: .customLong("app-apple-id"), help: ArgumentHelp(
+        "App Store-signed data: the app's Apple ID, which production data must carry.", valueName: "id"))
+    var appAppleID: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "App Store-signed data: also trust this root certificate (PEM or DER), for test chains; repeat for more. Apple Root CA - G3 is built in.",
+        valueName: "file"))
+    var root: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "App Store-signed data: check the chain as of signed-date (the data's signedDate, the default, as Apple's verifier does offline) or now.",
+        valueName: "time"))
+    var at: String?
+
     /// The same values, plain.
     var values: CheckValues {
         CheckValues(
             key: key, kid: expected.kid, issuer: expected.issuer, bundleID: expected.bundleID, now: expected.now, leeway: leeway,
-            profile: profile, config: config)
+            profile: profile, config: config, environment: environment, appAppleID: appAppleID, roots: root, at: at)
     }
 }
 
@@ -62,6 +81,10 @@ struct CheckValues: Equatable {
     var leeway: String?
     var profile: String?
     var config: String?
+    var environment: String?
+    var appAppleID: String?
+    var roots: [String] = []
+    var at: String?
 
     /// The options these flags and the configuration file give (flags win), with the key loaded.
     func lintOptions(warningsAsErrors: Bool = false) throws -> LintOptions {
@@ -88,12 +111,53 @@ struct CheckValues: Equatable {
         options.ruleSettings = configuration?.rules ?? [:]
         options.warningsAsErrors = warningsAsErrors || configuration?.warningsAsErrors == true
         try Self.refuseProblems(of: options)
+        try applySignedDataValues(to: &options)
         if let key = key ?? configuration?.key {
             let loaded = try KeyFileLoader.load(key)
             options.key = loaded.publicKey
             options.keyIDFromFileName = loaded.keyIDFromFileName
         }
         return options
+    }
+
+    /// --environment, --app-apple-id, --root and --at, for App Store-signed data.
+    private func applySignedDataValues(to options: inout LintOptions) throws {
+        if let environment {
+            guard let value = SignedEnvironment(optionName: environment) else {
+                throw UsageError(message: "--environment \(environment) is not an environment; give sandbox, production, xcode or local-testing")
+            }
+            options.environment = value
+        }
+        if let appAppleID {
+            guard let value = Int64(appAppleID), value > 0, appAppleID.allSatisfy(\.isASCII) else {
+                throw UsageError(message: "--app-apple-id \(appAppleID) is not an app's Apple ID (a number such as 1234567890)")
+            }
+            options.appAppleID = value
+        }
+        if let at {
+            switch at {
+            case "signed-date": options.chainTime = .signedDate
+            case "now": options.chainTime = .now
+            default: throw UsageError(message: "--at \(at) is not signed-date or now")
+            }
+        }
+        guard !roots.isEmpty else { return }
+        var certificates: [[UInt8]] = []
+        for path in roots {
+            do {
+                let contents = try FileReader.read(path, what: "root certificate file", limit: 1024 * 1024, accepting: .regularFile).contents
+                certificates += try TrustedRoots.certificates(in: contents)
+            } catch let error as FileReadError {
+                throw UsageError(message: "\(error)")
+            } catch {
+                throw UsageError(message: "root certificate file '\(path)' \(error)")
+            }
+        }
+        do {
+            options.trustedRoots = try TrustedRoots(adding: certificates)
+        } catch {
+            throw UsageError(message: "a root certificate \(error)")
+        }
     }
 
     /// Throws the first problem with the expected values, named by the flag that gives each.

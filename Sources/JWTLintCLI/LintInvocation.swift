@@ -22,7 +22,10 @@ struct LintInvocation: Equatable {
 
     /// The options that take a value, as this reader knows them; a test checks them against the declaration of
     /// ``JWTLintCommand/Lint`` (and so of ``CheckOptions``).
-    static let valueOptions = ["--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--profile", "--config", "--format", "--jobs", "--tokens-file"]
+    static let valueOptions = [
+        "--key", "--kid", "--issuer", "--bundle-id", "--now", "--leeway", "--profile", "--config", "--environment", "--app-apple-id", "--root",
+        "--at", "--format", "--jobs", "--tokens-file",
+    ]
     /// The options that take no value.
     static let flagOptions = ["--quiet", "--show-token", "--warnings-as-errors"]
 
@@ -82,6 +85,10 @@ struct LintInvocation: Equatable {
             case "--leeway": invocation.check.leeway = value
             case "--profile": invocation.check.profile = value
             case "--config": invocation.check.config = value
+            case "--environment": invocation.check.environment = value
+            case "--app-apple-id": invocation.check.appAppleID = value
+            case "--root": invocation.check.roots = [value]
+            case "--at": invocation.check.at = value
             case "--jobs": invocation.jobs = value
             case "--tokens-file": invocation.tokensFile = value
             default:

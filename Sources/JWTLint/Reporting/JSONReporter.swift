@@ -43,6 +43,14 @@ public struct JSONReporter: Reporter {
         case .invalid: writer.raw(#","signature":"invalid""#)
         case .unchecked: writer.raw(#","signature":"unchecked""#)
         }
+        if let status = item.result.verificationStatus {
+            writer.raw(#","verificationStatus":"#)
+            writer.string(status.rawValue)
+        }
+        if let type = item.result.payloadType {
+            writer.raw(#","payloadType":"#)
+            writer.string(type.rawValue)
+        }
         if let header = item.result.header {
             writer.raw(#","header":"#)
             writer.object(header)

@@ -11,7 +11,7 @@ public struct LintSummary: Sendable, Hashable {
     /// Tokens by the profile that judged them, at ``ProfileName/position``: a plain array, since a one-token run
     /// pays for every generic type it meets (a dictionary keyed by profile cost it a quarter of a million
     /// instructions).
-    private var profileTokens = [0, 0, 0, 0, 0]
+    private var profileTokens = [Int](repeating: 0, count: ProfileName.names.count)
 
     /// An empty summary.
     public init() {}

@@ -41,9 +41,13 @@ public struct TextReporter: Reporter {
             if let count = counts[severity] { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
         }
         text += "\(place): \(verdict)" + (parts.isEmpty ? "" : ", " + parts.joined(separator: ", "))
-        text += "; signature \(signatureText(result.signature)); profile \(result.profile)\n"
+        text += "; signature \(signatureText(result.signature)); profile \(result.profile)"
+        if let status = result.verificationStatus {
+            text += "; Apple's verifier: \(status)" + (result.payloadType.map { " (\($0))" } ?? "")
+        }
+        text += "\n"
         if showToken, let input = item.input { text += "  token \(TokenFingerprint.token(in: input))\n" }
-        if let header = result.header { text += "  header \(Self.compact(header))\n" }
+        if let header = result.header { text += "  header \(Self.compact(Self.certificatesCounted(header)))\n" }
         if let claims = result.claims { text += "  claims \(Self.compact(claims))\n" }
         if let line = identity(result) { text += "  \(line)\n" }
         text += Self.lines(for: result.findings, colour: colour)
@@ -93,6 +97,14 @@ public struct TextReporter: Reporter {
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// The header with an `x5c` array shown as its count: three base64 certificates would fill the screen.
+    static func certificatesCounted(_ header: JSONObject) -> JSONObject {
+        guard case .array(let certificates)? = header["x5c"] else { return header }
+        return JSONObject(members: header.members.map { member in
+            member.name == "x5c" ? JSONObject.Member(name: "x5c", value: .string("(\(certificates.count) certificates)")) : member
+        })
     }
 
     /// Compact JSON, escaped (no control characters reach the terminal), cut at ``maximumShown`` bytes.
