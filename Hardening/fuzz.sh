@@ -41,8 +41,9 @@ done
 # The longest input each target is given while fuzzing (regression inputs and seeds are replayed whole).
 max_len() {
     case "$1" in
-        FuzzToken | FuzzConfig | FuzzOffer) echo 4096 ;;
+        FuzzConfig | FuzzOffer) echo 4096 ;;
         FuzzKey | FuzzRequest) echo 8192 ;;
+        FuzzToken) echo 12288 ;;
     esac
 }
 
@@ -96,6 +97,8 @@ tokens += [item["token"] for item in json.load(open(os.path.join(vectors, "real/
 for group in json.load(open(os.path.join(vectors, "wycheproof/json_web_signature_test.json")))["testGroups"]:
     if group.get("public", {}).get("alg") == "ES256":
         tokens += [test["jws"] for test in group["tests"] if isinstance(test.get("jws"), str)]
+# App Store-signed data of the test chain (the last linter of FuzzToken trusts its root).
+tokens += [case["jws"] for case in json.load(open(os.path.join(vectors, "signed/cases.json")))["cases"]]
 for token in tokens:
     put("FuzzToken", token)
 for token in tokens[:3]:

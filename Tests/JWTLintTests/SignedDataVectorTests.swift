@@ -8,7 +8,7 @@ import JWTLint
 struct SignedDataVectorTests {
     struct Case: CustomStringConvertible, Sendable {
         let name: String, jws: String, environment: String, bundleID: String, appAppleID: Int64?, roots: [String]
-        let expected: String, payloadType: String
+        let expected: String, payloadType: String, nested: [String: String]
         var description: String { name }
     }
 
@@ -20,7 +20,10 @@ struct SignedDataVectorTests {
             environment: settings["environment"] as? String ?? "", bundleID: settings["bundleId"] as? String ?? "",
             appAppleID: (settings["appAppleId"] as? NSNumber)?.int64Value, roots: settings["roots"] as? [String] ?? [],
             expected: (entry["expected"] as? [String: Any])?["verificationStatus"] as? String ?? "",
-            payloadType: entry["payloadType"] as? String ?? "")
+            payloadType: entry["payloadType"] as? String ?? "",
+            nested: Dictionary(uniqueKeysWithValues: ((entry["expected"] as? [String: Any])?["nested"] as? [[String: Any]] ?? []).map {
+                ($0["member"] as? String ?? "?", $0["verificationStatus"] as? String ?? "?")
+            }))
     }
 
     static func testRoot() throws -> [UInt8] {
@@ -57,7 +60,11 @@ struct SignedDataVectorTests {
         let result = Linter(options: try Self.options(test)).lint(test.jws)
         #expect(result.profile == .appleSigned)
         #expect(result.verificationStatus?.rawValue == test.expected, "\(result.findings.map { "\($0.rule): \($0.message)" })")
-        #expect(result.hasErrors == (test.expected != "OK"), "\(result.findings.map { "\($0.rule)/\($0.severity): \($0.message)" })")
+        // A notification's nested transaction and renewal info are verified too, each as Apple's verifier would.
+        let nested = Dictionary(uniqueKeysWithValues: result.nested.map { ($0.member, $0.result.verificationStatus?.rawValue ?? "-") })
+        #expect(nested == test.nested)
+        let failing = test.expected != "OK" || test.nested.values.contains { $0 != "OK" }
+        #expect(result.hasErrors == failing, "\(result.findings.map { "\($0.rule)/\($0.severity): \($0.message)" })")
         if test.payloadType != "unknown", test.name != "not-a-jws" {
             let expectedType = test.payloadType.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1-$2", options: .regularExpression).lowercased()
             #expect(result.payloadType?.rawValue == expectedType)

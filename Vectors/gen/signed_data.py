@@ -228,6 +228,11 @@ def cases(chain: Chain) -> list[dict]:
     case("notification-ok", "a SUBSCRIBED notification with its data",
          sign(notification(notification_data(signedTransactionInfo=tx, signedRenewalInfo=sign(renewal_info())))),
          "notification", sandbox)
+    case("notification-nested-other-bundle", "a notification whose transaction is for another app",
+         sign(notification(notification_data(signedTransactionInfo=sign(transaction(bundle_id="com.example.other")),
+                                              signedRenewalInfo=sign(renewal_info())))), "notification", sandbox)
+    case("notification-nested-garbage", "a notification whose signedTransactionInfo is not a JWS",
+         sign(notification(notification_data(signedTransactionInfo="not a jws"))), "notification", sandbox)
     case("notification-production-app-apple-id", "a production notification for another appAppleId",
          sign(notification(notification_data("Production", app_apple_id=987654321))), "notification", production)
     case("notification-production-ok", "a production notification", sign(notification(notification_data("Production"))),
@@ -362,6 +367,21 @@ def write_swift_examples(chain: Chain, cases_by_name: dict) -> None:
     target.write_text("\n".join(lines) + "\n")
 
 
+def nested_statuses(case: dict, roots: dict[str, bytes]) -> list[dict]:
+    """For a notification: what Apple's verifier says of its data.signedTransactionInfo and signedRenewalInfo, each
+    given to its own method with the same settings (the notification method does not look inside)."""
+    if case["method"] != "notification" or case["jws"].count(".") != 2:
+        return []
+    payload = json.loads(base64.urlsafe_b64decode(case["jws"].split(".")[1] + "=="))
+    data = payload.get("data") or {}
+    out = []
+    for member, method in (("signedTransactionInfo", "transaction"), ("signedRenewalInfo", "renewalInfo")):
+        if isinstance(data.get(member), str):
+            inner = dict(case, jws=data[member], method=method)
+            out.append({"member": "data." + member, "verificationStatus": apple_status(inner, roots)})
+    return out
+
+
 def main() -> int:
     chain = Chain()
     (OUT / "chain").mkdir(parents=True, exist_ok=True)
@@ -376,6 +396,9 @@ def main() -> int:
     all_cases = cases(chain)
     for case in all_cases:
         case["expected"] = {"verificationStatus": apple_status(case, roots)}
+        nested = nested_statuses(case, roots)
+        if nested:
+            case["expected"]["nested"] = nested
     document = {
         "about": "App Store-style signed data from a TEST-ONLY chain (gen/signed_data.py), with the verdict of "
                  "Apple's Python SignedDataVerifier (online checks off) for each case's settings. roots: 'test' is "

@@ -51,6 +51,29 @@ public struct JSONReporter: Reporter {
             writer.raw(#","payloadType":"#)
             writer.string(type.rawValue)
         }
+        if !item.result.nested.isEmpty {
+            writer.raw(#","nested":["#)
+            for (index, nested) in item.result.nested.enumerated() {
+                writer.raw(index == 0 ? #"{"member":"# : #",{"member":"#)
+                writer.string(nested.member)
+                if let status = nested.result.verificationStatus {
+                    writer.raw(#","verificationStatus":"#)
+                    writer.string(status.rawValue)
+                }
+                if let type = nested.result.payloadType {
+                    writer.raw(#","payloadType":"#)
+                    writer.string(type.rawValue)
+                }
+                writer.raw(#","signature":"#)
+                writer.string(nested.result.signature.rawValue)
+                if let claims = nested.result.claims {
+                    writer.raw(#","claims":"#)
+                    writer.object(claims)
+                }
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
         if let header = item.result.header {
             writer.raw(#","header":"#)
             writer.object(header)

@@ -50,6 +50,11 @@ public struct TextReporter: Reporter {
         if let header = result.header { text += "  header \(Self.compact(Self.certificatesCounted(header)))\n" }
         if let claims = result.claims { text += "  claims \(Self.compact(claims))\n" }
         if let line = identity(result) { text += "  \(line)\n" }
+        for nested in result.nested {
+            let status = nested.result.verificationStatus.map { "Apple's verifier: \($0)" } ?? "not App Store data"
+            text += "  \(nested.member): \(status)" + (nested.result.payloadType.map { " (\($0))" } ?? "") + "\n"
+            if let claims = nested.result.claims { text += "    claims \(Self.compact(claims))\n" }
+        }
         text += Self.lines(for: result.findings, colour: colour)
         return text
     }

@@ -20,6 +20,11 @@ public struct Finding: Sendable, Hashable {
         self.hint = hint
     }
 
+    /// The same finding about a nested member: its message starts with the member's name.
+    func about(_ member: String) -> Finding {
+        Finding(rule: rule, cause: cause, severity: severity, message: "\(member): \(message)", hint: hint)
+    }
+
     /// The same finding at another severity.
     func with(severity: Severity) -> Finding {
         Finding(rule: rule, cause: cause, severity: severity, message: message, hint: hint)

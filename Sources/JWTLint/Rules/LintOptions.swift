@@ -31,6 +31,9 @@ public struct LintOptions: Sendable {
     public var appAppleID: Int64?
     /// App Store-signed data: when the chain must be valid.
     public var chainTime: ChainTime = .signedDate
+    /// Whether a notification's nested signed data is verified too: not within nested data itself, so that
+    /// hostile data cannot nest notifications to make the work grow.
+    var verifiesNestedData = true
 
     /// When the certificates of App Store-signed data must be valid.
     public enum ChainTime: Sendable, Hashable {

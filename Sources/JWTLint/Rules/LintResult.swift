@@ -24,10 +24,21 @@ public struct LintResult: Sendable {
     public var verificationStatus: VerificationStatus? = nil
     /// For App Store-signed data: what the payload is.
     public var payloadType: SignedPayloadType? = nil
+    /// For a notification: its `data.signedTransactionInfo` and `data.signedRenewalInfo`, each verified on its own.
+    /// Their findings are also among ``findings``, naming the member.
+    public var nested: [NestedSignedData] = []
 
     /// Whether any finding is an error.
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
     /// The IDs of the rules that found something.
     public var ruleIDs: Set<RuleID> { Set(findings.map(\.rule)) }
+}
+
+/// App Store-signed data inside other signed data: a notification's transaction or renewal info.
+public struct NestedSignedData: Sendable {
+    /// Where it is: `data.signedTransactionInfo`.
+    public let member: String
+    /// Its own verdict, with Apple's status for it.
+    public let result: LintResult
 }

@@ -45,11 +45,33 @@ public struct Linter: Sendable {
             return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
         case .appleChain:
             let outcome = SignedDataCheck.check(token, options: options, into: &findings)
+            let nested = nestedSignedData(in: token.claims, type: outcome.payloadType)
+            for item in nested {
+                // The nested verdicts are part of this one: each finding names the member it is about.
+                findings += item.result.findings.map { $0.about(item.member) }
+            }
             var result = finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: outcome.signature)
             result.verificationStatus = outcome.status
             result.payloadType = outcome.payloadType
+            result.nested = nested
             return result
         }
+    }
+
+    /// A notification's `data.signedTransactionInfo` and `data.signedRenewalInfo`, each verified as the App Store
+    /// data it is, with the same settings.
+    private func nestedSignedData(in claims: JSONObject?, type: SignedPayloadType?) -> [NestedSignedData] {
+        guard options.verifiesNestedData, type == .notification, case .object(let data)? = claims?["data"] else { return [] }
+        var nestedOptions = options
+        nestedOptions.profile = .pinned(.appleSigned)
+        nestedOptions.verifiesNestedData = false
+        let linter = Linter(options: nestedOptions)
+        var nested: [NestedSignedData] = []
+        for name in ["signedTransactionInfo", "signedRenewalInfo"] {
+            guard case .string(let jws)? = data[name] else { continue }
+            nested.append(NestedSignedData(member: "data." + name, result: linter.lint(jws, verifier: nil)))
+        }
+        return nested
     }
 
     /// The result: findings after the rule settings, in report order.

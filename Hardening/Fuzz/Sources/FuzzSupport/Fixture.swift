@@ -1,3 +1,4 @@
+import Foundation
 import JWTLint
 
 /// What every fuzz target shares: the time the lint vectors are checked at, test key A, and a clean token.
@@ -30,6 +31,16 @@ public enum Fixture {
         } catch {
             fatalError("fuzz fixture: cannot load \(path): \(error)")
         }
+    }()
+
+    /// Apple's root and the root of the test chain that signs Vectors/signed/ (whose leaf and intermediate carry
+    /// Apple's OIDs), so that fuzzed App Store-signed data reaches the OID and signature checks.
+    public static let testChainRoots: TrustedRoots = {
+        let path = vectors + "/signed/chain/root.pem"
+        guard let data = FileManager.default.contents(atPath: path),
+            let roots = try? TrustedRoots(adding: TrustedRoots.certificates(in: Array(data)))
+        else { fatalError("fuzz fixture: cannot load \(path)") }
+        return roots
     }()
 
     /// The issuer ID the lint vectors use (Apple's example).

@@ -24,18 +24,33 @@ let pinned: [Linter] = ProfileName.allCases.map { name in
     return Linter(options: options)
 }
 
+/// App Store-signed data as a sandbox verifier of com.example.app that trusts the test chain sees it.
+let signedWithTestRoot: Linter = {
+    var options = Fixture.options(expecting: false)
+    options.profile = .pinned(.appleSigned)
+    options.environment = .sandbox
+    options.bundleID = "com.example.app"
+    options.trustedRoots = Fixture.testChainRoots
+    return Linter(options: options)
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = Fixture.memoryHygiene
     let line = FuzzInput.text(UnsafeBufferPointer(start: data, count: size))
     let decoded = DecodedToken.decode(line)
-    let results = [plain.lint(line), strict.lint(line)] + pinned.map { $0.lint(line) }
+    let results = [plain.lint(line), strict.lint(line)] + pinned.map { $0.lint(line) } + [signedWithTestRoot.lint(line)]
 
-    for result in results {
+    for (index, result) in results.enumerated() {
         require(result.header == decoded.header && result.claims == decoded.claims, "lint and decode disagree")
         for finding in result.findings {
             require(RuleCatalog.rule(finding.rule) != nil, "finding of unknown rule \(finding.rule)")
             require(Profile.named(result.profile).ruleIDs.contains(finding.rule), "\(finding.rule) reported under \(result.profile)")
+        }
+        if let status = result.verificationStatus, index != 1 {  // results[1] has rule settings and warnings as errors
+            // The exit status follows Apple's verdict: an error finding exactly when the status is not OK.
+            let failing = status != .ok || result.nested.contains { $0.result.verificationStatus != .ok }
+            require(result.hasErrors == failing, "verificationStatus \(status) but errors: \(result.hasErrors)")
         }
         if result.signature == .verified {
             require(!result.findings.contains { $0.rule.area == "signature" }, "a verified signature has signature findings")
