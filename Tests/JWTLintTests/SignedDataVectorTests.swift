@@ -49,6 +49,23 @@ struct SignedDataVectorTests {
         }
     }
 
+    @Test("A chain verified once is remembered only within its validity window: the same data as of 2030 fails, as of 2026 passes again")
+    func rememberedChainsKeepTheirWindow() throws {
+        let test = try #require(Self.cases.first { $0.name == "transaction-ok" })
+        var options = try Self.options(test)
+        let linter = Linter(options: options)
+        let first = linter.lint(test.jws)
+        #expect(first.verificationStatus == .ok)
+        // The same TrustedRoots (and so the same memory of chains), now as of 2030, after the test leaf expired (2028).
+        options.chainTime = .now
+        options.now = 1_893_456_000
+        let later = Linter(options: options).lint(test.jws)
+        #expect(later.verificationStatus == .verificationFailure)
+        #expect(later.findings.contains { $0.rule == .x5cChain && $0.cause == .expired })
+        let again = linter.lint(test.jws)
+        #expect(again.verificationStatus == .ok && again.findings == first.findings)
+    }
+
     @Test("There are cases for every status Apple's verifier gives")
     func everyStatusIsCovered() {
         let statuses = Set(Self.cases.map(\.expected))

@@ -1,13 +1,65 @@
 internal import COpenSSL
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Trusted root certificates, and the verification of a leaf through an intermediate to one of them as of a given
 /// time: what OpenSSL's `X509_verify_cert` decides, with `X509_V_FLAG_X509_STRICT` as Apple's Python verifier sets
 /// it. Owns one `X509_STORE` holding the roots, freed in `deinit`; each verification makes and frees its own
 /// context, so one trust may be used from several threads.
+///
+/// Chains that verified are remembered (``verifiedChain(leaf:intermediate:at:)``): App Store data comes signed by
+/// a handful of chains, so that thousands of transactions cost one verification each of those, and each JWS is
+/// then only checked against its chain's validity window as of its own date.
 final class CertificateTrust: @unchecked Sendable {
     private let store: OpaquePointer
     /// The roots, in the order given.
     let roots: [X509Certificate]
+
+    /// A chain that verified, and what the checks after it need: it verifies again at any time within the window.
+    /// Immutable but for its use count and its leaf key prepared for bulk verification, both under the trust's lock.
+    final class VerifiedChain: @unchecked Sendable {
+        /// The verified chain, leaf first.
+        let certificates: [X509Certificate]
+        /// The latest `notBefore` and the earliest `notAfter` of its certificates, in Unix seconds: the chain
+        /// verifies as of any time between them, both included.
+        let validFrom: Double, validUntil: Double
+        /// Whether the leaf and the certificate after it have the extensions asked for.
+        let leafHasExtension: Bool, intermediateHasExtension: Bool
+        /// The leaf's ES256 key, or why it has none.
+        let leafKey: Result<ES256PublicKey, KeyError>
+        /// The root's DER in standard base64, as `x5c` writes it.
+        let rootText: String
+        /// How many JWS used the chain from memory.
+        fileprivate var uses = 0
+        /// The leaf's key with its fixed-base table, made once the chain has signed ``bulkThreshold`` JWS.
+        fileprivate var preparedKey: ES256PublicKey?
+
+        init(
+            certificates: [X509Certificate], validFrom: Double, validUntil: Double, leafHasExtension: Bool, intermediateHasExtension: Bool,
+            leafKey: Result<ES256PublicKey, KeyError>
+        ) {
+            self.certificates = certificates
+            self.validFrom = validFrom
+            self.validUntil = validUntil
+            self.leafHasExtension = leafHasExtension
+            self.intermediateHasExtension = intermediateHasExtension
+            self.leafKey = leafKey
+            self.rootText = certificates.last.map { Base64.encode($0.der) } ?? ""
+        }
+    }
+
+    /// From this many JWS signed under one chain on, its leaf key is prepared for bulk verification (about 20 ms),
+    /// as the batch engine prepares a given key.
+    static let bulkThreshold = 1000
+
+    /// Verified chains by their leaf and intermediate as `x5c` writes them (base64), bounded.
+    private var verified: [String: VerifiedChain] = [:]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    /// How many chains are remembered; past it the memory starts again (hostile data cannot make it grow).
+    static let maximumRemembered = 64
 
     /// Why a chain did not verify.
     struct Failure: Error, Sendable, Equatable {
@@ -28,10 +80,75 @@ final class CertificateTrust: @unchecked Sendable {
         }
         self.store = store
         self.roots = roots
+        self.lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
     }
 
     deinit {
         X509_STORE_free(store)
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// The chain of the `x5c` entries `leafText` and `intermediateText` when it verified before and `time` is within
+    /// its window: no certificate is read and nothing verified again.
+    /// The key to verify with comes along: the leaf's, prepared for bulk verification once the chain is much used.
+    func rememberedChain(leaf leafText: String, intermediate intermediateText: String, at time: Double) -> (chain: VerifiedChain, preparedKey: ES256PublicKey?)? {
+        pthread_mutex_lock(lock)
+        let found = verified[leafText + "." + intermediateText]
+        pthread_mutex_unlock(lock)
+        guard let chain = found, time >= chain.validFrom, time <= chain.validUntil else { return nil }
+        return (chain, use(chain))
+    }
+
+    /// Counts one more JWS verified under `chain` (which this trust verified) and returns its leaf key prepared
+    /// for bulk verification, once it is much used: the thread that reaches the threshold prepares it.
+    func use(_ chain: VerifiedChain) -> ES256PublicKey? {
+        pthread_mutex_lock(lock)
+        chain.uses += 1
+        let prepare = chain.uses == Self.bulkThreshold
+        let prepared = chain.preparedKey
+        pthread_mutex_unlock(lock)
+        if prepare, case .success(let key) = chain.leafKey {
+            let preparedKey = key.preparedForBulkVerification()
+            pthread_mutex_lock(lock)
+            chain.preparedKey = preparedKey
+            pthread_mutex_unlock(lock)
+            return preparedKey
+        }
+        return prepared
+    }
+
+    /// Verifies as ``verify(leaf:intermediate:at:)`` does, and remembers a chain that verified under the `x5c`
+    /// entries it was read from.
+    func verifyRemembering(
+        leaf: X509Certificate, intermediate: X509Certificate, leafText: String, intermediateText: String, at time: Double,
+        leafExtension: String, intermediateExtension: String
+    ) -> Result<VerifiedChain, Failure> {
+        switch verify(leaf: leaf, intermediate: intermediate, at: time) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let certificates):
+            let starts = certificates.compactMap(\.notBefore), ends = certificates.compactMap(\.notAfter)
+            // A certificate whose dates cannot be read is verified anew each time: an empty window.
+            let window = starts.count == certificates.count && ends.count == certificates.count
+                ? (starts.max() ?? time, ends.min() ?? time) : (time, time - 1)
+            let leafKey: Result<ES256PublicKey, KeyError>
+            do {
+                leafKey = .success(try certificates[0].es256PublicKey())
+            } catch {
+                leafKey = .failure(error)
+            }
+            let chain = VerifiedChain(
+                certificates: certificates, validFrom: window.0, validUntil: window.1,
+                leafHasExtension: certificates[0].hasExtension(oid: leafExtension),
+                intermediateHasExtension: certificates.count > 1 && certificates[1].hasExtension(oid: intermediateExtension), leafKey: leafKey)
+            pthread_mutex_lock(lock)
+            if verified.count >= Self.maximumRemembered { verified.removeAll(keepingCapacity: true) }
+            verified[leafText + "." + intermediateText] = chain
+            pthread_mutex_unlock(lock)
+            return .success(chain)
+        }
     }
 
     /// Verifies `leaf` through `intermediate` (given as untrusted) to a trusted root, as of `time` (Unix seconds).

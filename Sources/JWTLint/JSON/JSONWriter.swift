@@ -77,6 +77,20 @@ package struct JSONWriter: Sendable {
 
     /// Appends the JSON string literal of `value` to `output`: runs of plain bytes are copied at once; quotes,
     /// backslashes, control characters (C0, DEL, C1), U+2028/U+2029 and bidirectional controls are escaped.
+    /// Whether all eight bytes of `word` are copied as they are: 0x20–0x7E, neither `"` nor `\\`.
+    @inline(__always)
+    static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of 0x80 or more, or (all being below 0x80) one below 0x20.
+        guard word & highs == 0, (word &- ones &* 0x20) & ~word & highs == 0 else { return false }
+        // A byte equal to `"`, `\\` or DEL: the XOR makes it zero.
+        for byte: UInt64 in [0x22, 0x5C, 0x7F] {
+            let folded = word ^ (ones &* byte)
+            if (folded &- ones) & ~folded & highs != 0 { return false }
+        }
+        return true
+    }
+
     static func appendString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
@@ -85,6 +99,12 @@ package struct JSONWriter: Sendable {
             var index = 0
             let count = utf8.count
             while index < count {
+                // Eight plain bytes (printable ASCII but for the quote and the backslash) at a time: base64
+                // certificates and tokens are long runs of them.
+                while index + 8 <= count, JSONWriter.isPlain(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = utf8[index]
                 var escape: StaticString? = nil
                 var width = 1

@@ -108,7 +108,7 @@ public struct TextReporter: Reporter {
     static func certificatesCounted(_ header: JSONObject) -> JSONObject {
         guard case .array(let certificates)? = header["x5c"] else { return header }
         return JSONObject(members: header.members.map { member in
-            member.name == "x5c" ? JSONObject.Member(name: "x5c", value: .string("(\(certificates.count) certificates)")) : member
+            member.name == "x5c" ? JSONObject.Member(name: "x5c", value: .string("(\(certificates.count) certificate\(certificates.count == 1 ? "" : "s"))")) : member
         })
     }
 

@@ -31,8 +31,8 @@ public struct Linter: Sendable {
         }
     }
 
-    func lint(_ line: String, verifier: ES256Verifier?) -> LintResult {
-        let token = TokenDecoder.decode(line)
+    func lint(_ line: String, verifier: ES256Verifier?, memory: SessionMemory? = nil) -> LintResult {
+        let token = TokenDecoder.decode(line, memory: memory)
         let profile = profile(for: token)
         var findings = token.findings
         let context = LintContext(options: options, profile: profile)
@@ -44,8 +44,8 @@ public struct Linter: Sendable {
             let status = SignatureCheck.check(token, options: options, verifier: verifier, into: &findings)
             return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
         case .appleChain:
-            let outcome = SignedDataCheck.check(token, options: options, into: &findings)
-            let nested = nestedSignedData(in: token.claims, type: outcome.payloadType)
+            let outcome = SignedDataCheck.check(token, options: options, memory: memory, into: &findings)
+            let nested = nestedSignedData(in: token.claims, type: outcome.payloadType, memory: memory)
             for item in nested {
                 // The nested verdicts are part of this one: each finding names the member it is about.
                 findings += item.result.findings.map { $0.about(item.member) }
@@ -60,7 +60,7 @@ public struct Linter: Sendable {
 
     /// A notification's `data.signedTransactionInfo` and `data.signedRenewalInfo`, each verified as the App Store
     /// data it is, with the same settings.
-    private func nestedSignedData(in claims: JSONObject?, type: SignedPayloadType?) -> [NestedSignedData] {
+    private func nestedSignedData(in claims: JSONObject?, type: SignedPayloadType?, memory: SessionMemory?) -> [NestedSignedData] {
         guard options.verifiesNestedData, type == .notification, case .object(let data)? = claims?["data"] else { return [] }
         var nestedOptions = options
         nestedOptions.profile = .pinned(.appleSigned)
@@ -69,7 +69,7 @@ public struct Linter: Sendable {
         var nested: [NestedSignedData] = []
         for name in ["signedTransactionInfo", "signedRenewalInfo"] {
             guard case .string(let jws)? = data[name] else { continue }
-            nested.append(NestedSignedData(member: "data." + name, result: linter.lint(jws, verifier: nil)))
+            nested.append(NestedSignedData(member: "data." + name, result: linter.lint(jws, verifier: nil, memory: memory)))
         }
         return nested
     }
@@ -103,6 +103,7 @@ public final class LintSession {
     /// The linter whose options this session applies.
     public let linter: Linter
     private let verifier: ES256Verifier?
+    private let memory = SessionMemory()
 
     /// A session for `linter`.
     public init(linter: Linter) {
@@ -112,7 +113,7 @@ public final class LintSession {
 
     /// Lints one input line, as ``Linter/lint(_:)``.
     public func lint(_ line: String) -> LintResult {
-        linter.lint(line, verifier: verifier)
+        linter.lint(line, verifier: verifier, memory: memory)
     }
 }
 

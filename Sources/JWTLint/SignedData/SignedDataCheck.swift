@@ -19,7 +19,7 @@ enum SignedDataCheck {
     static let leafOID = "1.2.840.113635.100.6.11.1"
     static let intermediateOID = "1.2.840.113635.100.6.2.1"
 
-    static func check(_ token: DecodedToken, options: LintOptions, into findings: inout [Finding]) -> Outcome {
+    static func check(_ token: DecodedToken, options: LintOptions, memory: SessionMemory? = nil, into findings: inout [Finding]) -> Outcome {
         var outcome = Outcome()
         guard let header = token.header, let claims = token.claims, let signature = token.signature else {
             // Apple's verifier cannot decode it: the token.* findings say why.
@@ -47,7 +47,8 @@ enum SignedDataCheck {
                     : "Test with Sandbox data, or verify as \(dataEnvironment.optionName) data in tests only."))
         }
         if expected.isSignedByTheAppStore {
-            checkChainAndSignature(token, header: header, claims: claims, signature: signature, options: options, into: &findings, &outcome)
+            checkChainAndSignature(
+                token, header: header, claims: claims, signature: signature, options: options, memory: memory, into: &findings, &outcome)
         }
         checkPayload(claims, type: type, expected: expected, environmentGiven: options.environment != nil, options: options, into: &findings, &outcome)
         return outcome
@@ -56,7 +57,7 @@ enum SignedDataCheck {
     // MARK: - The chain and the signature
 
     private static func checkChainAndSignature(
-        _ token: DecodedToken, header: JSONObject, claims: JSONObject, signature: [UInt8], options: LintOptions,
+        _ token: DecodedToken, header: JSONObject, claims: JSONObject, signature: [UInt8], options: LintOptions, memory: SessionMemory?,
         into findings: inout [Finding], _ outcome: inout Outcome
     ) {
         // x5c: present and not empty, else Apple's verifier gives up before anything else.
@@ -92,6 +93,9 @@ enum SignedDataCheck {
             outcome.fail(.verificationFailure)
             return
         }
+        // The date the chain is checked as of: Apple's verifier reads it before it looks at the certificates.
+        let time = chainTime(claims, options: options, into: &findings)
+        if time == nil { outcome.fail(.verificationFailure) }
         let trust = options.trustedRoots.trust
         guard !trust.roots.isEmpty else {
             findings.append(SignedDataRules.chain.finding(.untrusted, "No root certificate is trusted, so no chain can verify."))
@@ -104,53 +108,75 @@ enum SignedDataCheck {
             outcome.fail(.invalidChainLength)
             return
         }
-        // The leaf and the intermediate; Apple's verifier never reads the third (the root comes from its settings).
-        var certificates: [X509Certificate] = []
-        for (index, entry) in entries.prefix(2).enumerated() {
-            if let certificate = certificate(entry, position: index, into: &findings) {
-                certificates.append(certificate)
-            } else {
-                outcome.fail(.invalidCertificate)
+        // A chain verified before, within its validity window: nothing to read or verify again.
+        var chain: CertificateTrust.VerifiedChain? = nil
+        var preparedKey: ES256PublicKey? = nil
+        if let time, let leafText = entries[0].stringValue, let intermediateText = entries[1].stringValue {
+            if let memory, let last = memory.chain, memory.chainTrust === trust, time >= last.validFrom, time <= last.validUntil,
+                memory.chainLeaf == leafText, memory.chainIntermediate == intermediateText
+            {
+                chain = last
+                preparedKey = trust.use(last)
+            } else if let remembered = trust.rememberedChain(leaf: leafText, intermediate: intermediateText, at: time) {
+                chain = remembered.chain
+                preparedKey = remembered.preparedKey
+                if let memory {
+                    (memory.chainLeaf, memory.chainIntermediate, memory.chain, memory.chainTrust) = (leafText, intermediateText, remembered.chain, trust)
+                }
             }
         }
-        guard certificates.count == 2 else { return }
-        let (leaf, intermediate) = (certificates[0], certificates[1])
-        guard let time = chainTime(claims, options: options, into: &findings) else {
-            outcome.fail(.verificationFailure)
-            return
+        if chain == nil {
+            // The leaf and the intermediate; Apple's verifier never reads the third (the root comes from its settings).
+            var certificates: [X509Certificate] = []
+            for (index, entry) in entries.prefix(2).enumerated() {
+                if let certificate = certificate(entry, position: index, into: &findings) {
+                    certificates.append(certificate)
+                } else {
+                    outcome.fail(.invalidCertificate)
+                }
+            }
+            guard certificates.count == 2, let time, let leafText = entries[0].stringValue, let intermediateText = entries[1].stringValue else { return }
+            switch trust.verifyRemembering(
+                leaf: certificates[0], intermediate: certificates[1], leafText: leafText, intermediateText: intermediateText, at: time,
+                leafExtension: leafOID, intermediateExtension: intermediateOID)
+            {
+            case .failure(let failure):
+                findings.append(chainFinding(failure, leaf: certificates[0], intermediate: certificates[1], time: time, trust: trust, options: options))
+                outcome.fail(.verificationFailure)
+                return
+            case .success(let verified):
+                chain = verified
+            }
         }
-        let chain: [X509Certificate]
-        switch trust.verify(leaf: leaf, intermediate: intermediate, at: time) {
-        case .failure(let failure):
-            findings.append(chainFinding(failure, leaf: leaf, intermediate: intermediate, time: time, trust: trust, options: options))
-            outcome.fail(.verificationFailure)
-            return
-        case .success(let verified):
-            chain = verified
-        }
-        if let root = chain.last, let third = entries.last?.stringValue, let bytes = try? Base64.decode(third).get(), bytes != root.der {
+        guard let chain else { return }
+        let certificates = chain.certificates
+        if let root = certificates.last, let third = entries[2].stringValue, third != chain.rootText,
+            let bytes = try? Base64.decode(third).get(), bytes != root.der
+        {
             findings.append(SignedDataRules.root.finding(
                 .notTheRoot, "The third certificate in x5c is not the root the chain verified to (\(root.subjectName)); Apple's verifier ignores it and uses its own root."))
         }
-        if !chain[0].hasExtension(oid: leafOID) {
+        if !chain.leafHasExtension {
             findings.append(SignedDataRules.leafOID.finding(
-                .missing, "The leaf certificate (\(chain[0].subjectName)) lacks the extension \(leafOID) that marks Apple's App Store signing certificates."))
+                .missing, "The leaf certificate (\(certificates[0].subjectName)) lacks the extension \(leafOID) that marks Apple's App Store signing certificates."))
             outcome.fail(.verificationFailure)
         }
-        if chain.count > 1, !chain[1].hasExtension(oid: intermediateOID) {
+        if certificates.count > 1, !chain.intermediateHasExtension {
             findings.append(SignedDataRules.intermediateOID.finding(
-                .missing, "The intermediate certificate (\(chain[1].subjectName)) lacks the extension \(intermediateOID) of Apple's Worldwide Developer Relations CA."))
+                .missing, "The intermediate certificate (\(certificates[1].subjectName)) lacks the extension \(intermediateOID) of Apple's Worldwide Developer Relations CA."))
             outcome.fail(.verificationFailure)
         }
         let key: ES256PublicKey
-        do {
-            key = try leaf.es256PublicKey()
-        } catch {
+        switch chain.leafKey {
+        case .success(let leafKey): key = preparedKey ?? leafKey
+        case .failure(let error):
             findings.append(SignedDataRules.leafKey.finding(.unsupportedKey, "The leaf certificate's key \(error)."))
             outcome.fail(.verificationFailure)
             return
         }
-        let status = SignatureCheck.verify(token, signature: signature, key: key, keyName: "the leaf certificate's key", into: &findings)
+        let verifier = memory?.verifier(for: key)
+        let status = SignatureCheck.verify(
+            token, signature: signature, key: key, verifier: verifier, keyName: "the leaf certificate's key", into: &findings)
         outcome.signature = status
         if status != .verified { outcome.fail(.verificationFailure) }
     }

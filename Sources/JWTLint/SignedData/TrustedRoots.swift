@@ -1,14 +1,20 @@
 /// The root certificates a chain of App Store-signed data must reach. Apple Root CA - G3 is built in; test suites
 /// add their own test root. A certificate that a JWS carries is never trusted because it carries it.
 public struct TrustedRoots: Sendable {
-    /// The trust the chains are verified against.
-    let trust: CertificateTrust
+    /// The roots given, or `nil` for Apple's alone.
+    private let custom: CertificateTrust?
+
+    /// The trust the chains are verified against. Apple's root is read on first use, not when options are made:
+    /// a run that never meets App Store-signed data never parses a certificate.
+    var trust: CertificateTrust { custom ?? Self.appleTrust }
+
+    private static let appleTrust = CertificateTrust(roots: [AppleRootCertificates.rootCAG3Certificate])
 
     /// Apple Root CA - G3 alone: what real App Store-signed data chains to.
-    public static let apple = TrustedRoots(trust: CertificateTrust(roots: [AppleRootCertificates.rootCAG3Certificate]))
+    public static let apple = TrustedRoots(custom: nil)
 
-    private init(trust: CertificateTrust) {
-        self.trust = trust
+    private init(custom: CertificateTrust?) {
+        self.custom = custom
     }
 
     /// Apple Root CA - G3 (unless `includingApple` is false) and each certificate of `certificates`, DER.
@@ -18,7 +24,7 @@ public struct TrustedRoots: Sendable {
         for der in certificates {
             roots.append(try X509Certificate(der: der))
         }
-        self.trust = CertificateTrust(roots: roots)
+        self.custom = CertificateTrust(roots: roots)
     }
 
     /// The certificates in a file's contents: every `CERTIFICATE` block of a PEM file, or the file itself as DER.

@@ -1,9 +1,16 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Decodes one input line into a ``DecodedToken``: input form, compact serialisation, base64url, JSON.
 ///
 /// Each part is decoded independently, so a bad payload does not hide a bad header, and every problem found is a
 /// finding rather than an error.
 enum TokenDecoder {
-    static func decode(_ line: String) -> DecodedToken {
+    /// With `memory`, a header segment the same as the last one's is not decoded again.
+    static func decode(_ line: String, memory: SessionMemory? = nil) -> DecodedToken {
         let bytes: [UInt8]
         switch TokenInput.extractToken(from: line) {
         case .token(let found): bytes = found
@@ -28,14 +35,36 @@ enum TokenDecoder {
         // Plain variables rather than arrays of ranges and optionals: each generic type a one-token run meets
         // costs a run-time instantiation.
         var findings: [Finding] = []
-        let headerBytes = segment(bytes, 0, dots[0], name: "header", findings: &findings)
+        let header: JSONObject?
+        var headerParseFindings: [Finding] = []
+        if let memory, memory.hasHeader, Self.same(memory.headerSegment, bytes[0..<dots[0]]) {
+            header = memory.header
+            findings = memory.headerSegmentFindings
+            headerParseFindings = memory.headerParseFindings
+        } else {
+            let headerBytes = segment(bytes, 0, dots[0], name: "header", findings: &findings)
+            header = headerBytes.flatMap { parseObject($0, segment: "header", findings: &headerParseFindings) }
+            if let memory {
+                memory.headerSegment = bytes[0..<dots[0]]
+                memory.header = header
+                memory.headerSegmentFindings = findings
+                memory.headerParseFindings = headerParseFindings
+                memory.hasHeader = true
+            }
+        }
         let payloadBytes = segment(bytes, dots[0] + 1, dots[1], name: "payload", findings: &findings)
         // An empty signature segment decodes to no bytes; the signature check reports it (for ES256 tokens).
         let signature = dots[1] + 1 == bytes.count ? [] : segment(bytes, dots[1] + 1, bytes.count, name: "signature", findings: &findings)
-        let header = headerBytes.flatMap { parseObject($0, segment: "header", findings: &findings) }
+        findings += headerParseFindings
         let claims = payloadBytes.flatMap { parseObject($0, segment: "payload", findings: &findings) }
         return DecodedToken(
             header: header, claims: claims, signature: signature, signingInput: Array(bytes[..<dots[1]]), findings: findings)
+    }
+
+    /// Whether two byte runs are equal, compared as memory (a header of three certificates is 3 KB).
+    private static func same(_ lhs: ArraySlice<UInt8>, _ rhs: ArraySlice<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 } }
     }
 
     /// The decoded bytes of `bytes[start..<end]`, or `nil` with a finding when the segment is empty (header and
