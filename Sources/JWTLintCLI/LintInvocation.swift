@@ -122,6 +122,8 @@ struct LintInvocation: Equatable {
         for argument in tokens {
             if argument == "-" {
                 try lintLines(from: STDIN_FILENO, into: batch)
+            } else if SignedDataDocument.looksLikeDocument(argument), let items = SignedDataDocument.items(in: argument), !items.isEmpty {
+                for item in items { batch.add(BatchInput(item.jws, member: item.member)) }
             } else {
                 batch.add(BatchInput(argument))
             }
@@ -158,10 +160,47 @@ struct LintInvocation: Equatable {
             batch.flush()
             Output.flush()
         }
+        // A JSON document (a notification body, an API response) may span lines: its lines are gathered until its
+        // braces close (found by one pass over the text, so no document is parsed more than once), then read for
+        // its signed members. One that never closes, or holds none, is linted as its first line, which says so.
+        // The text is kept apart from the line it started on and grown in place: copying it on every line would
+        // make a long document quadratic.
+        var documentText = ""
+        var documentLine: Int? = nil
+        var scanner = DocumentScanner()
+        func finish(_ text: String, line: Int) {
+            if let items = SignedDataDocument.items(in: text), !items.isEmpty {
+                for item in items { batch.add(BatchInput(item.jws, line: line, file: file, member: item.member)) }
+            } else {
+                batch.add(BatchInput(content: .text(String(text.prefix { $0 != "\n" })), line: line, file: file))
+            }
+        }
         while let line = try lines.next(whenIdle: flush) {
             switch line {
             case .text(let text, let number):
+                if let start = documentLine {
+                    documentText += "\n"
+                    documentText += text
+                    scanner.feed(text)
+                    if scanner.isClosed || documentText.utf8.count > WholeInput.limit {
+                        finish(documentText, line: start)
+                        documentText = ""
+                        documentLine = nil
+                    }
+                    continue
+                }
                 if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { continue }
+                if SignedDataDocument.looksLikeDocument(text) {
+                    scanner = DocumentScanner()
+                    scanner.feed(text)
+                    if scanner.isClosed {
+                        finish(text, line: number)
+                    } else {
+                        documentText = text
+                        documentLine = number
+                    }
+                    continue
+                }
                 batch.add(BatchInput(content: .text(text), line: number, file: file))
             case .oversized(let byteCount, let number):
                 batch.add(BatchInput(content: .oversized(byteCount: byteCount), line: number, file: file))
@@ -169,6 +208,7 @@ struct LintInvocation: Equatable {
                 batch.add(BatchInput(content: .notUTF8(byte: byte, offset: offset), line: number, file: file))
             }
         }
+        if let start = documentLine { finish(documentText, line: start) }
     }
 
     private func validatedJobs() throws -> Int {
@@ -177,5 +217,35 @@ struct LintInvocation: Equatable {
             throw UsageError(message: "--jobs \(jobs) is not a number of threads from 1 to 512")
         }
         return count
+    }
+}
+
+/// Follows a JSON text's nesting as it comes, line by line, to tell when the outermost object closes: braces and
+/// brackets inside strings do not count. One pass over the text in all.
+struct DocumentScanner {
+    private var depth = 0
+    private var opened = false
+    private var inString = false
+    private var escaped = false
+    /// The outermost value has closed (and nothing unbalanced came before).
+    private(set) var isClosed = false
+
+    mutating func feed(_ text: String) {
+        for byte in text.utf8 where !isClosed {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                opened = true
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if opened && depth <= 0 { isClosed = true }
+            default: break
+            }
+        }
     }
 }

@@ -52,4 +52,70 @@ struct SignedDataCommandTests {
         #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
         #expect(run.standardOutput.isEmpty)
     }
+
+    static func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let sandbox = ["--root", testRoot, "--environment", "sandbox", "--bundle-id", "com.example.app"]
+
+    @Test("A notification body from a file lints with its nested transaction and renewal info verified")
+    func notificationBodyFromFile() throws {
+        let body = try JSONSerialization.data(withJSONObject: ["signedPayload": try Self.jws("notification-ok")])
+        let path = try Self.write(String(decoding: body, as: UTF8.self) + "\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try CLI.run(["lint", "--tokens-file", path] + Self.sandbox)
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardOutput.contains(":1, signedPayload, sha256"))
+        #expect(run.standardOutput.contains("data.signedTransactionInfo: Apple's verifier: OK (transaction)"))
+        #expect(run.standardOutput.contains("data.signedRenewalInfo: Apple's verifier: OK (renewal-info)"))
+        let broken = try JSONSerialization.data(withJSONObject: ["signedPayload": try Self.jws("notification-nested-other-bundle")])
+        let brokenPath = try Self.write(String(decoding: broken, as: UTF8.self))
+        defer { try? FileManager.default.removeItem(atPath: brokenPath) }
+        let failing = try CLI.run(["lint", "--tokens-file", brokenPath] + Self.sandbox)
+        #expect(failing.status == 1)
+        #expect(failing.standardOutput.contains("signed-data.bundle-id: data.signedTransactionInfo: bundleId is"))
+    }
+
+    @Test("A pretty-printed API response on standard input gives one result per signed member, named by its path")
+    func prettyPrintedResponse() throws {
+        let response: [String: Any] = [
+            "data": [["subscriptionGroupIdentifier": "g1", "lastTransactions": [[
+                "originalTransactionId": "2000000123456789", "status": 1,
+                "signedTransactionInfo": try Self.jws("transaction-ok"), "signedRenewalInfo": try Self.jws("renewal-info-ok"),
+            ]]]],
+            "environment": "Sandbox",
+        ]
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: response, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        let run = try CLI.run(["lint", "--format", "json"] + Self.sandbox + ["-"], input: text + "\n")
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.map { $0["member"] as? String } == [
+            "data[0].lastTransactions[0].signedRenewalInfo", "data[0].lastTransactions[0].signedTransactionInfo",
+        ])
+        #expect(results.map { $0["verificationStatus"] as? String } == ["OK", "OK"])
+    }
+
+    @Test("JSON holding no signed member is no token: one token.format finding that says so, exit 1")
+    func jsonWithoutSignedData() throws {
+        let run = try CLI.run(["lint", "-"], input: "{\"status\": 0, \"note\": \"nothing signed\"}\n")
+        #expect(run.status == 1)
+        #expect(run.standardOutput.contains("token.format: The input is JSON, not a token"))
+    }
+
+    @Test("Hostile JSON documents (never closing, nested past any limit, a million braces in strings) end in one verdict each")
+    func hostileDocuments() throws {
+        let neverCloses = "{\n" + String(repeating: "[\n", count: 200_000)
+        let tooDeep = String(repeating: "{\"a\":", count: 5_000) + "1" + String(repeating: "}", count: 5_000) + "\n"
+        let bracesInStrings = "{\"signedPayload\":\"" + String(repeating: "{[", count: 100_000) + "\"}\n"
+        for input in [neverCloses, tooDeep, bracesInStrings] {
+            let run = try CLI.run(["lint", "--format", "json", "-"], input: input)
+            #expect(run.status == 1, "\(run.standardError)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+            #expect((object["results"] as? [[String: Any]])?.count == 1)
+        }
+    }
 }

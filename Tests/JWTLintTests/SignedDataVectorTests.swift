@@ -88,3 +88,23 @@ struct SignedDataVectorTests {
         }
     }
 }
+
+@Suite("Reading signed data out of Apple's JSON documents")
+struct SignedDataDocumentTests {
+    @Test("Every signed member is found, in document order, named by its path; other members are not")
+    func membersAndPaths() throws {
+        let text = #"""
+            {"signedTransactions":["a.b.c","d.e.f"],"data":[{"lastTransactions":[{"signedTransactionInfo":"g.h.i","signedRenewalInfo":"j.k.l","status":1}]}],
+             "notificationHistory":[{"signedPayload":"m.n.o","sendAttemptResult":"SUCCESS"}],"signedDate":5,"appAppleId":1}
+            """#
+        let items = try #require(SignedDataDocument.items(in: text))
+        #expect(items.map(\.member) == [
+            "signedTransactions[0]", "signedTransactions[1]", "data[0].lastTransactions[0].signedTransactionInfo",
+            "data[0].lastTransactions[0].signedRenewalInfo", "notificationHistory[0].signedPayload",
+        ])
+        #expect(items.map(\.jws) == ["a.b.c", "d.e.f", "g.h.i", "j.k.l", "m.n.o"])
+        #expect(SignedDataDocument.items(in: "{not json") == nil)
+        #expect(SignedDataDocument.items(in: #"{"status":0}"#) == [])
+        #expect(SignedDataDocument.looksLikeDocument("  {\"a\":1}") && !SignedDataDocument.looksLikeDocument("eyJ.a.b"))
+    }
+}

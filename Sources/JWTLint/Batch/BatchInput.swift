@@ -17,17 +17,20 @@ public struct BatchInput: Sendable {
     public let line: Int?
     /// The file it was read from, when reports should name one.
     public let file: String?
+    /// The member of a JSON document it was taken from (``SignedDataDocument``), when it was.
+    public let member: String?
 
     /// An input from anywhere.
-    public init(content: Content, line: Int? = nil, file: String? = nil) {
+    public init(content: Content, line: Int? = nil, file: String? = nil, member: String? = nil) {
         self.content = content
         self.line = line
         self.file = file
+        self.member = member
     }
 
     /// An input line, optionally with its line number and file.
-    public init(_ text: String, line: Int? = nil, file: String? = nil) {
-        self.init(content: .text(text), line: line, file: file)
+    public init(_ text: String, line: Int? = nil, file: String? = nil, member: String? = nil) {
+        self.init(content: .text(text), line: line, file: file, member: member)
     }
 
     /// A rough size, for bounding read-ahead.

@@ -288,7 +288,8 @@ public final class BatchLinter {
             case .notUTF8(let byte, let offset): result = session.linter.lintNonUTF8Input(byte: byte, offset: offset)
             }
             let index = piece.firstIndex + offset
-            let reported = ReportedResult(index: index, line: input.line, file: input.file, input: text, result: result)
+            var reported = ReportedResult(index: index, line: input.line, file: input.file, input: text, result: result)
+            reported.member = input.member
             if writer != nil {
                 writer!.append(reported, to: &output)
             } else {

@@ -32,6 +32,10 @@ public struct JSONReporter: Reporter {
             writer.raw(#","line":"#)
             writer.integer(line)
         }
+        if let member = item.member {
+            writer.raw(#","member":"#)
+            writer.string(member)
+        }
         if showToken, let input = item.input {
             writer.raw(#","token":"#)
             writer.string(TokenFingerprint.token(in: input))

@@ -6,6 +6,8 @@ public struct ReportedResult: Sendable {
     public let line: Int?
     /// The tokens file the token was read from, when it came from one (`nil` for arguments and standard input).
     public let file: String?
+    /// The member of a JSON document the token was taken from: `signedTransactions[2]`.
+    public var member: String? = nil
     /// The input line as given, for the fingerprint and `--show-token`; reports print it only when asked.
     public let input: String?
     /// The verdict.
@@ -31,6 +33,7 @@ extension ReportedResult {
         case (nil, let line?): place.append("line \(line)")
         default: break
         }
+        if let member { place.append(member) }
         if let input { place.append("sha256 " + TokenFingerprint.of(input)) }
         return "token \(index + 1)" + (place.isEmpty ? "" : " (" + place.joined(separator: ", ") + ")")
     }

@@ -11,6 +11,13 @@ internal import Darwin
 enum TokenDecoder {
     /// With `memory`, a header segment the same as the last one's is not decoded again.
     static func decode(_ line: String, memory: SessionMemory? = nil) -> DecodedToken {
+        if SignedDataDocument.looksLikeDocument(line) {
+            let finding = TokenRules.format.finding(
+                .notCompactJWS,
+                "The input is JSON, not a token; a JSON document from Apple is read for its signed members (signedPayload, signedTransactionInfo, signedRenewalInfo, signedTransactions), and this one has none, or is not whole JSON.",
+                hint: "Give the token itself, or the whole JSON document Apple sent.")
+            return DecodedToken(header: nil, claims: nil, signature: nil, signingInput: [], findings: [finding])
+        }
         let bytes: [UInt8]
         switch TokenInput.extractToken(from: line) {
         case .token(let found): bytes = found
