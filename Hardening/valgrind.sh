@@ -168,6 +168,17 @@ config = write("jwtlint.json", json.dumps({"key": os.path.join(vectors, "keys/TE
 run("lint --config", [0, 1], ["lint", "--config", config, "--now", now, "--tokens-file", samples])
 broken = write("broken.json", '{\n  "bundleid": "x"\n}\n')
 run("lint --config (broken)", [2], ["lint", "--config", broken, "--now", now, clean])
+# App Store-signed data: every case of the test chain (chain verification, the remembered chains, nested data), as a
+# sandbox verifier trusting the test root, on one and two threads; and a notification body as a JSON document.
+signed_cases = json.load(open(os.path.join(vectors, "signed/cases.json")))["cases"]
+signed = write("signed.txt", lines(c["jws"] for c in signed_cases))
+test_root = os.path.join(vectors, "signed/chain/root.pem")
+for jobs in [1, 2]:
+    run(f"lint signed data --jobs {jobs}", [1], ["lint", "--root", test_root, "--environment", "sandbox", "--bundle-id", "com.example.app",
+                                                 "--now", now, "--format", "json", "--jobs", jobs, "--tokens-file", signed])
+body = write("notification.json", json.dumps({"signedPayload": next(c["jws"] for c in signed_cases if c["name"] == "notification-ok")}, indent=2) + "\n")
+run("lint a notification body (JSON document)", [0], ["lint", "--root", test_root, "--environment", "sandbox", "--bundle-id", "com.example.app",
+                                                       "--now", now, "--tokens-file", body])
 run("lint (no token)", [2], ["lint", "--now", now, "-"])
 run("lint (bad flag)", [2], ["lint", "--issuer", "not-a-uuid", clean])
 curl = write("curl.txt", "curl -X POST \\\n  -H 'Content-Type: application/json' \\\n  -H \"Authorization: Bearer Bearer " + clean +

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import JWTLint
+@testable import JWTLint
 
 /// Data signed by the test chain (Vectors/gen/signed_data.py), each case with the verdict of Apple's Python
 /// SignedDataVerifier for its settings: jwtlint's verificationStatus must be the same, and its exit status follow.
@@ -106,5 +106,19 @@ struct SignedDataDocumentTests {
         #expect(SignedDataDocument.items(in: "{not json") == nil)
         #expect(SignedDataDocument.items(in: #"{"status":0}"#) == [])
         #expect(SignedDataDocument.looksLikeDocument("  {\"a\":1}") && !SignedDataDocument.looksLikeDocument("eyJ.a.b"))
+    }
+}
+
+@Suite("The built-in Apple root")
+struct AppleRootTests {
+    @Test("The built-in Apple Root CA - G3 is the certificate Apple publishes: its SHA-256 fingerprint and the committed copy")
+    func builtInRootIsApples() throws {
+        let fingerprint = SHA256.digest(AppleRootCertificates.rootCAG3).map { String(format: "%02x", $0) }.joined()
+        #expect(fingerprint == "63343abfb89a6a03ebb57e9b3f5fa7be7c4f5c756f3017b3a8c488c3653e9179")
+        #expect(fingerprint == AppleRootCertificates.rootCAG3Fingerprint)
+        let copy = try Data(contentsOf: VectorFiles.url("signed/chain/AppleRootCA-G3.cer"))
+        #expect(Array(copy) == AppleRootCertificates.rootCAG3)
+        #expect(AppleRootCertificates.rootCAG3Certificate.subjectName == "Apple Root CA - G3")
+        #expect(TrustedRoots.apple.count == 1)
     }
 }
