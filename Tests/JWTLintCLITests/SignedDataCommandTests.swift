@@ -118,4 +118,22 @@ struct SignedDataCommandTests {
             #expect((object["results"] as? [[String: Any]])?.count == 1)
         }
     }
+
+    @Test("diagnose names Apple's status for signed data and ranks its cause first; clean data exits 0")
+    func diagnoseSignedData() throws {
+        let transaction = try Self.jws("transaction-ok")
+        let production = try CLI.run(
+            ["diagnose", "--root", Self.testRoot, "--environment", "production", "--app-apple-id", "1234567890", "--bundle-id", "com.example.app"],
+            input: transaction + "\n")
+        #expect(production.status == 1)
+        #expect(production.standardOutput.contains("Apple's verifier would answer: INVALID_ENVIRONMENT (transaction)"))
+        #expect(production.standardOutput.contains("1. The data's environment is not the verifier's (INVALID_ENVIRONMENT)  [signed-data.environment]"))
+        let untrusted = try CLI.run(["diagnose", "--environment", "sandbox", "--bundle-id", "com.example.app"], input: transaction + "\n")
+        #expect(untrusted.status == 1)
+        #expect(untrusted.standardOutput.contains("1. The chain leads to a root the verifier does not trust"))
+        let clean = try CLI.run(["diagnose"] + Self.sandbox, input: transaction + "\n")
+        #expect(clean.status == 0, "\(clean.standardOutput)")
+        #expect(clean.standardOutput.contains("Apple's verifier would answer: OK (transaction)"))
+        #expect(clean.standardOutput.contains("jwtlint finds nothing wrong with this data under these settings"))
+    }
 }

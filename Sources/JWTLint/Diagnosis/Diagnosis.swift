@@ -41,7 +41,9 @@ public struct Diagnosis: Sendable {
         var result: LintResult?
         if let line = request.tokenLine {
             var options = options
-            if case .auto = options.profile {
+            // App Store-signed data given on its own is judged as what it is: a verifier's failure, not a 401.
+            let signedData = request.form == .token && TokenKind.automatic(DecodedToken.decode(line)) == .appleSigned
+            if case .auto = options.profile, !signedData {
                 options.profile = .pinned(profile(forHost: request.host) ?? .appStoreServerAPI)
             }
             let linted = Linter(options: options).lint(line)
@@ -101,6 +103,7 @@ public struct Diagnosis: Sendable {
     /// and cause: ranked by how often each breaks real requests.
     static func rank(_ finding: Finding, profile: Profile) -> (likelihood: Int, title: String, source: String)? {
         let error = finding.severity == .error
+        if profile.name == .appleSigned { return signedDataRank(finding, error: error) }
         switch (finding.rule, finding.cause) {
         case (.tokenFormat, .bearerTwice):
             return (100, "The Authorization header says Bearer twice", "apple-jwt-rules §6 (Bearer formatting)")
@@ -143,6 +146,44 @@ public struct Diagnosis: Sendable {
         case (.lifetime, _): return (60, "The lifetime is within a minute of the limit", "apple-jwt-rules §6 cause 3")
         case (.headerKeyID, _): return (40, "kid may not name the signing key", "apple-jwt-rules §4 (file names)")
         default: return nil
+        }
+    }
+
+    /// The ranking for App Store-signed data: what makes Apple's verifier fail, most common first (the libraries'
+    /// issue trackers: sandbox data on a production verifier, the wrong bundle ID, data checked as of now).
+    private static func signedDataRank(_ finding: Finding, error: Bool) -> (likelihood: Int, title: String, source: String)? {
+        let verifier = "Apple's SignedDataVerifier; apple-in-app-and-signed-data §6"
+        switch (finding.rule, finding.cause) {
+        case (.signedDataUnsigned, _) where error:
+            return (97, "This is Xcode or local-testing data, which the App Store did not sign", "\(verifier) (py#22)")
+        case (_, .otherKind(let other)):
+            return (96, "This is \(Profile.named(other).titleWithArticle), not data the App Store signed", verifier)
+        case (.signedDataEnvironment, .mismatch):
+            return (95, "The data's environment is not the verifier's (INVALID_ENVIRONMENT)", "\(verifier) (nd#209, nd#227)")
+        case (.signedDataBundleID, .mismatch):
+            return (94, "The verifier expects another bundle ID (INVALID_APP_IDENTIFIER)", verifier)
+        case (.signedDataAppAppleID, .mismatch):
+            return (93, "The verifier expects another app Apple ID (INVALID_APP_IDENTIFIER)", verifier)
+        case (.x5cChain, .expired):
+            return (92, "A certificate has expired as of the time checked (VERIFICATION_FAILURE)", verifier)
+        case (.x5cChain, .untrusted):
+            return (91, "The chain leads to a root the verifier does not trust (VERIFICATION_FAILURE)", "\(verifier) (nd#176, nd#204)")
+        case (.x5cChain, _), (.signedDataDate, _):
+            return (90, "The chain does not verify (VERIFICATION_FAILURE)", verifier)
+        case (.x5cLength, .wrongLength):
+            return (89, "x5c does not hold three certificates (INVALID_CHAIN_LENGTH)", verifier)
+        case (.x5cLength, _), (.headerAlgorithm, _), (.tokenFormat, _), (.tokenEncoding, _), (.tokenJSON, _):
+            return (89, "This is not App Store-signed data as Apple sends it (VERIFICATION_FAILURE)", verifier)
+        case (.x5cCertificate, _):
+            return (88, "A certificate in x5c cannot be read (INVALID_CERTIFICATE)", verifier)
+        case (.x5cLeafOID, _), (.x5cIntermediateOID, _), (.x5cLeafKey, _):
+            return (87, "The certificates are not the App Store's signing certificates (VERIFICATION_FAILURE)", verifier)
+        case (.signatureMismatch, _), (.signatureEncoding, _), (.signatureRange, _):
+            return (86, "The data was changed after it was signed (VERIFICATION_FAILURE)", verifier)
+        case (.signedDataAppAppleID, .notChecked):
+            return (70, "A production verifier needs the app's Apple ID", verifier)
+        default:
+            return nil
         }
     }
 
@@ -199,6 +240,12 @@ public struct Diagnosis: Sendable {
                 evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); App Store Connect still refused it."],
                 fix: "Sign with a key from Users and Access → Integrations → App Store Connect API (team or individual) with a role that allows the request (403 FORBIDDEN_ERROR means the role is too low).",
                 source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 45, rules: [])]
+        case .appleSigned where request.form == .token:
+            return [Cause(
+                title: "jwtlint finds nothing wrong with this data under these settings",
+                evidence: ["Apple's verifier would answer \(result.verificationStatus?.rawValue ?? "OK") for it, with the bundle ID, app Apple ID, environment and roots given here."],
+                fix: "Compare these settings with your verifier's: its bundle ID, app Apple ID (production), environment and root certificates (Apple Root CA - G3).",
+                source: "Apple's SignedDataVerifier", likelihood: 50, rules: [])]
         case .appleSigned:
             return [Cause(
                 title: "This is data the App Store signed, not a bearer token",

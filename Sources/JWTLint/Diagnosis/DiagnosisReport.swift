@@ -27,9 +27,15 @@ public enum DiagnosisReport {
         if let result = diagnosis.result {
             let profile = Profile.named(result.profile)
             text += "Judged as: \(profile.title) (profile \(profile.name))\n"
+            if let status = result.verificationStatus {
+                text += "Apple's verifier would answer: \(status)" + (result.payloadType.map { " (\($0))" } ?? "") + "\n"
+            }
             switch result.signature {
+            case .verified where result.profile == .appleSigned: text += "Signature: verified with the leaf certificate's key\n"
             case .verified: text += "Signature: verified with the key given\n"
             case .invalid: text += "Signature: does not verify with the key given\n"
+            case .unchecked where result.profile == .appleSigned:
+                text += "Signature: not checked (the chain did not verify)\n"
             case .unchecked:
                 text += diagnosis.keyGiven ? "Signature: not checked (the token did not decode as ES256)\n" : "Signature: not checked (no key was given)\n"
             }
@@ -41,7 +47,9 @@ public enum DiagnosisReport {
             text += "   Fix: \(cause.fix)\n"
             text += "   Source: \(cause.source)\n"
         }
-        if let id = diagnosis.response?.requestID {
+        if diagnosis.result?.profile == .appleSigned {
+            text += "\nIf none of these is it, check that the data reached the verifier whole and unchanged, as Apple sent it.\n"
+        } else if let id = diagnosis.response?.requestID {
             text += "\nIf none of these is it, quote Request ID \(id) to Apple (Feedback Assistant or Developer Technical Support).\n"
         } else {
             text += "\nIf none of these is it, give Apple's response too: its Request ID is what Apple asks for.\n"
