@@ -52,10 +52,14 @@ def run_checked(command, **kwargs):
 def venv_python() -> Path:
     venv = WORK / "venv"
     python = venv / "bin/python"
+    requirements = HERE / "requirements.txt"
+    installed = venv / "requirements.txt"
     if not python.exists():
-        log("creating a throwaway virtual environment for PyJWT and cryptography")
+        log("creating a throwaway virtual environment for PyJWT, cryptography and Apple's library")
         run_checked([sys.executable, "-m", "venv", str(venv)])
-        run_checked([str(python), "-m", "pip", "install", "-q", "-r", str(HERE / "requirements.txt")])
+    if not installed.exists() or installed.read_bytes() != requirements.read_bytes():
+        run_checked([str(python), "-m", "pip", "install", "-q", "-r", str(requirements)])
+        installed.write_bytes(requirements.read_bytes())
     return python
 
 
@@ -80,6 +84,15 @@ def tokens_file(python: Path, count: int, mixed: bool = False) -> Path:
         run_checked([str(python), str(HERE / "make_tokens.py"), str(count), str(KEY), str(path), "--now", NOW]
                     + (["--mixed"] if mixed else []))
     return path
+
+
+def signed_file(python: Path, count: int):
+    """N signed transactions of the test chain, and its root as PEM and DER."""
+    path, root_pem, root_der = WORK / f"signed-{count}.txt", WORK / "signed-root.pem", WORK / "signed-root.der"
+    if not path.exists() or not root_pem.exists():
+        log(f"signing {count} App Store-style transactions with the test chain")
+        run_checked([str(python), str(HERE / "make_signed.py"), str(count), str(path), str(root_pem), str(root_der)])
+    return path, root_pem, root_der
 
 
 def ensure_tools() -> None:
@@ -116,9 +129,13 @@ def measure(command, stdin_path: Path, stdout_path=None, memory=False):
 
 
 MIXED = "jwtlint --jobs 1, four profiles"
+SIGNED = "jwtlint --jobs 1, App Store-signed transactions"
+APPLE = "Apple's SignedDataVerifier (Python)"
+# Apple's verifier does a few hundred a second: it is timed on this many transactions, per transaction.
+APPLE_TRANSACTIONS = 2000
 
 
-def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, mixed: Path, cores: int, skip_pyjwt: bool):
+def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, mixed: Path, cores: int, skip_pyjwt: bool, signed):
     """(name, command, output file, standard input) of each contender."""
     lint = [str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json"]
     items = [
@@ -126,6 +143,8 @@ def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, mixed:
         ("jwtlint --jobs 1", lint + ["--jobs", "1", "-"], WORK / "out-j1.json", tokens),
         (f"jwtlint --jobs {cores}", lint + ["--jobs", str(cores), "-"], WORK / f"out-j{cores}.json", tokens),
         (MIXED, lint + ["--jobs", "1", "-"], WORK / "out-mixed.json", mixed),
+        (SIGNED, [str(jwtlint), "lint", "--root", str(signed[1]), "--environment", "sandbox", "--bundle-id", "com.example.app",
+                  "--now", NOW, "--format", "json", "--jobs", "1", "-"], WORK / "out-signed.json", signed[0]),
     ]
     if not skip_pyjwt:
         items.append(("PyJWT", [str(python), str(HERE / "pyjwt_verify.py"), str(PUBLIC_KEY), str(tokens), NOW], None, tokens))
@@ -186,21 +205,27 @@ def main() -> None:
     tokens = tokens_file(python, args.tokens)
     mixed = tokens_file(python, args.tokens, mixed=True)
     cores = os.cpu_count() or 1
-    items = contenders(jwtlint, baseline, python, tokens, mixed, cores, args.skip_pyjwt)
+    signed = signed_file(python, args.tokens)
+    items = contenders(jwtlint, baseline, python, tokens, mixed, cores, args.skip_pyjwt, signed)
+    apple_input = WORK / f"signed-{APPLE_TRANSACTIONS}.txt"
+    apple_input.write_text("".join(signed[0].read_text().splitlines(keepends=True)[:APPLE_TRANSACTIONS]))
+    apple_command = [str(python), str(HERE / "apple_verify.py"), str(signed[2]), str(apple_input)]
 
     samples = {name: [] for name, _, _, _ in items}
+    samples[APPLE] = []
     memory = {name: 0 for name, _, _, _ in items}
     for round_number in range(args.rounds):
         log(f"throughput round {round_number + 1} of {args.rounds}")
         for name, command, output, source in items:
             samples[name].append(measure(command, source, output)[0])
+        samples[APPLE].append(measure(apple_command, Path(os.devnull))[0])
     for name, command, output, source in items:
         memory[name] = measure(command, source, output, memory=True)[1]
     one = WORK / f"out-j1.json"
     many = WORK / f"out-j{cores}.json"
     if one.read_bytes() != many.read_bytes():
         sys.exit("bench: --jobs 1 and --jobs N gave different output")
-    for path, kinds in ((one, 1), (WORK / "out-mixed.json", 4)):
+    for path, kinds in ((one, 1), (WORK / "out-mixed.json", 4), (WORK / "out-signed.json", 1)):
         summary = json.loads(path.read_bytes()[-600:].split(b'"summary":', 1)[1][:-2])
         if summary["signatures"]["verified"] != args.tokens or summary["passed"] != args.tokens:
             sys.exit(f"bench: {path.name}: jwtlint verified {summary['signatures']['verified']} and passed "
@@ -216,6 +241,10 @@ def main() -> None:
         rows.append({"name": name, "tokens": args.tokens, "seconds": median,
                      "tokens_per_second": args.tokens / median, "us_per_token": median / args.tokens * 1e6,
                      "ratio_to_baseline": median / base_time, "peak_rss_kib": memory[name]})
+    apple_seconds = statistics.median(samples[APPLE])
+    rows.append({"name": APPLE, "tokens": APPLE_TRANSACTIONS, "seconds": apple_seconds,
+                 "tokens_per_second": APPLE_TRANSACTIONS / apple_seconds, "us_per_token": apple_seconds / APPLE_TRANSACTIONS * 1e6,
+                 "ratio_to_baseline": (apple_seconds / APPLE_TRANSACTIONS) / (base_time / args.tokens), "peak_rss_kib": 0})
 
     log(f"single-token process time, {args.single_runs} runs each, alternating")
     single = WORK / "single.txt"
@@ -246,6 +275,10 @@ def main() -> None:
         "single token, whole process / baseline's (target <= 1.5)": single_result["jwtlint"] / single_result["baseline"],
         "four profiles, time per token / App Store Server API tokens' (target <= 1.10)":
             by_name[MIXED]["seconds"] / j1["seconds"],
+        "App Store-signed transactions, time per token / App Store Server API tokens' (target <= 1.5)":
+            by_name[SIGNED]["seconds"] / j1["seconds"],
+        "App Store-signed transactions per second, jwtlint / Apple's SignedDataVerifier (target >= 30)":
+            by_name[SIGNED]["tokens_per_second"] / by_name[APPLE]["tokens_per_second"],
     }
     results = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                "tokens": args.tokens, "rounds": args.rounds, "rows": rows, "single_token_ms": single_result,
