@@ -295,6 +295,18 @@ def cases(chain: Chain) -> list[dict]:
     case("alg-es384", "alg ES384", sign(transaction(), {"alg": "ES384", "x5c": good}), "transaction", sandbox)
     case("alg-missing", "no alg", sign(transaction(), {"x5c": good}), "transaction", sandbox)
     case("not-a-jws", "not a JWS at all", "not.a.jws", "transaction", sandbox)
+    # Registered JWT claims, which PyJWT checks once the signature verifies.
+    for name, extra, description in (
+            ("claims-exp-past", {"exp": 1500000000}, "exp in 2017"),
+            ("claims-exp-future", {"exp": 4102444800}, "exp in 2100"),
+            ("claims-nbf-future", {"nbf": 4102444800}, "nbf in 2100"),
+            ("claims-iat-not-a-number", {"iat": "yesterday"}, "iat \"yesterday\""),
+            ("claims-iat-digits", {"iat": " 1767225000 "}, "iat as a string of digits, in the past"),
+            ("claims-aud", {"aud": "com.example.app"}, "an aud"),
+            ("claims-aud-empty", {"aud": ""}, "an empty aud"),
+            ("claims-sub-number", {"sub": 5}, "sub a number"),
+            ("claims-jti-string", {"jti": "abc"}, "jti a string")):
+        case(name, description, sign(transaction(**extra)), "transaction", sandbox)
     case("signed-date-not-a-number", "a signedDate that is not a number",
          sign(transaction(signedDate="yesterday")), "transaction", sandbox)
     case("unknown-payload", "a payload of no known kind, given to the transaction method",
@@ -344,7 +356,7 @@ SWIFT_EXAMPLES = {
     "leafWithoutOID": "x5c-leaf-without-oid", "intermediateWithoutOID": "x5c-intermediate-without-oid",
     "expiredLeaf": "x5c-leaf-expired", "untrustedRoot": "x5c-untrusted-root", "rootSwapped": "x5c-root-swapped",
     "p384Leaf": "x5c-leaf-p384", "xcodeTransaction": "xcode-transaction", "signedDateNotANumber": "signed-date-not-a-number",
-    "unknownPayload": "unknown-payload",
+    "unknownPayload": "unknown-payload", "expiredClaim": "claims-exp-past",
 }
 
 

@@ -15,10 +15,17 @@ enum TokenKind {
         // A token with an aud names its kind; App Store-signed data has none, and is told by its x5c (or, when it
         // lost that, by a payload of App Store data). A bearer token carrying an x5c stays a bearer token, whose
         // header.embedded-key rule says never to trust what it carries.
-        if let claims = token.claims, let audience = audienceText(claims) { return automatic(audience: audience) }
+        let audience = token.claims.flatMap(audienceText)
+        if let audience, let kind = knownKind(audience: audience) { return kind }
         if let header = token.header, header.contains("x5c") { return .appleSigned }
         if let claims = token.claims, !claims.contains("aud"), SignedPayloadType.of(claims) != nil { return .appleSigned }
         return .appStoreServerAPI
+    }
+
+    /// The kind an audience names, exactly (the server API's) or loosely (an in-app JWS); `nil` for any other.
+    private static func knownKind(audience: String) -> ProfileName? {
+        if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
+        return inAppProfile(forAudience: audience)
     }
 
     private static func automatic(audience: String) -> ProfileName {

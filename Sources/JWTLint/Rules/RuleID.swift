@@ -78,6 +78,9 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case signedDataUnsigned = "signed-data.unsigned"
     /// App Store-signed data: the date the chain is checked at (`signedDate`) is a number of milliseconds.
     case signedDataDate = "signed-data.date"
+    /// App Store-signed data: registered JWT claims, when there, are what the JWT library Apple's verifier uses
+    /// accepts (`exp` not past, `nbf` and `iat` not ahead, no `aud`, `sub` and `jti` strings).
+    case signedDataClaims = "signed-data.claims"
     /// App Store-signed data: `bundleId` is the app's.
     case signedDataBundleID = "signed-data.bundle-id"
     /// App Store-signed data: in production, `appAppleId` is the app's.

@@ -28,7 +28,7 @@ enum SignedDataCheck {
         }
         let type = SignedPayloadType.of(claims)
         outcome.payloadType = type
-        if claims.contains("aud") {
+        if let audience = claims["aud"], isTruthy(audience) {
             let other = Profile.named(TokenKind.automatic(claims))
             findings.append(SignedDataRules.type.finding(
                 .otherKind(other.name), "The claims have aud, which App Store-signed data never has: this looks like \(other.titleWithArticle).",
@@ -178,7 +178,78 @@ enum SignedDataCheck {
         let status = SignatureCheck.verify(
             token, signature: signature, key: key, verifier: verifier, keyName: "the leaf certificate's key", into: &findings)
         outcome.signature = status
-        if status != .verified { outcome.fail(.verificationFailure) }
+        if status != .verified {
+            outcome.fail(.verificationFailure)
+            return
+        }
+        if !registeredClaimsPass(claims, now: options.now, into: &findings) { outcome.fail(.verificationFailure) }
+    }
+
+    /// PyJWT's checks of the registered claims, which Apple's Python verifier runs once the signature verifies.
+    private static func registeredClaimsPass(_ claims: JSONObject, now: Double, into findings: inout [Finding]) -> Bool {
+        var passes = true
+        func fail(_ message: String) {
+            findings.append(SignedDataRules.claims.finding(.wrongValue, message))
+            passes = false
+        }
+        for name in ["iat", "nbf", "exp"] {
+            guard let value = claims[name] else { continue }
+            guard let seconds = pythonInteger(value) else {
+                fail("\(name) is \(value.typeNameWithArticle) that is no whole number; the JWT library Apple's verifier uses refuses it.")
+                continue
+            }
+            if name == "exp", seconds <= now {
+                fail("exp is \(TimeText.utc(seconds)), not after now (\(TimeText.utc(now))): the data has expired for the JWT library Apple's verifier uses.")
+            } else if name != "exp", seconds > now {
+                fail("\(name) is \(TimeText.utc(seconds)), after now (\(TimeText.utc(now))): the JWT library Apple's verifier uses refuses data not valid yet.")
+            }
+        }
+        if let audience = claims["aud"], isTruthy(audience) {
+            fail("The claims have aud; no audience is expected of App Store data, and the JWT library Apple's verifier uses refuses it.")
+        }
+        for name in ["sub", "jti"] {
+            if let value = claims[name], value.stringValue == nil {
+                fail("\(name) is \(value.typeNameWithArticle), not a string, which the JWT library Apple's verifier uses refuses.")
+            }
+        }
+        return passes
+    }
+
+    /// What Python's `int()` makes of a JSON value, in seconds: integers, reals (truncated), booleans, and
+    /// strings of digits (with a sign, surrounding whitespace and single underscores between digits).
+    private static func pythonInteger(_ value: JSONValue) -> Double? {
+        switch value {
+        case .integer(let number): return Double(number)
+        case .real(let number): return number.isFinite ? number.rounded(.towardZero) : nil
+        case .bool(let flag): return flag ? 1 : 0
+        case .string(let text):
+            var digits = Substring(text).drop { $0.isWhitespace }
+            while let last = digits.last, last.isWhitespace { digits.removeLast() }
+            var negative = false
+            if let sign = digits.first, sign == "+" || sign == "-" {
+                negative = sign == "-"
+                digits.removeFirst()
+            }
+            guard let first = digits.first, first.isASCII, first.isNumber, let last = digits.last, last.isASCII, last.isNumber,
+                digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "_" }), !digits.contains("__")
+            else { return nil }
+            guard let number = Double(digits.filter { $0 != "_" }) else { return nil }
+            return negative ? -number : number
+        default: return nil
+        }
+    }
+
+    /// Whether Python counts the value as true: not null, false, 0, "", [] or {}.
+    private static func isTruthy(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: return false
+        case .bool(let flag): return flag
+        case .integer(let number): return number != 0
+        case .real(let number): return number != 0
+        case .string(let text): return !text.isEmpty
+        case .array(let items): return !items.isEmpty
+        case .object(let object): return !object.members.isEmpty
+        }
     }
 
     /// One `x5c` entry read as a certificate: standard base64 (as Apple's verifier decodes it) of DER.

@@ -3,7 +3,7 @@
 enum SignedDataRules {
     /// The rules, in report order.
     static var all: [RuleDescription] {
-        [length, certificate, chain, leafOID, intermediateOID, leafKey, root, type, unsigned, date, bundleID, appAppleID, environment]
+        [length, certificate, chain, leafOID, intermediateOID, leafKey, root, type, unsigned, date, claims, bundleID, appAppleID, environment]
     }
 
     private static let verifier = "Apple's SignedDataVerifier (app-store-server-library: signed_data_verifier.py, SignedDataVerifier.swift, ChainVerifier.java, jws_verification.ts)"
@@ -157,6 +157,22 @@ enum SignedDataRules {
         fix: "Pass the JWS through unchanged; App Store data always has a numeric signedDate.",
         triggeringExamples: [.signed(SignedDataExamples.signedDateNotANumber, "signedDate \"yesterday\"")],
         nonTriggeringExamples: [.signed(SignedDataExamples.transaction, "a transaction")])
+
+    static let claims = RuleDescription(
+        id: .signedDataClaims,
+        defaultSeverity: .error,
+        summary: "Registered JWT claims, when there, pass the JWT library Apple's Python verifier decodes with: exp not past, nbf and iat not ahead, no aud, sub and jti strings.",
+        explanation: """
+            Apple's Python verifier decodes the data with PyJWT once the chain verifies, and PyJWT checks the \
+            registered claims it finds: exp, nbf and iat must be whole numbers (exp after now, nbf and iat not after \
+            now), aud must be absent (no audience is expected), sub and jti must be strings. App Store data has none \
+            of them; data that has them was made by something else, and fails with VERIFICATION_FAILURE. jwtlint \
+            checks them as of its now (PyJWT: the clock).
+            """,
+        source: "\(verifier); PyJWT (api_jwt.py, _validate_claims)",
+        fix: "Pass the JWS Apple sent unchanged; App Store data carries none of these claims.",
+        triggeringExamples: [.signed(SignedDataExamples.expiredClaim, "exp in 2017")],
+        nonTriggeringExamples: [.signed(SignedDataExamples.transaction, "a transaction, no registered claims")])
 
     static let bundleID = RuleDescription(
         id: .signedDataBundleID,
