@@ -99,6 +99,7 @@ for group in json.load(open(os.path.join(vectors, "wycheproof/json_web_signature
         tokens += [test["jws"] for test in group["tests"] if isinstance(test.get("jws"), str)]
 # App Store-signed data of the test chain (the last linter of FuzzToken trusts its root).
 tokens += [case["jws"] for case in json.load(open(os.path.join(vectors, "signed/cases.json")))["cases"]]
+tokens += [sample["jws"] for sample in json.load(open(os.path.join(vectors, "signed/real.json")))["samples"]]
 for token in tokens:
     put("FuzzToken", token)
 for token in tokens[:3]:

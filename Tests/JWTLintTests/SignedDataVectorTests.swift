@@ -122,3 +122,49 @@ struct AppleRootTests {
         #expect(TrustedRoots.apple.count == 1)
     }
 }
+
+/// Real App Store-signed data from public repositories (Vectors/signed/real.json): it verifies with Apple's root
+/// alone, as of its own signedDate, as Apple's verifier found; notifications with their nested data.
+@Suite("Real App Store-signed data")
+struct RealSignedDataTests {
+    struct Sample: CustomStringConvertible, Sendable {
+        let name: String, jws: String, environment: String, bundleID: String, appAppleID: Int64?, expected: String, source: String
+        var description: String { name }
+    }
+
+    static var document: [String: Any]? { try? VectorFiles.json("signed/real.json") }
+    static let samples: [Sample] = (document?["samples"] as? [[String: Any]] ?? []).map { entry in
+        let settings = entry["settings"] as? [String: Any] ?? [:]
+        let source = entry["source"] as? [String: Any] ?? [:]
+        return Sample(
+            name: entry["name"] as? String ?? "?", jws: entry["jws"] as? String ?? "",
+            environment: settings["environment"] as? String ?? "", bundleID: settings["bundleId"] as? String ?? "",
+            appAppleID: (settings["appAppleId"] as? NSNumber)?.int64Value,
+            expected: (entry["expected"] as? [String: Any])?["verificationStatus"] as? String ?? "",
+            source: "\(source["repository"] as? String ?? "?")/\(source["path"] as? String ?? "?")")
+    }
+
+    @Test("There are real transactions, renewal info and notifications, sandbox and production, each with its source")
+    func corpusIsThere() {
+        #expect(Self.samples.count >= 5)
+        #expect(Set(Self.samples.map(\.environment)) == ["Sandbox", "Production"])
+        #expect(Self.samples.allSatisfy { !$0.source.contains("?") })
+    }
+
+    @Test("Each verifies with Apple's root alone (no --root), as of its signedDate, as Apple's verifier found", arguments: samples)
+    func verifiesWithAppleRoot(_ sample: Sample) throws {
+        var options = LintOptions(now: 1_767_225_600, bundleID: sample.bundleID)
+        options.environment = try #require(SignedEnvironment(rawValue: sample.environment))
+        options.appAppleID = sample.appAppleID
+        let result = Linter(options: options).lint(sample.jws)
+        #expect(result.profile == .appleSigned)
+        #expect(result.verificationStatus?.rawValue == sample.expected, "\(result.findings.map { "\($0.rule): \($0.message)" })")
+        #expect(result.signature == .verified)
+        #expect(!result.hasErrors, "\(result.findings.map { "\($0.rule): \($0.message)" })")
+        #expect(result.nested.allSatisfy { $0.result.verificationStatus == .ok })
+        // Checked as of now instead of its signedDate, an old leaf may have expired: never a different chain verdict otherwise.
+        options.chainTime = .now
+        let asOfNow = Linter(options: options).lint(sample.jws)
+        #expect(asOfNow.verificationStatus == .ok || asOfNow.findings.contains { $0.rule == .x5cChain && $0.cause == .expired })
+    }
+}

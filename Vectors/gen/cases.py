@@ -42,7 +42,7 @@ LEEWAY = 60
 ISS = "57246542-96fe-1a63-e053-0824d011072a"   # Apple's example issuer ID
 BID = "com.example.app"
 AUD = "appstoreconnect-v1"
-MAX_TOKEN_BYTES = 16384
+MAX_TOKEN_BYTES = 65536
 MAX_DEPTH = 32
 
 KEY_A = "keys/SubscriptionKey_TESTKEYA01.p8"

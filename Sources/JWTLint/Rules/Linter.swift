@@ -135,7 +135,7 @@ extension Linter {
     package func lintOversizedInput(byteCount: Int) -> LintResult {
         let finding = TokenRules.format.finding(
             .oversized,
-            "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
+            "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; tokens are under 1 KB, and App Store-signed notifications under 32 KB.",
             hint: "Pass one token per line; check that the line holds only the token.")
         return LintResult(profile: defaultProfile, header: nil, claims: nil, signature: .unchecked, findings: [finding])
     }

@@ -10,15 +10,16 @@ enum TokenInput {
         case problem(Finding)
     }
 
-    /// The longest input line accepted. App Store Server API tokens are 300–600 bytes; 16 KiB leaves room for any
-    /// honest token and bounds the work done on a hostile one.
-    static let maximumLength = 16_384
+    /// The longest input line accepted. App Store Server API tokens are 300–600 bytes and App Store-signed
+    /// notifications, which carry a transaction and renewal info inside, about 19 KB; 64 KiB leaves room for any
+    /// honest input and bounds the work done on a hostile one.
+    static let maximumLength = 65_536
 
     /// The token's bytes within the line, or the `token.format` finding that explains why there is none.
     static func extractToken(from line: String) -> Extraction {
         if line.utf8.count > maximumLength {
             return .problem(TokenRules.format.finding(
-                .oversized, "The input is \(line.utf8.count) bytes, over the \(maximumLength)-byte limit; App Store Server API tokens are under 1 KB.",
+                .oversized, "The input is \(line.utf8.count) bytes, over the \(maximumLength)-byte limit; tokens are under 1 KB, and App Store-signed notifications under 32 KB.",
                 hint: "Pass one token per line; check that the line holds only the token."))
         }
         // Native strings hand out their UTF-8 in place; scanning a buffer is many times cheaper than a UTF8View.
