@@ -136,4 +136,54 @@ struct SignedDataCommandTests {
         #expect(clean.standardOutput.contains("Apple's verifier would answer: OK (transaction)"))
         #expect(clean.standardOutput.contains("jwtlint finds nothing wrong with this data under these settings"))
     }
+
+    /// A JWS with this header and a transaction payload, signed with nothing that verifies.
+    static func withHeader(_ header: [String: Any]) throws -> String {
+        func segment(_ object: Any) throws -> String {
+            try JSONSerialization.data(withJSONObject: object).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+        let payload: [String: Any] = ["transactionId": "1", "bundleId": "com.example.app", "environment": "Sandbox", "signedDate": 1_767_225_600_000]
+        return try segment(header) + "." + segment(payload) + "." + String(repeating: "A", count: 86)
+    }
+
+    @Test("Hostile x5c chains (huge, truncated, garbage, looping, a thousand entries) each get a verdict, never a crash")
+    func hostileChains() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.vector("signed/cases.json")))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let first = try #require((document["cases"] as? [[String: Any]])?.first?["jws"] as? String)
+        let header = try #require(try JSONSerialization.jsonObject(
+            with: Data(base64Encoded: Self.padded(String(first.prefix { $0 != "." })))!) as? [String: Any])
+        let chain = try #require(header["x5c"] as? [String])
+        let hostile: [[String: Any]] = [
+            ["alg": "ES256", "x5c": [String(repeating: "QUFB", count: 12_000), chain[1], chain[2]]],  // 36 KB of garbage
+            ["alg": "ES256", "x5c": [String(chain[0].prefix(200)), chain[1], chain[2]]],  // truncated
+            ["alg": "ES256", "x5c": [chain[0], chain[0], chain[0]]],  // the leaf as its own issuer: a loop
+            ["alg": "ES256", "x5c": [chain[2], chain[2], chain[2]]],  // the root three times
+            ["alg": "ES256", "x5c": Array(repeating: chain[1], count: 1000)],
+            ["alg": "ES256", "x5c": [1, true, ["nested"]]],
+            ["alg": "ES256", "x5c": "abc"],
+            ["alg": "ES256", "x5c": ["", "", ""]],
+        ]
+        let lines = try hostile.map(Self.withHeader).joined(separator: "\n") + "\n"
+        let run = try CLI.run(["lint", "--format", "json", "--root", Self.testRoot, "--environment", "sandbox", "-"], input: lines)
+        #expect(run.status == 1, "\(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == hostile.count)
+        // Each fails: as signed data Apple's verifier refuses, or (over 64 KB) as an input too long to be one.
+        for result in results {
+            let rules = (result["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+            if let status = result["verificationStatus"] as? String {
+                #expect(status != "OK", "\(rules)")
+            } else {
+                #expect(rules == ["token.format"])
+            }
+        }
+    }
+
+    static func padded(_ base64url: String) -> String {
+        let standard = base64url.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        return standard + String(repeating: "=", count: (4 - standard.count % 4) % 4)
+    }
 }
