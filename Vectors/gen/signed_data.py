@@ -1,7 +1,7 @@
 """Data signed the way the App Store signs it, by a TEST-ONLY chain shaped like Apple's, and the verdict of
 Apple's own Python `SignedDataVerifier` on each case.
 
-The chain (Vectors/signed/chain/): a root, an intermediate with Apple's intermediate OID
+The chain (Vectors/signed/chain/): a P-384 root, a P-384 intermediate with Apple's intermediate OID
 1.2.840.113635.100.6.2.1 and a P-256 leaf with Apple's leaf OID 1.2.840.113635.100.6.11.1, each extension an
 ASN.1 NULL as in Apple's certificates, with key identifiers and key usages so that OpenSSL's X509_STRICT
 accepts them (Apple's verifier sets it). Keys come from fixed labels and signatures are deterministic (RFC 6979),
@@ -65,6 +65,7 @@ def name(common: str) -> x509.Name:
 
 def certificate(subject: str, subject_key, issuer: str, issuer_key, serial: int, not_before, not_after, *,
                 ca: bool, oid=None, issuer_public=None) -> x509.Certificate:
+    """Signed as Apple's CAs sign: ECDSA with SHA-384 by a P-384 issuer, SHA-256 by a P-256 one."""
     public = subject_key.public_key()
     builder = (x509.CertificateBuilder()
                .subject_name(name(subject)).issuer_name(name(issuer))
@@ -84,7 +85,8 @@ def certificate(subject: str, subject_key, issuer: str, issuer_key, serial: int,
             key_agreement=False, key_cert_sign=False, crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
     if oid is not None:
         builder = builder.add_extension(x509.UnrecognizedExtension(oid, ASN1_NULL), critical=False)
-    return builder.sign(issuer_key, hashes.SHA256(), ecdsa_deterministic=True)
+    digest = hashes.SHA384() if issuer_key.curve.name == "secp384r1" else hashes.SHA256()
+    return builder.sign(issuer_key, digest, ecdsa_deterministic=True)
 
 
 def der(cert: x509.Certificate) -> bytes:
@@ -95,10 +97,11 @@ class Chain:
     """The test chain and its variants."""
 
     def __init__(self):
-        self.root_key = key("root")
+        # Shaped like Apple's: root and intermediate on P-384 (as Apple Root CA - G3 and WWDR G6), the leaf on P-256.
+        self.root_key = key("root", ec.SECP384R1())
         self.root = certificate("jwtlint Test Root CA", self.root_key, "jwtlint Test Root CA", self.root_key, 1,
                                 utc(2020), utc(2045), ca=True, issuer_public=self.root_key.public_key())
-        self.intermediate_key = key("intermediate")
+        self.intermediate_key = key("intermediate", ec.SECP384R1())
         self.intermediate = certificate("jwtlint Test Intermediate CA", self.intermediate_key, "jwtlint Test Root CA",
                                         self.root_key, 2, utc(2020), utc(2040), ca=True, oid=INTERMEDIATE_OID,
                                         issuer_public=self.root_key.public_key())
@@ -112,7 +115,7 @@ class Chain:
             "jwtlint Test Intermediate CA", self.intermediate_key, "jwtlint Test Root CA", self.root_key, 7,
             utc(2020), utc(2040), ca=True, oid=None, issuer_public=self.root_key.public_key())
         # A second, untrusted root with its own intermediate, which signs the same leaf key.
-        self.other_root_key = key("other root")
+        self.other_root_key = key("other root", ec.SECP384R1())
         self.other_root = certificate("jwtlint Other Test Root CA", self.other_root_key, "jwtlint Other Test Root CA",
                                       self.other_root_key, 8, utc(2020), utc(2045), ca=True,
                                       issuer_public=self.other_root_key.public_key())
@@ -290,7 +293,7 @@ def cases(chain: Chain) -> list[dict]:
     case("x5c-leaf-p384", "a P-384 leaf signing ES384-sized signatures",
          jws({"alg": "ES256", "x5c": chain.x5c(chain.p384_leaf, chain.intermediate, chain.root)}, transaction(), chain.p384_key),
          "transaction", sandbox)
-    case("signature-other-key", "signed by another key than the leaf's", sign(transaction(), k=chain.other_root_key),
+    case("signature-other-key", "signed by another P-256 key than the leaf's", sign(transaction(), k=key("another leaf")),
          "transaction", sandbox)
     case("alg-es384", "alg ES384", sign(transaction(), {"alg": "ES384", "x5c": good}), "transaction", sandbox)
     case("alg-missing", "no alg", sign(transaction(), {"x5c": good}), "transaction", sandbox)
