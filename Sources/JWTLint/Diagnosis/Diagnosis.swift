@@ -108,7 +108,7 @@ public struct Diagnosis: Sendable {
         case (.tokenFormat, .bearerTwice):
             return (100, "The Authorization header says Bearer twice", "apple-jwt-rules §6 (Bearer formatting)")
         case (.tokenFormat, _): return (99, "The Authorization value is not one token", "RFC 6750 §2.1")
-        case (.tokenEncoding, _), (.tokenJSON, _): return (98, "The token is malformed", "RFC 7515 §3, §7.1")
+        case (.tokenEncoding, _), (.tokenJSON, _), (.tokenDuplicateKey, _): return (98, "The token is malformed", "RFC 7515 §3, §7.1")
         case (_, .otherKind(let other)):
             return (97, kindTitle(other, judgedAs: profile), "apple-jwt-rules §1, §2 and §6 cause 5")
         case (.headerAlgorithm, _): return (95, "The token is not signed with ES256", "apple-jwt-rules §1 (alg)")
@@ -208,7 +208,15 @@ public struct Diagnosis: Sendable {
         var causes: [Cause] = []
         let profile = Profile.named(result.profile)
         for finding in result.findings {
-            guard let (likelihood, title, source) = rank(finding, profile: profile) else { continue }
+            guard let (likelihood, title, source) = rank(finding, profile: profile) else {
+                // An error no ranking knows still makes the request fail: it is named, below every known cause.
+                if finding.severity == .error {
+                    causes.append(Cause(
+                        title: "The token breaks the rule \(finding.rule)", evidence: [finding.message], fix: finding.hint,
+                        source: RuleCatalog.rule(finding.rule)?.source ?? "jwtlint's rules", likelihood: 30, rules: [finding.rule]))
+                }
+                continue
+            }
             causes.append(Cause(title: title, evidence: [finding.message], fix: finding.hint, source: source, likelihood: likelihood, rules: [finding.rule]))
         }
         // Skew within the leeway: not an error for jwtlint, but Apple refuses an iat even a second ahead of its clock.
