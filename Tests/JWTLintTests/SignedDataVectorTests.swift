@@ -66,6 +66,17 @@ struct SignedDataVectorTests {
         #expect(again.verificationStatus == .ok && again.findings == first.findings)
     }
 
+    @Test("The cases trigger every x5c and signed-data rule")
+    func casesCoverEveryRule() throws {
+        var triggered = Set<RuleID>()
+        for test in Self.cases {
+            triggered.formUnion(Linter(options: try Self.options(test)).lint(test.jws).ruleIDs)
+        }
+        for rule in RuleCatalog.all where ["x5c", "signed-data"].contains(rule.id.area) {
+            #expect(triggered.contains(rule.id), "no signed-data case triggers \(rule.id)")
+        }
+    }
+
     @Test("There are cases for every status Apple's verifier gives")
     func everyStatusIsCovered() {
         let statuses = Set(Self.cases.map(\.expected))

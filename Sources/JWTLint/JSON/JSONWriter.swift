@@ -84,11 +84,8 @@ package struct JSONWriter: Sendable {
         // A byte of 0x80 or more, or (all being below 0x80) one below 0x20.
         guard word & highs == 0, (word &- ones &* 0x20) & ~word & highs == 0 else { return false }
         // A byte equal to `"`, `\\` or DEL: the XOR makes it zero.
-        for byte: UInt64 in [0x22, 0x5C, 0x7F] {
-            let folded = word ^ (ones &* byte)
-            if (folded &- ones) & ~folded & highs != 0 { return false }
-        }
-        return true
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C)) && !hasZeroByte(word ^ (ones &* 0x7F))
     }
 
     static func appendString(_ value: String, to output: inout [UInt8]) {

@@ -47,27 +47,13 @@ public struct JSONReporter: Reporter {
         case .invalid: writer.raw(#","signature":"invalid""#)
         case .unchecked: writer.raw(#","signature":"unchecked""#)
         }
-        if let status = item.result.verificationStatus {
-            writer.raw(#","verificationStatus":"#)
-            writer.string(status.rawValue)
-        }
-        if let type = item.result.payloadType {
-            writer.raw(#","payloadType":"#)
-            writer.string(type.rawValue)
-        }
+        Self.writeSignedDataVerdict(item.result, to: &writer)
         if !item.result.nested.isEmpty {
             writer.raw(#","nested":["#)
             for (index, nested) in item.result.nested.enumerated() {
                 writer.raw(index == 0 ? #"{"member":"# : #",{"member":"#)
                 writer.string(nested.member)
-                if let status = nested.result.verificationStatus {
-                    writer.raw(#","verificationStatus":"#)
-                    writer.string(status.rawValue)
-                }
-                if let type = nested.result.payloadType {
-                    writer.raw(#","payloadType":"#)
-                    writer.string(type.rawValue)
-                }
+                Self.writeSignedDataVerdict(nested.result, to: &writer)
                 writer.raw(#","signature":"#)
                 writer.string(nested.result.signature.rawValue)
                 if let claims = nested.result.claims {
@@ -90,6 +76,18 @@ public struct JSONReporter: Reporter {
         Self.write(item.result.findings, to: &writer)
         writer.raw("}")
         output = writer.bytes
+    }
+
+    /// `,"verificationStatus":…,"payloadType":…` of App Store-signed data; nothing for other results.
+    private static func writeSignedDataVerdict(_ result: LintResult, to writer: inout JSONWriter) {
+        if let status = result.verificationStatus {
+            writer.raw(#","verificationStatus":"#)
+            writer.string(status.rawValue)
+        }
+        if let type = result.payloadType {
+            writer.raw(#","payloadType":"#)
+            writer.string(type.rawValue)
+        }
     }
 
     /// `[{"rule":…,"severity":…,"message":…,"hint":…}, …]`: the findings as every JSON result carries them.

@@ -50,7 +50,9 @@ enum SignedDataCheck {
             checkChainAndSignature(
                 token, header: header, claims: claims, signature: signature, options: options, memory: memory, into: &findings, &outcome)
         }
-        checkPayload(claims, type: type, expected: expected, environmentGiven: options.environment != nil, options: options, into: &findings, &outcome)
+        checkPayload(
+            claims, type: type, environment: dataEnvironment, expected: expected, environmentGiven: options.environment != nil, options: options,
+            into: &findings, &outcome)
         return outcome
     }
 
@@ -352,7 +354,8 @@ enum SignedDataCheck {
     }
 
     private static func checkPayload(
-        _ claims: JSONObject, type: SignedPayloadType?, expected: SignedEnvironment, environmentGiven: Bool, options: LintOptions,
+        _ claims: JSONObject, type: SignedPayloadType?, environment: SignedEnvironment?, expected: SignedEnvironment, environmentGiven: Bool,
+        options: LintOptions,
         into findings: inout [Finding], _ outcome: inout Outcome
     ) {
         if type == nil {
@@ -393,7 +396,7 @@ enum SignedDataCheck {
             }
         }
         if !appMatches { outcome.fail(.invalidAppIdentifier) }
-        let environment = environment(of: claims, type: judgedType)
+        // `environment` was read for `type`; an unknown type is judged as a transaction, which reads the same member.
         if environment != expected {
             let shown = environment.map { JSONText.quoted($0.rawValue) } ?? "missing"
             findings.append(SignedDataRules.environment.finding(
