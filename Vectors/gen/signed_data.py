@@ -138,9 +138,13 @@ def b64u(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def jws(header: dict, payload: dict, signing_key, *, header_bytes: bytes | None = None) -> str:
-    head = b64u(header_bytes if header_bytes is not None else json.dumps(header, separators=(",", ":")).encode())
-    body = b64u(json.dumps(payload, separators=(",", ":")).encode())
+def jws(header: dict, payload: dict, signing_key, *, header_bytes: bytes | None = None, payload_bytes: bytes | None = None,
+        encode=None) -> str:
+    """A compact JWS signed with `signing_key` (raw r||s). `encode` writes the header and payload segments (canonical
+    base64url unless given), and the signature covers them as written."""
+    encode = encode or b64u
+    head = encode(header_bytes if header_bytes is not None else json.dumps(header, separators=(",", ":")).encode())
+    body = encode(payload_bytes if payload_bytes is not None else json.dumps(payload, separators=(",", ":")).encode())
     signing_input = (head + "." + body).encode()
     signature = signing_key.sign(signing_input, ec.ECDSA(hashes.SHA256(), deterministic_signing=True))
     r, s = decode_dss_signature(signature)
@@ -294,6 +298,48 @@ def cases(chain: Chain) -> list[dict]:
          jws({"alg": "ES256", "x5c": chain.x5c(chain.p384_leaf, chain.intermediate, chain.root)}, transaction(), chain.p384_key),
          "transaction", sandbox)
     case("signature-other-key", "signed by another P-256 key than the leaf's", sign(transaction(), k=key("another leaf")),
+         "transaction", sandbox)
+    # x5c that is no array: Apple's Python verifier takes len() of whatever it is.
+    for name, value, description in (
+            ("x5c-string-of-three", "abc", "x5c a string of three characters"),
+            ("x5c-string", "not a chain", "x5c a string"),
+            ("x5c-object-of-three", {"a": 1, "b": 2, "c": 3}, "x5c an object of three members"),
+            ("x5c-object", {"leaf": good[0]}, "x5c an object of one member"),
+            ("x5c-number", 3, "x5c the number 3"),
+            ("x5c-null", None, "x5c null")):
+        case(name, description, sign(transaction(), {"alg": "ES256", "x5c": value}), "transaction", sandbox)
+    # Encodings and JSON that are not canonical, which Apple's Python verifier reads all the same: PyJWT pads a
+    # segment to a multiple of four and decodes it with Python's lenient base64 (both alphabets, other bytes skipped,
+    # unused bits ignored); json.loads keeps the last of a duplicate member.
+    parts = tx.split(".")
+    last = parts[2][-1]
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    assert len(parts[2]) == 86, "a P-256 signature is 86 base64url characters, the last with four unused bits"
+    flipped = alphabet[alphabet.index(last) ^ 0x0F]
+    case("signature-unused-bits", "the signature's last character changed in its four unused bits only",
+         ".".join(parts[:2] + [parts[2][:-1] + flipped]), "transaction", sandbox)
+    case("signature-three-stray-characters", "three '!' inside the signature segment, which Python's base64 skips",
+         ".".join(parts[:2] + [parts[2][:40] + "!!!" + parts[2][40:]]), "transaction", sandbox)
+    case("signature-two-stray-characters", "two '!' inside the signature segment: Python's base64 finds the padding wrong",
+         ".".join(parts[:2] + [parts[2][:40] + "!!" + parts[2][40:]]), "transaction", sandbox)
+    case("segments-padded", "header and payload segments padded with '=', and signed so",
+         jws(header, transaction(), chain.leaf_key, encode=lambda data: base64.urlsafe_b64encode(data).decode("ascii")),
+         "transaction", sandbox)
+    standard = lambda data: base64.b64encode(data).decode("ascii").rstrip("=")
+    case("segments-standard-alphabet", "header and payload segments in standard base64 ('+' and '/'), and signed so",
+         jws(header, transaction(productId="com.example.app.monthly>>>???"), chain.leaf_key, encode=standard),
+         "transaction", sandbox)
+    assert any(c in "+/" for c in out[-1]["jws"].split(".")[1]), "the standard-alphabet case must have '+' or '/'"
+    body = json.dumps(transaction(), separators=(",", ":"))
+    case("payload-duplicate-bundle-id", "bundleId twice, the last one right",
+         jws(header, {}, chain.leaf_key, payload_bytes=('{"bundleId":"com.example.other",' + body[1:]).encode()),
+         "transaction", sandbox)
+    case("payload-duplicate-bundle-id-last-wrong", "bundleId twice, the last one for another app",
+         jws(header, {}, chain.leaf_key, payload_bytes=(body[:-1] + ',"bundleId":"com.example.other"}').encode()),
+         "transaction", sandbox)
+    case("header-duplicate-alg", "alg twice in the header: ES384, then ES256",
+         jws({}, transaction(), chain.leaf_key,
+             header_bytes=('{"alg":"ES384",' + json.dumps(header, separators=(",", ":"))[1:]).encode()),
          "transaction", sandbox)
     case("alg-es384", "alg ES384", sign(transaction(), {"alg": "ES384", "x5c": good}), "transaction", sandbox)
     case("alg-missing", "no alg", sign(transaction(), {"x5c": good}), "transaction", sandbox)

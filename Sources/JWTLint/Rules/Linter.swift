@@ -32,8 +32,17 @@ public struct Linter: Sendable {
     }
 
     func lint(_ line: String, verifier: ES256Verifier?, memory: SessionMemory? = nil) -> LintResult {
-        let token = TokenDecoder.decode(line, memory: memory)
-        let profile = profile(for: token)
+        var token = TokenDecoder.decode(line, memory: memory)
+        var profile = profile(for: token)
+        if token.findings.contains(where: { $0.rule == .tokenEncoding || $0.rule == .tokenDuplicateKey }) {
+            // App Store-signed data is read as Apple's verifier reads it, which lets padding and duplicates pass.
+            let asApple = TokenDecoder.decode(line, reading: .asApplesVerifier)
+            let profileAsApple = self.profile(for: asApple)
+            if profile.verification == .appleChain || profileAsApple.verification == .appleChain {
+                token = asApple
+                if profile.verification != .appleChain { profile = profileAsApple }
+            }
+        }
         var findings = token.findings
         let context = LintContext(options: options, profile: profile)
         for rule in profile.rules {

@@ -41,7 +41,8 @@ enum TokenRules {
             JWS segments are base64url without padding (RFC 7515 §2, RFC 4648 §5). '=' padding, the '+' and '/' of \
             standard base64, and non-canonical trailing bits all let one token be written several ways; lenient \
             decoders accept them, strict ones (and token deny-lists keyed on the text) do not. A segment that does \
-            not decode is not checked further.
+            not decode is not checked further. App Store-signed data is read as Apple's Python verifier reads it \
+            (PyJWT 2.15): there, a segment padded with '=' to a multiple of four is read, and is a warning.
             """,
         source: "\(Sources.rfc7515) §2 (Base64url Encoding) and Appendix C; \(Sources.rfc8725) §3.4",
         fix: "Encode each segment with base64url, no padding: replace '+' with '-', '/' with '_', and drop '='.",
@@ -78,7 +79,8 @@ enum TokenRules {
         explanation: """
             RFC 7515 §4 and RFC 7519 §4 let a parser either reject duplicate member names or keep the last, and \
             real parsers differ (some keep the first), so a token with two 'bid' or two 'exp' means different \
-            things to different readers. jwtlint reports it and goes on with the last value.
+            things to different readers. jwtlint reports it and goes on with the last value. In App Store-signed \
+            data it is a warning: Apple's Python verifier keeps the last value too (Python's json).
             """,
         source: "\(Sources.rfc7515) §4; \(Sources.rfc7519) §4; \(Sources.rfc8725) §3.7",
         fix: "Set each header parameter and claim once.",

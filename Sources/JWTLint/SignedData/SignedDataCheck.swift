@@ -21,13 +21,14 @@ enum SignedDataCheck {
 
     static func check(_ token: DecodedToken, options: LintOptions, memory: SessionMemory? = nil, into findings: inout [Finding]) -> Outcome {
         var outcome = Outcome()
+        // The payload says what it is, even when another part keeps Apple's verifier from reading the whole.
+        outcome.payloadType = token.claims.flatMap(SignedPayloadType.of)
         guard let header = token.header, let claims = token.claims, let signature = token.signature else {
             // Apple's verifier cannot decode it: the token.* findings say why.
             outcome.fail(.verificationFailure)
             return outcome
         }
-        let type = SignedPayloadType.of(claims)
-        outcome.payloadType = type
+        let type = outcome.payloadType
         if let audience = claims["aud"], isTruthy(audience) {
             let other = Profile.named(TokenKind.automatic(claims))
             findings.append(SignedDataRules.type.finding(
