@@ -6,6 +6,9 @@
 #              unchanged keys give byte-identical output)
 #   wycheproof/ copied from ../shared/vectors/wycheproof when that directory exists
 #              (or from $WYCHEPROOF_DIR); otherwise the committed copies are kept
+#   signed/    App Store-style signed data from a TEST-ONLY chain, each case with the verdict of Apple's
+#              Python SignedDataVerifier (deterministic: byte-identical output), and the examples of the
+#              apple-signed rules in Sources/JWTLint/SignedData/SignedDataExamples.swift
 #   real/tokens.json  fresh tokens from Apple's app-store-server-library and PyJWT
 # then runs gen/selfcheck.py. Needs python3 (>= 3.9) and PyPI access the first time (pinned
 # packages go into the git-ignored Vectors/.venv).
@@ -30,6 +33,7 @@ cd "$vectors"
 "$python" gen/keys.py ${new_keys[@]+"${new_keys[@]}"}
 "$python" gen/cases.py
 "$python" gen/offers.py
+"$python" gen/signed_data.py
 
 wycheproof_src="${WYCHEPROOF_DIR:-$(cd "$root/.." && pwd)/shared/vectors/wycheproof}"
 if [ -d "$wycheproof_src" ]; then

@@ -10,6 +10,13 @@ base_python="${PYTHON:-python3}"
 
 if [ ! -x "$venv/bin/python" ]; then
     "$base_python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else "Python >= 3.9 needed")' >&2
+    # Debian and Ubuntu ship venv (with ensurepip) as a package of its own.
+    if ! "$base_python" -c 'import ensurepip, venv' >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+        echo "venv: installing python3-venv" >&2
+        sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq python3-venv >&2 \
+            || { "${sudo[@]}" apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq python3-venv >&2; }
+    fi
     echo "venv: creating $venv" >&2
     "$base_python" -m venv "$venv" >&2
 fi
