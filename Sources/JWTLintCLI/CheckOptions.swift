@@ -111,7 +111,7 @@ struct CheckValues: Equatable {
         options.ruleSettings = configuration?.rules ?? [:]
         options.warningsAsErrors = warningsAsErrors || configuration?.warningsAsErrors == true
         try Self.refuseProblems(of: options)
-        try applySignedDataValues(to: &options)
+        try applySignedDataValues(to: &options, configuration: configuration)
         if let key = key ?? configuration?.key {
             let loaded = try KeyFileLoader.load(key)
             options.key = loaded.publicKey
@@ -120,8 +120,14 @@ struct CheckValues: Equatable {
         return options
     }
 
-    /// --environment, --app-apple-id, --root and --at, for App Store-signed data.
-    private func applySignedDataValues(to options: inout LintOptions) throws {
+    /// --environment, --app-apple-id, --root and --at, for App Store-signed data; each flag replaces its
+    /// configuration setting.
+    private func applySignedDataValues(to options: inout LintOptions, configuration: Configuration?) throws {
+        if let configuration {
+            options.environment = configuration.environment ?? options.environment
+            options.appAppleID = configuration.appAppleID ?? options.appAppleID
+            options.chainTime = configuration.chainTime ?? options.chainTime
+        }
         if let environment {
             guard let value = SignedEnvironment(optionName: environment) else {
                 throw UsageError(message: "--environment \(environment) is not an environment; give sandbox, production, xcode or local-testing")
@@ -141,9 +147,10 @@ struct CheckValues: Equatable {
             default: throw UsageError(message: "--at \(at) is not signed-date or now")
             }
         }
-        guard !roots.isEmpty else { return }
+        let rootFiles = roots.isEmpty ? configuration?.roots ?? [] : roots
+        guard !rootFiles.isEmpty else { return }
         var certificates: [[UInt8]] = []
-        for path in roots {
+        for path in rootFiles {
             do {
                 let contents = try FileReader.read(path, what: "root certificate file", limit: 1024 * 1024, accepting: .regularFile).contents
                 certificates += try TrustedRoots.certificates(in: contents)

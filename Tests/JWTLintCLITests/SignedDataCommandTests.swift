@@ -26,6 +26,28 @@ struct SignedDataCommandTests {
         #expect(untrusted.standardOutput.contains("x5c.chain"))
     }
 
+    @Test("The configuration file gives the signed-data settings (its root relative to its folder); flags replace them")
+    func configurationFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-signed-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("chain"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: Self.testRoot, toPath: directory.appendingPathComponent("chain/root.pem").path)
+        let config = directory.appendingPathComponent(".jwtlint.json").path
+        try Data(#"{"bundleId": "com.example.app", "environment": "production", "appAppleId": 1234567890, "roots": ["chain/root.pem"], "at": "signed-date"}"#.utf8)
+            .write(to: URL(fileURLWithPath: config))
+        let production = try Self.jws("notification-production-ok")
+        let configured = try CLI.run(["lint", "--config", config, production])
+        #expect(configured.status == 0, "\(configured.standardOutput)\(configured.standardError)")
+        #expect(configured.standardOutput.contains("Apple's verifier: OK (notification)"))
+        // The flag wins over the file: sandbox expected, production data.
+        let overridden = try CLI.run(["lint", "--config", config, "--environment", "sandbox", production])
+        #expect(overridden.status == 1)
+        #expect(overridden.standardOutput.contains("Apple's verifier: INVALID_ENVIRONMENT"))
+        // So does --at: the test leaf expires in 2028.
+        let later = try CLI.run(["lint", "--config", config, "--at", "now", "--now", "1893456000", production])
+        #expect(later.status == 1 && later.standardOutput.contains("x5c.chain"))
+    }
+
     @Test("JSON results carry verificationStatus and payloadType, and the summary counts the profile")
     func jsonMembers() throws {
         let run = try CLI.run([

@@ -24,6 +24,17 @@ struct ConfigurationTests {
         #expect(try Self.parse(#"{"key": "/abs/k.p8"}"#).key == "/abs/k.p8")
     }
 
+    @Test("The settings for App Store-signed data are read: environment, appAppleId as a number or digits, roots, at")
+    func readsSignedDataSettings() throws {
+        let configuration = try Self.parse(
+            #"{"environment": "local-testing", "appAppleId": 1234567890, "roots": ["chain/root.pem", "/abs/other.der"], "at": "now"}"#)
+        #expect(configuration.environment == .localTesting)
+        #expect(configuration.appAppleID == 1_234_567_890)
+        #expect(configuration.roots == ["/project/chain/root.pem", "/abs/other.der"])
+        #expect(configuration.chainTime == .now)
+        #expect(try Self.parse(#"{"appAppleId": "987654321"}"#).appAppleID == 987_654_321)
+    }
+
     @Test(
         "Mistakes are errors naming the file and line, never ignored",
         arguments: [
@@ -35,6 +46,15 @@ struct ConfigurationTests {
             ("{\n  \"kid\": 5\n}", 2, "\"kid\" must be a string"),
             ("{\n  \"kid\": \"A\",\n  oops\n}", 3, "not valid JSON"),
             ("{\"kid\": \"A\", \"kid\": \"B\"}", 1, "set twice"),
+            ("{\n  \"environment\": \"Sandbox\"\n}", 2, "\"environment\" must be sandbox, production"),
+            ("{\n  \"appAppleId\": 1.5\n}", 2, "\"appAppleId\" must be an app's Apple ID"),
+            ("{\n  \"appAppleId\": \"12a\"\n}", 2, "\"appAppleId\" must be an app's Apple ID"),
+            ("{\n  \"appAppleId\": -3\n}", 2, "\"appAppleId\" must be an app's Apple ID"),
+            ("{\n  \"appAppleId\": -1e300\n}", 2, "\"appAppleId\" must be an app's Apple ID"),
+            ("{\n  \"appAppleId\": 1e300\n}", 2, "\"appAppleId\" must be an app's Apple ID"),
+            ("{\n  \"roots\": \"root.pem\"\n}", 2, "\"roots\" must be an array"),
+            ("{\n  \"roots\": [5]\n}", 2, "\"roots\" must be an array"),
+            ("{\n  \"at\": \"yesterday\"\n}", 2, "\"at\" must be signed-date or now"),
         ])
     func mistakes(_ text: String, _ line: Int, _ message: String) {
         #expect {

@@ -17,7 +17,8 @@ public enum RuleSetting: Sendable, Hashable {
 /// ```json
 /// {"profile": "app-store-server-api", "key": "keys/SubscriptionKey_2X9R4HXF34.pub.pem", "kid": "2X9R4HXF34",
 ///  "issuer": "57246542-96fe-1a63-e053-0824d011072a", "bundleId": "com.example.app", "leeway": 60,
-///  "warningsAsErrors": false, "rules": {"claims.iat": "error", "header.typ": "off"}}
+///  "warningsAsErrors": false, "rules": {"claims.iat": "error", "header.typ": "off"},
+///  "environment": "production", "appAppleId": 1234567890, "roots": ["test-root.pem"], "at": "signed-date"}
 /// ```
 /// Every member is optional. An unknown member, an unknown rule ID or a value of the wrong type is an error that
 /// names the file and line: a misspelt setting is never silently ignored.
@@ -43,6 +44,14 @@ public struct Configuration: Sendable, Equatable {
     public var warningsAsErrors: Bool?
     /// Per-rule severities, by rule ID.
     public var rules: [RuleID: RuleSetting] = [:]
+    /// `--environment`: the environment App Store-signed data must come from.
+    public var environment: SignedEnvironment?
+    /// `--app-apple-id`: the app's Apple ID, which production data must carry.
+    public var appAppleID: Int64?
+    /// `--root`: root certificate files trusted beside Apple's, resolved against the configuration file's folder.
+    public var roots: [String]?
+    /// `--at`: the time App Store-signed data's chain is checked as of.
+    public var chainTime: LintOptions.ChainTime?
 
     /// Why a configuration file cannot be used: the file, the line (when known) and what is wrong.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -115,6 +124,37 @@ public struct Configuration: Sendable, Equatable {
             case "warningsAsErrors":
                 guard case .bool(let flag) = member.value else { throw problem("\"warningsAsErrors\" must be true or false", at: name) }
                 configuration.warningsAsErrors = flag
+            case "environment":
+                let text = try string()
+                guard let environment = SignedEnvironment(optionName: text) else {
+                    throw problem("\"environment\" must be sandbox, production, xcode or local-testing", at: name)
+                }
+                configuration.environment = environment
+            case "appAppleId":
+                // A number, as Apple's data writes it, or its digits as a string.
+                let digits = member.value.stringValue ?? member.value.numberValue.flatMap { $0 >= 1 && $0 < 1e15 && $0 == $0.rounded() ? String(Int64($0)) : nil }
+                guard let digits, let id = Int64(digits), id > 0, digits.allSatisfy(\.isASCII) else {
+                    throw problem("\"appAppleId\" must be an app's Apple ID, a number such as 1234567890", at: name)
+                }
+                configuration.appAppleID = id
+            case "roots":
+                guard case .array(let items) = member.value, !items.isEmpty else {
+                    throw problem("\"roots\" must be an array of root certificate files (PEM or DER)", at: name)
+                }
+                var roots: [String] = []
+                for item in items {
+                    guard let file = item.stringValue, !file.isEmpty else {
+                        throw problem("\"roots\" must be an array of root certificate files (PEM or DER)", at: name)
+                    }
+                    roots.append(resolve(file, against: path))
+                }
+                configuration.roots = roots
+            case "at":
+                switch try string() {
+                case "signed-date": configuration.chainTime = .signedDate
+                case "now": configuration.chainTime = .now
+                default: throw problem("\"at\" must be signed-date or now", at: name)
+                }
             case "rules":
                 guard case .object(let rules) = member.value else {
                     throw problem("\"rules\" must be an object of rule IDs and severities", at: name)
@@ -136,7 +176,7 @@ public struct Configuration: Sendable, Equatable {
                 }
             default:
                 throw problem(
-                    "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, leeway, warningsAsErrors, rules",
+                    "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, leeway, warningsAsErrors, rules, environment, appAppleId, roots, at",
                     at: name)
             }
         }
