@@ -14,12 +14,15 @@ extension JWTLintCommand {
             discussion: """
                 Each TOKEN may be the bare token, 'Bearer <token>' or a header line 'Authorization: Bearer <token>'. \
                 With '-' or no TOKEN, tokens are read from standard input, one per line (blank lines skipped). A \
-                token that starts with '-' can follow '--'.
+                token that starts with '-' can follow '--'. A JSON document from Apple (a notification body \
+                {"signedPayload": ...} or an API response) is read for every signed member in it.
 
                 Each token is judged under a profile: with --profile auto (the default), the one its aud names \
                 (promotional-offer, introductory-offer-eligibility, advanced-commerce-api for the StoreKit in-app \
-                JWS), else app-store-server-api. Pin one with --profile NAME to fail tokens of any other kind; \
-                App Store Connect API tokens are judged as such only with --profile app-store-connect-api.
+                JWS); apple-signed for data the App Store signs (a header with x5c, or a payload of App Store \
+                data), judged as Apple's SignedDataVerifier judges it, with its status; else app-store-server-api. \
+                Pin one with --profile NAME to fail tokens of any other kind; App Store Connect API tokens are \
+                judged as such only with --profile app-store-connect-api.
 
                 Examples:
                   jwtlint lint --key SubscriptionKey_2X9R4HXF34.p8 "$TOKEN"
@@ -27,8 +30,11 @@ extension JWTLintCommand {
                                --bundle-id com.example.app --format json - < tokens.txt
                   jwtlint lint --now 1767225600 "Authorization: Bearer $TOKEN"
                   jwtlint lint --profile promotional-offer --key key.pub.pem "$PROMOTIONAL_OFFER_JWS"
+                  jwtlint lint --environment production --app-apple-id 1234567890 \
+                               --bundle-id com.example.app < notification-body.json
 
-                Exit status: 0 when no finding is an error, 1 when any is, 2 for unusable input.
+                Exit status: 0 when no finding is an error, 1 when any is (for App Store-signed data: exactly \
+                when Apple's verifier would not answer OK), 2 for unusable input.
                 See 'jwtlint rules' for every rule.
                 """)
 
