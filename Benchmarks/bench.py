@@ -252,7 +252,7 @@ def main() -> None:
     apple_seconds = statistics.median(samples[APPLE]) - statistics.median(apple_startup)
     rows.append({"name": APPLE, "tokens": APPLE_TRANSACTIONS, "seconds": apple_seconds,
                  "tokens_per_second": APPLE_TRANSACTIONS / apple_seconds, "us_per_token": apple_seconds / APPLE_TRANSACTIONS * 1e6,
-                 "ratio_to_baseline": (apple_seconds / APPLE_TRANSACTIONS) / (base_time / args.tokens), "peak_rss_kib": 0})
+                 "ratio_to_baseline": (apple_seconds / APPLE_TRANSACTIONS) / (base_time / args.tokens), "peak_rss_kib": None})
 
     log(f"single-token process time, {args.single_runs} runs each, alternating")
     single = WORK / "single.txt"
@@ -301,7 +301,8 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for row in rows:
         print(f"| {row['name']} | {row['tokens_per_second']:,.0f} | {row['us_per_token']:.1f} | "
-              f"{row['ratio_to_baseline']:.2f}x | {row['peak_rss_kib'] / 1024:.1f} MiB |")
+              f"{row['ratio_to_baseline']:.2f}x | "
+              + ("not measured |" if row["peak_rss_kib"] is None else f"{row['peak_rss_kib'] / 1024:.1f} MiB |"))
     print(f"\nSingle token, whole process (median of {args.single_runs}): baseline {single_result['baseline']:.2f} ms, "
           f"jwtlint {single_result['jwtlint']:.2f} ms")
     for label, rss in memory_result.items():
