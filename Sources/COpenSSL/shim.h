@@ -18,6 +18,7 @@
 #include <openssl/param_build.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 /// `OPENSSL_free` and `OPENSSL_cleanse` reach Swift only through these wrappers (the first is a macro).
 static inline void copenssl_free(void *pointer) { OPENSSL_free(pointer); }
@@ -61,4 +62,17 @@ static inline int copenssl_x509_stack_push(STACK_OF(X509) *stack, X509 *certific
 static inline void copenssl_x509_stack_free(STACK_OF(X509) *stack) { sk_X509_free(stack); }
 static inline int copenssl_x509_stack_count(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
 static inline X509 *copenssl_x509_stack_get(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
+/// A new EC key on `curve` ("P-256", "P-384"): `EVP_EC_gen` is a macro over a variadic function.
+static inline EVP_PKEY *copenssl_ec_generate(const char *curve) { return EVP_EC_gen(curve); }
+/// Adds the extension `name` (a short name such as "keyUsage", or a dotted OID with a value such as "ASN1:NULL"),
+/// written in OpenSSL's configuration syntax, to `certificate`, whose issuer is `issuer` (itself when self-signed).
+static inline int copenssl_add_extension(X509 *certificate, X509 *issuer, const char *name, const char *value) {
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, issuer, certificate, NULL, NULL, 0);
+    X509_EXTENSION *extension = X509V3_EXT_nconf(NULL, &context, name, value);
+    if (extension == NULL) return 0;
+    int added = X509_add_ext(certificate, extension, -1);
+    X509_EXTENSION_free(extension);
+    return added;
+}
 #endif
