@@ -16,12 +16,22 @@ let package = Package(
     products: [
         .library(name: "JWTLint", targets: ["JWTLint"]),
         .executable(name: "jwtlint", targets: ["JWTLintCLI"]),
+        // `jwtlint serve`, the local App Store Server API, is a binary of its own, so that the server framework
+        // adds nothing to `jwtlint`'s binary or its start-up: `jwtlint serve` runs `jwtlint-serve` beside it.
+        .executable(name: "jwtlint-serve", targets: ["JWTLintServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Only for `swift package generate-documentation` (the library's DocC catalog, built in CI with warnings
         // as errors); it adds nothing to what the library or the binary link.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // The HTTP server of `jwtlint serve` (SwiftNIO underneath): routing, HTTP/1.1 parsing with limits, graceful
+        // shutdown on SIGINT/SIGTERM. Without its default traits, which would pull in swift-configuration and
+        // Foundation-only code the stand-in does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's own foundation, named for its time amounts and channels (idle timeout, the bound port).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +54,31 @@ let package = Package(
         .executableTarget(
             name: "JWTLintCLI",
             dependencies: [
-                "JWTLint",
+                "JWTLint", "JWTLintServeArguments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The options of `jwtlint serve`, declared once for both binaries: `jwtlint` shows them in --help and hands
+        // them on; `jwtlint-serve` reads them.
+        .target(
+            name: "JWTLintServeArguments",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        // The local App Store Server API: authentication as Apple does it, the endpoints, the watch page.
+        .target(
+            name: "JWTLintServer",
+            dependencies: [
+                "JWTLint", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "JWTLintServe",
+            dependencies: [
+                "JWTLintServer", "JWTLintServeArguments", "JWTLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -56,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTLintCLITests",
-            dependencies: ["JWTLint", "JWTLintCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["JWTLint", "JWTLintCLI", "JWTLintServeArguments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
     ]

@@ -30,7 +30,7 @@ struct JWTLintCommand: ParsableCommand {
             Exit status: 0 no error finding, 1 an error finding, 2 unusable input (key, flags, unreadable input).
             """,
         version: "0.1.0",
-        subcommands: [Lint.self, Diagnose.self, Decode.self, Rules.self, Explain.self, Pubkey.self, Sign.self, OfferSignature.self],
+        subcommands: [Lint.self, Diagnose.self, Decode.self, Rules.self, Explain.self, Pubkey.self, Sign.self, OfferSignature.self, Serve.self],
         defaultSubcommand: Lint.self
     )
 

@@ -1,9 +1,9 @@
 internal import COpenSSL
 
 /// Random bytes from OpenSSL's generator, for nonces.
-enum RandomBytes {
+package enum RandomBytes {
     /// `count` random bytes, or `nil` if the generator fails (it has no entropy).
-    static func make(_ count: Int) -> [UInt8]? {
+    package static func make(_ count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
         guard RAND_bytes(&bytes, Int32(count)) == 1 else {
             OpenSSLError.clearQueue()
@@ -13,7 +13,7 @@ enum RandomBytes {
     }
 
     /// A random (version 4) UUID in lower case, as Apple's Python, Java and Node libraries make nonces.
-    static func uuid() -> String? {
+    package static func uuid() -> String? {
         guard var bytes = make(16) else { return nil }
         bytes[6] = bytes[6] & 0x0F | 0x40
         bytes[8] = bytes[8] & 0x3F | 0x80

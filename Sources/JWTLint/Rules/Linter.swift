@@ -124,6 +124,13 @@ public final class LintSession {
     public func lint(_ line: String) -> LintResult {
         linter.lint(line, verifier: verifier, memory: memory)
     }
+
+    /// Lints one input line as of `now` rather than the options' time: for a server, whose clock moves on.
+    package func lint(_ line: String, at now: Double) -> LintResult {
+        var options = linter.options
+        options.now = now
+        return Linter(options: options).lint(line, verifier: verifier, memory: memory)
+    }
 }
 
 extension Linter {
@@ -137,6 +144,14 @@ extension Linter {
             .notBase64URL,
             "The input has byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) and is not UTF-8; a token is ASCII.",
             hint: "Pass the token as text: check for a binary file or another character encoding.")
+        return LintResult(profile: defaultProfile, header: nil, claims: nil, signature: .unchecked, findings: [finding])
+    }
+
+    /// The result for an HTTP request that carries no `Authorization` header at all.
+    package func lintMissingAuthorizationHeader() -> LintResult {
+        let finding = TokenRules.format.finding(
+            .notCompactJWS, "The request has no Authorization header.",
+            hint: "Send 'Authorization: Bearer <token>' with every request, a token signed for that request.")
         return LintResult(profile: defaultProfile, header: nil, claims: nil, signature: .unchecked, findings: [finding])
     }
 

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+package import JWTLint
+
+/// What the stand-in made of one request: kept for the watch page and written as one JSON line to the log.
+struct RequestRecord: Sendable {
+    /// The request ID, as the 401 body gives it.
+    let id: String
+    /// When it came, in Unix milliseconds.
+    let time: Int64
+    let method: String
+    let path: String
+    let status: Int
+    /// `accepted` (the token passed), `refused` (Apple's 401) or `open` (no token needed: the page).
+    let verdict: String
+    /// The token's fingerprint, never the token.
+    let token: String?
+    let findings: [Finding]
+
+    /// The record as one JSON object.
+    var json: JSONValue {
+        .object(JSONObject(members: [
+            .init(name: "requestId", value: .string(id)), .init(name: "time", value: .integer(time)),
+            .init(name: "request", value: .string("\(method) \(path)")), .init(name: "status", value: .integer(Int64(status))),
+            .init(name: "verdict", value: .string(verdict)), .init(name: "token", value: token.map(JSONValue.string) ?? .null),
+            .init(name: "findings", value: .array(findings.map(Self.json))),
+        ]))
+    }
+
+    static func json(_ finding: Finding) -> JSONValue {
+        .object(JSONObject(members: [
+            .init(name: "rule", value: .string(finding.rule.rawValue)), .init(name: "severity", value: .string(finding.severity.rawValue)),
+            .init(name: "message", value: .string(finding.message)), .init(name: "fix", value: .string(finding.hint)),
+        ]))
+    }
+}
+
+/// Keeps the latest records for the page and writes each as a JSON line to a file or standard error.
+final class RequestLog: Sendable {
+    private struct State {
+        var records: [RequestRecord] = []
+        var count = 0
+    }
+
+    /// How many records the page can show.
+    static let kept = 500
+    private let state = Locked(State())
+    private let descriptor: Int32
+
+    /// A log writing to the file descriptor `descriptor` (opened for appending).
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    func add(_ record: RequestRecord) {
+        var writer = JSONWriter()
+        writer.value(record.json)
+        writer.bytes.append(0x0A)
+        state.withValue { state in
+            state.records.append(record)
+            if state.records.count > Self.kept { state.records.removeFirst(state.records.count - Self.kept) }
+            state.count += 1
+            // Under the lock, so that lines from two threads never interleave.
+            writer.bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+        }
+    }
+
+    /// The records after the `after`-th (counting from 1 since start), at most ``kept``, and the count so far.
+    func records(after: Int) -> (records: [RequestRecord], count: Int) {
+        state.withValue { state in
+            let first = state.count - state.records.count
+            let skip = max(0, after - first)
+            return (skip < state.records.count ? Array(state.records[skip...]) : [], state.count)
+        }
+    }
+}

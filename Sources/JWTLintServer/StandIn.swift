@@ -1,0 +1,146 @@
+package import JWTLint
+
+/// What the stand-in checks tokens against and serves.
+package struct StandInSettings: Sendable {
+    /// The key tokens must be signed with.
+    package var key: VerificationKey
+    /// The key ID tokens must carry (else the one in the key file's name, if any).
+    package var keyID: String?
+    /// The issuer ID tokens must carry.
+    package var issuer: String?
+    /// The bundle ID tokens must carry, and the data names.
+    package var bundleID: String?
+    /// The environment the data says it comes from: sandbox or production.
+    package var environment: SignedEnvironment
+    /// The transactions and renewal info served.
+    package var data: StoreData
+
+    /// Settings; `data` defaults to the built-in set.
+    package init(key: VerificationKey, keyID: String? = nil, issuer: String? = nil, bundleID: String? = nil, environment: SignedEnvironment = .sandbox, data: StoreData) {
+        self.key = key
+        self.keyID = keyID
+        self.issuer = issuer
+        self.bundleID = bundleID
+        self.environment = environment
+        self.data = data
+    }
+}
+
+/// A local App Store Server API: it authenticates every request under `/inApps/` as Apple does, with jwtlint's
+/// reasons, and answers the endpoints over its data, signed by a test chain shaped like Apple's.
+///
+/// Thread-safe: requests may be handled on any number of threads at once.
+package final class StandIn: Sendable {
+    let settings: StandInSettings
+    /// The chain the signed fields are signed by.
+    let chain: TestChain
+    let log: RequestLog
+    /// The data, as requests change it (app account tokens, extended renewal dates), and the test notifications.
+    let state: Locked<State>
+    private let sessions = Locked<[LintSessionBox]>([])
+    private let bearerOptions: LintOptions
+    let clock: @Sendable () -> Double
+
+    struct State {
+        var data: StoreData
+        /// Test notifications by token: the signed payload and when it was made (Unix ms).
+        var testNotifications: [String: (payload: String, time: Int64)] = [:]
+        /// Every notification "sent", oldest first, for Get Notification History.
+        var notifications: [(payload: String, time: Int64, type: String)] = []
+    }
+
+    /// A stand-in with a new test chain. `clock` gives the time in Unix seconds; `logDescriptor` is where log lines go.
+    /// - Throws: ``TestChainMaker/Failure`` when the chain cannot be made.
+    package init(settings: StandInSettings, logDescriptor: Int32, clock: @escaping @Sendable () -> Double) throws {
+        self.settings = settings
+        self.clock = clock
+        self.chain = try TestChainMaker.make(now: clock())
+        self.log = RequestLog(descriptor: logDescriptor)
+        self.state = Locked(State(data: settings.data))
+        var options = LintOptions(now: clock(), expectedKeyID: settings.keyID, issuer: settings.issuer, bundleID: settings.bundleID)
+        options.key = settings.key.publicKey
+        options.keyIDFromFileName = settings.key.keyIDFromFileName
+        options.profile = .pinned(.appStoreServerAPI)
+        self.bearerOptions = options
+    }
+
+    /// The test chain's root, PEM, for a client's verifier to trust.
+    package var rootPEM: String { chain.rootPEM }
+
+    /// The answer to one request, logged.
+    package func respond(to request: StandInRequest) -> StandInResponse {
+        let now = clock()
+        let id = Self.requestID()
+        guard request.path.hasPrefix("/inApps/") else {
+            let response = WatchPage.respond(to: request, standIn: self)
+            if request.path.hasPrefix("/jwtlint/") == false {
+                log.add(RequestRecord(id: id, time: Int64(now * 1000), method: request.method, path: request.path, status: response.status, verdict: "open", token: nil, findings: []))
+            }
+            return response
+        }
+        let result = authenticate(request.authorization, now: now)
+        let token = request.authorization.map { "sha256 " + TokenFingerprint.of($0) }
+        if result.hasErrors {
+            let errors = result.findings.filter { $0.severity == .error }
+            var response = StandInResponse.text(401, "Unauthenticated\n\nRequest ID: \(id).0.0\n")
+            response.headers.append(("X-JWTLint-Findings", Self.ruleList(errors)))
+            log.add(RequestRecord(id: id, time: Int64(now * 1000), method: request.method, path: request.path, status: 401, verdict: "refused", token: token, findings: result.findings))
+            return response
+        }
+        var response = route(request, now: now)
+        if !result.findings.isEmpty { response.headers.append(("X-JWTLint-Findings", Self.ruleList(result.findings))) }
+        log.add(RequestRecord(id: id, time: Int64(now * 1000), method: request.method, path: request.path, status: response.status, verdict: "accepted", token: token, findings: result.findings))
+        return response
+    }
+
+    /// The header's token linted under the App Store Server API's rules, as of `now`.
+    func authenticate(_ authorization: String?, now: Double) -> LintResult {
+        guard let authorization else { return Linter(options: bearerOptions).lintMissingAuthorizationHeader() }
+        let box = sessions.withValue { $0.popLast() } ?? LintSessionBox(LintSession(linter: Linter(options: bearerOptions)))
+        defer { sessions.withValue { $0.append(box) } }
+        // The header's value as a header line, so that "Bearer " is read as lint reads it.
+        return box.session.lint("Authorization: " + authorization, at: now)
+    }
+
+    /// A token, `Authorization` header or curl command judged as `diagnose` would judge it, for the page.
+    func diagnose(_ text: String, now: Double) -> Diagnosis {
+        var options = bearerOptions
+        options.now = now
+        return Diagnosis.diagnose(CapturedRequest.parse(text), response: nil, options: options)
+    }
+
+    static func ruleList(_ findings: [Finding]) -> String {
+        var seen = Set<RuleID>()
+        return findings.map(\.rule).filter { seen.insert($0).inserted }.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// An ID shaped like Apple's: 26 characters of base32.
+    static func requestID() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
+        let bytes = RandomBytes.make(26) ?? [UInt8](repeating: 0, count: 26)
+        return String(decoding: bytes.map { alphabet[Int($0 & 31)] }, as: UTF8.self)
+    }
+
+    // MARK: - Signing
+
+    /// The bundle ID the data names.
+    var bundleID: String { settings.bundleID ?? "com.example.app" }
+
+    /// `payload` with the members Apple fills in, signed by the test chain.
+    func sign(_ payload: JSONObject, now: Double, environmentMember: Bool = true) -> String {
+        var object = payload
+        if object["bundleId"] == nil { object = object.setting("bundleId", .string(bundleID)) }
+        if environmentMember, object["environment"] == nil { object = object.setting("environment", .string(settings.environment.rawValue)) }
+        object = object.setting("signedDate", .integer(Int64(now * 1000)))
+        var writer = JSONWriter()
+        writer.object(object)
+        // Signing with a key made at start-up fails only if OpenSSL does; the answer then says so.
+        return (try? chain.sign(payload: writer.text)) ?? "signing-failed"
+    }
+}
+
+/// A lint session handed between threads through the pool, used by one at a time.
+final class LintSessionBox: @unchecked Sendable {
+    let session: LintSession
+    init(_ session: LintSession) { self.session = session }
+}
