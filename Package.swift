@@ -89,8 +89,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "JWTLintServerTests",
+            dependencies: ["JWTLint", "JWTLintServer"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "JWTLintCLITests",
-            dependencies: ["JWTLint", "JWTLintCLI", "JWTLintServeArguments", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "JWTLint", "JWTLintCLI", "JWTLintServe", "JWTLintServeArguments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

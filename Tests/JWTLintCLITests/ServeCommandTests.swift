@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// `jwtlint serve` end to end: the built binaries, a real socket, signals.
+@Suite("jwtlint serve, end to end")
+struct ServeCommandTests {
+    /// A running `jwtlint serve`, stopped with SIGTERM by `stop()`.
+    final class Server {
+        let process = Process()
+        let url: String
+        let port: UInt16
+        private let output = Pipe(), errors = Pipe()
+
+        init(_ arguments: [String]) throws {
+            process.executableURL = CLI.binary
+            process.arguments = ["serve"] + arguments
+            process.environment = CLI.childEnvironment(adding: [:])
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            // The first line is the base URL.
+            var line: [UInt8] = []
+            let handle = output.fileHandleForReading
+            while line.last != 0x0A {
+                let byte = handle.readData(ofLength: 1)
+                guard let first = byte.first else { break }
+                line.append(first)
+            }
+            url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            port = UInt16(url.split(separator: ":").last ?? "") ?? 0
+        }
+
+        /// SIGTERM, then the exit status and what it wrote to standard error.
+        func stop() -> (status: Int32, errors: String) {
+            process.terminate()
+            process.waitUntilExit()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            return (process.terminationStatus, text)
+        }
+    }
+
+    /// One HTTP/1.1 request over a plain socket; the status line's code, the headers and the body.
+    static func request(port: UInt16, _ method: String, _ path: String, headers: [String] = [], body: String = "") throws -> (status: Int, head: String, body: String) {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+        let text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            + headers.map { $0 + "\r\n" }.joined() + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response += buffer[0..<count]
+        }
+        let whole = String(decoding: response, as: UTF8.self)
+        let parts = whole.components(separatedBy: "\r\n\r\n")
+        let status = Int(whole.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return (status, parts.first ?? "", parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    static let key = CLI.vector("keys/SubscriptionKey_TESTKEYA01.p8")
+
+    @Test("With --port 0 it prints its URL first, answers a request without a token with Apple's 401, and stops cleanly on SIGTERM")
+    func startsAnswersAndStops() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-serve-root-\(UUID().uuidString).pem")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let server = try Server(["--key", Self.key, "--bundle-id", "com.example.app", "--port", "0", "--write-root", root.path])
+        #expect(server.url.hasPrefix("http://127.0.0.1:") && server.port > 0, "\(server.url)")
+        let refused = try Self.request(port: server.port, "GET", "/inApps/v1/transactions/2000000000000001")
+        #expect(refused.status == 401)
+        #expect(refused.body.hasPrefix("Unauthenticated\n\nRequest ID: "))
+        #expect(refused.head.lowercased().contains("x-jwtlint-findings: token.format"))
+        let page = try Self.request(port: server.port, "GET", "/")
+        #expect(page.status == 200 && page.body.contains("jwtlint serve"))
+        let rootPEM = try String(contentsOf: root, encoding: .utf8)
+        #expect(rootPEM.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
+        let (status, log) = server.stop()
+        #expect(status == 0, "\(log)")
+        // The log: one JSON object per line, the refused request among them.
+        let records = log.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.contains { $0["verdict"] as? String == "refused" && $0["status"] as? Int == 401 })
+    }
+
+    @Test("Bad requests get an error status and the server goes on: a huge header, a body that is not JSON, an unknown path")
+    func badRequests() throws {
+        let server = try Server(["--key", Self.key, "--port", "0"])
+        let huge = try Self.request(port: server.port, "GET", "/inApps/v1/transactions/1", headers: ["X-Filler: " + String(repeating: "a", count: 200_000)])
+        #expect(huge.status >= 400 || huge.status == 0)
+        let notJSON = try Self.request(port: server.port, "POST", "/jwtlint/judge", body: "{{{")
+        #expect(notJSON.status == 400)
+        let unknown = try Self.request(port: server.port, "GET", "/nothing/here")
+        #expect(unknown.status == 404)
+        let still = try Self.request(port: server.port, "GET", "/")
+        #expect(still.status == 200)
+        #expect(server.stop().status == 0)
+    }
+
+    @Test("Unusable options end the run with one line and exit 2", arguments: [
+        (["--environment", "staging"], "--environment staging is not sandbox or production"),
+        (["--port", "70000"], "--port 70000 is not a port"),
+        (["--issuer", "nope"], "issuer"),
+        (["--data", "/nonexistent/data.json"], "data file '/nonexistent/data.json'"),
+    ])
+    func unusableOptions(_ extra: [String], _ says: String) throws {
+        let run = try CLI.run(["serve", "--key", Self.key] + extra)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains(says), "\(run.standardError)")
+        #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+}
