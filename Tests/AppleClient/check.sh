@@ -18,3 +18,11 @@ else
     jwtlint="$(swift build --show-bin-path)/jwtlint"
 fi
 PYTHONDONTWRITEBYTECODE=1 "$python" "$here/apple_client.py" "$jwtlint"
+
+# The README's example, as written there (a test checks the two are the same), with this jwtlint on PATH.
+printed="$(cd "$root" && PATH="$(dirname "$jwtlint"):$PATH" "$python" "$here/readme_example.py" 2>/dev/null)"
+if [ "$printed" != $'com.example.monthly\n401' ]; then
+    echo "check.sh: FAILED: the README's example printed: $printed" >&2
+    exit 1
+fi
+echo "check.sh: the README's example runs and prints what it says"

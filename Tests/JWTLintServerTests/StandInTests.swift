@@ -163,6 +163,24 @@ struct StandInTests {
         #expect((requests["records"] as? [[String: Any]])?.contains { $0["verdict"] as? String == "accepted" } == true)
     }
 
+    @Test("The sample data file in Vectors/serve loads, and its active subscription and refund are served as such")
+    func sampleDataFile() throws {
+        let data = try StoreData.load(contentsOf: Self.vectors.appendingPathComponent("serve/data.json").path)
+        #expect(data.transactions.count == 6 && data.renewalInfo.count == 2 && data.orders.count == 3)
+        let key = try VerificationKey.load(contentsOf: Self.vectors.appendingPathComponent("keys/SubscriptionKey_TESTKEYA01.p8").path)
+        let standIn = try StandIn(
+            settings: StandInSettings(key: key, issuer: Self.issuer, bundleID: "com.example.app", environment: .sandbox, data: data),
+            logDescriptor: open("/dev/null", O_WRONLY), clock: { Self.now })
+        let statuses = try Self.json(try Self.get(standIn, "/inApps/v1/subscriptions/2000000100000011"))
+        let last = try #require(((statuses["data"] as? [[String: Any]])?.first?["lastTransactions"] as? [[String: Any]])?.first)
+        #expect(last["status"] as? Int == 1)
+        let yearly = try Self.json(try Self.get(standIn, "/inApps/v1/subscriptions/2000000100000020"))
+        let expired = try #require(((yearly["data"] as? [[String: Any]])?.first?["lastTransactions"] as? [[String: Any]])?.first)
+        #expect(expired["status"] as? Int == 2)
+        let order = try Self.json(try Self.get(standIn, "/inApps/v1/lookup/MQ5ZLR7N9V"))
+        #expect((order["signedTransactions"] as? [String])?.count == 3)
+    }
+
     @Test("A data file is read strictly: each mistake is one message naming the file", arguments: [
         (#"{"transactions":[{"productId":"p","type":"Consumable"}]}"#, "no transactionId"),
         (#"{"transactions":[{"transactionId":"1","productId":"p","type":"Consumable"},{"transactionId":"1","productId":"p","type":"Consumable"}]}"#, "twice"),

@@ -21,4 +21,30 @@ struct DocumentationTests {
             contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/Consumer/Tests/ConsumerTests/TokenCodeTests.swift"), encoding: .utf8)
         #expect(test.hasSuffix(example), "Copy the example from the article into TokenCodeTests.swift, or the other way round")
     }
+
+    @Test("The README's jwtlint serve example in Python is the file CI runs, as it stands there")
+    func readmeServeExampleIsTheFileCIRuns() throws {
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Testing your server against `jwtlint serve`"))
+        let rest = readme[section.upperBound...]
+        let open = try #require(rest.range(of: "```python\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```\n"))
+        let example = String(rest[open.upperBound..<close.lowerBound])
+        let file = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/AppleClient/readme_example.py"), encoding: .utf8)
+        #expect(example == file, "Copy the example from the README into Tests/AppleClient/readme_example.py, or the other way round")
+    }
+
+    @Test("The README's jwtlint serve example in Swift is the consumer package's test, as it stands there")
+    func readmeServeSwiftExampleIsTheConsumerTest() throws {
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Testing your server against `jwtlint serve`"))
+        let rest = readme[section.upperBound...]
+        let open = try #require(rest.range(of: "```swift\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```\n"))
+        let example = String(rest[open.upperBound..<close.lowerBound])
+        #expect(example.contains("URLSession") && example.contains("@Test"))
+        let test = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/Consumer/Tests/ConsumerTests/StandInClientTests.swift"), encoding: .utf8)
+        #expect(test.hasSuffix(example), "Copy the example from the README into StandInClientTests.swift, or the other way round")
+    }
 }
