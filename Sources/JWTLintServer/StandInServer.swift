@@ -16,8 +16,15 @@ package enum StandInServer {
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             var body: [UInt8] = []
             if request.method != .get && request.method != .head {
-                var buffer = try await request.body.collect(upTo: maximumBody)
-                body = buffer.readBytes(length: buffer.readableBytes) ?? []
+                do {
+                    var buffer = try await request.body.collect(upTo: maximumBody)
+                    body = buffer.readBytes(length: buffer.readableBytes) ?? []
+                } catch {
+                    // Over the limit, or the client went away mid-body: nothing to hand the stand-in.
+                    return Response(
+                        status: .contentTooLarge, headers: [.contentType: "text/plain; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: "The request body is over \(maximumBody / 1024) KB.\n")))
+                }
             }
             let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
             let exchange = StandInRequest(

@@ -106,6 +106,55 @@ struct ServeCommandTests {
         #expect(server.stop().status == 0)
     }
 
+    /// A connected socket to the server, or -1.
+    static func connected(port: UInt16) -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return -1 }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 {
+            close(socket)
+            return -1
+        }
+        return socket
+    }
+
+    @Test("10,000 connections opened and dropped, 50 slow clients holding half a request, and a 2 MB body do not stop it answering")
+    func hostileConnections() throws {
+        let server = try Server(["--key", Self.key, "--port", "0"])
+        var opened = 0
+        for _ in 0..<10_000 {
+            let socket = Self.connected(port: server.port)
+            if socket >= 0 {
+                opened += 1
+                close(socket)
+            }
+        }
+        #expect(opened == 10_000)
+        var slow: [Int32] = []
+        for _ in 0..<50 {
+            let socket = Self.connected(port: server.port)
+            let half = Array("GET /inApps/v1/transactions/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthor".utf8)
+            _ = half.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            slow.append(socket)
+        }
+        defer { slow.forEach { close($0) } }
+        let page = try Self.request(port: server.port, "GET", "/")
+        #expect(page.status == 200)
+        let huge = try Self.request(port: server.port, "POST", "/jwtlint/judge", body: String(repeating: "x", count: 2 * 1024 * 1024))
+        #expect(huge.status == 413 || huge.status == 0)
+        let refused = try Self.request(port: server.port, "POST", "/inApps/v1/notifications/history", headers: ["Authorization: Bearer a.b.c"], body: "{\"startDate\":")
+        #expect(refused.status == 401)
+        #expect(try Self.request(port: server.port, "GET", "/").status == 200)
+        let (status, errors) = server.stop()
+        #expect(status == 0, "\(errors)")
+    }
+
     @Test("Unusable options end the run with one line and exit 2", arguments: [
         (["--environment", "staging"], "--environment staging is not sandbox or production"),
         (["--port", "70000"], "--port 70000 is not a port"),

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""jwtlint serve under load: authenticated requests per second and latency, against what `jwtlint lint` verifies
+per second on the same cores, measured in the same run; and the server's memory over a long run.
+
+    python3 Benchmarks/serve_bench.py [--seconds 15] [--long 60] [--connections 16] [--threads 1] [--rounds 3]
+
+1. Builds jwtlint and jwtlint-serve as bench.py builds jwtlint (release, static standard library), into
+   .build-bench/.
+2. Signs 20,000 App Store Server API tokens valid now (Benchmarks/make_tokens.py), each distinct.
+3. Alternating, for --rounds rounds: `jwtlint lint --jobs <cores> --format json` on those tokens (tokens per
+   second); then wrk (Debian's package) against `jwtlint serve` on loopback for --seconds: GET Get Transaction
+   Info with each request's Authorization header the next token in turn, --connections connections on --threads
+   wrk threads, sharing the machine's cores with the server. Every answer must be 200: a refused token would
+   show up as a non-2xx count, which fails the run.
+4. Reports the medians: requests per second, latency percentiles (wrk's --latency), and the ratio of requests per
+   second to lint's tokens per second (target: at least 0.5, with p99 under 10 ms).
+5. Runs the server under the same load for --long seconds and samples its resident memory (VmRSS) every
+   second: memory must stay flat (the last sample within 10% of the one after warm-up).
+Writes Benchmarks/serve-results.json and prints a Markdown table.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench  # noqa: E402  (its build, its venv, its token maker)
+
+HERE, ROOT = bench.HERE, bench.ROOT
+PATH = "/inApps/v1/transactions/2000000000000001"
+
+
+def build() -> Path:
+    for product in ("jwtlint", "jwtlint-serve"):
+        command = [part if part != "jwtlint" else product for part in bench.BUILD]
+        bench.log("building " + product + ": " + " ".join(command))
+        bench.run_checked(command + ["--scratch-path", str(bench.SCRATCH)], cwd=ROOT, stdout=subprocess.DEVNULL)
+    return bench.SCRATCH / "release/jwtlint"
+
+
+def lint_rate(jwtlint: Path, tokens: Path, now: int) -> float:
+    start = time.perf_counter()
+    with open(os.devnull, "w") as sink:
+        bench.run_checked([str(jwtlint), "lint", "--jobs", str(os.cpu_count()), "--format", "json", "--key", str(bench.KEY),
+                           "--now", str(now), "--tokens-file", str(tokens)], stdout=sink)
+    count = sum(1 for _ in open(tokens))
+    return count / (time.perf_counter() - start)
+
+
+def start_server(jwtlint: Path, log_file: Path) -> tuple[subprocess.Popen, str]:
+    server = subprocess.Popen([str(jwtlint), "serve", "--key", str(bench.KEY), "--issuer", "57246542-96fe-1a63-e053-0824d011072a",
+                               "--port", "0", "--log", str(log_file)], stdout=subprocess.PIPE, text=True)
+    url = server.stdout.readline().strip()
+    if not url.startswith("http://"):
+        sys.exit("serve_bench: jwtlint serve did not start")
+    return server, url
+
+
+def wrk(url: str, script: Path, seconds: int, connections: int, threads: int) -> dict:
+    run = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url + PATH],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"serve_bench: wrk failed: {run.stderr}")
+    text = run.stdout
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    errors = re.search(r"Socket errors: (.*)", text)
+    if non2xx or errors:
+        sys.exit(f"serve_bench: not every answer was 200:\n{text}")
+    def ms(value: str) -> float:
+        number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+        return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    percentiles = {p: ms(v) for p, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", text, re.M)}
+    return {"requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)), "latency_ms": percentiles, "wrk": text}
+
+
+def rss_kib(pid: int) -> int:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--long", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--results", default=str(HERE / "serve-results.json"))
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("serve_bench: wrk is needed (apt-get install wrk)")
+    jwtlint = build()
+    python = bench.venv_python()
+    work = Path(tempfile.mkdtemp(prefix="jwtlint-serve-bench-"))
+    now = int(time.time())
+    tokens = work / "tokens.txt"
+    bench.run_checked([str(python), str(HERE / "make_tokens.py"), "20000", str(bench.KEY), str(tokens), "--now", str(now)])
+    script = work / "tokens.lua"
+    script.write_text(f'''local tokens = {{}}
+for line in io.lines("{tokens}") do tokens[#tokens + 1] = line end
+local next = 0
+request = function()
+  next = next % #tokens + 1
+  return wrk.format("GET", nil, {{["Authorization"] = "Bearer " .. tokens[next]}})
+end
+''')
+    lint_rates, serve_runs = [], []
+    for round_number in range(1, args.rounds + 1):
+        bench.log(f"round {round_number} of {args.rounds}: lint, then wrk for {args.seconds} s")
+        lint_rates.append(lint_rate(jwtlint, tokens, now))
+        server, url = start_server(jwtlint, work / "requests.jsonl")
+        try:
+            wrk(url, script, 2, args.connections, args.threads)  # warm-up: sessions, the chain's tables
+            serve_runs.append(wrk(url, script, args.seconds, args.connections, args.threads))
+        finally:
+            server.terminate()
+            server.wait()
+        (work / "requests.jsonl").unlink(missing_ok=True)
+    bench.log(f"memory: {args.long} s under the same load")
+    server, url = start_server(jwtlint, Path(os.devnull))
+    samples = []
+    try:
+        wrk(url, script, 2, args.connections, args.threads)
+        done = threading.Event()
+        def sample():
+            while not done.is_set():
+                samples.append(rss_kib(server.pid))
+                time.sleep(1)
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        long_run = wrk(url, script, args.long, args.connections, args.threads)
+        done.set()
+        sampler.join()
+    finally:
+        server.terminate()
+        server.wait()
+
+    lint = statistics.median(lint_rates)
+    median_run = sorted(serve_runs, key=lambda run: run["requests_per_second"])[len(serve_runs) // 2]
+    rps = median_run["requests_per_second"]
+    results = {
+        "machine": bench.machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "rounds": args.rounds,
+        "connections": args.connections, "wrk_threads": args.threads, "seconds": args.seconds,
+        "lint_tokens_per_second": lint_rates, "serve_requests_per_second": [run["requests_per_second"] for run in serve_runs],
+        "median_latency_ms": median_run["latency_ms"], "ratio": rps / lint,
+        "memory_kib": samples, "long_run_requests_per_second": long_run["requests_per_second"],
+    }
+    Path(args.results).write_text(json.dumps(results, indent=2) + "\n")
+    info = results["machine"]
+    print(f"Machine: {info['cpu']}, {info['cores']} cores; {info['os']}")
+    print(f"{results['date']}; wrk {args.threads} thread(s), {args.connections} connections, {args.seconds} s, median of {args.rounds} rounds\n")
+    print("| Measure | Result |\n|---|---:|")
+    print(f"| `jwtlint lint --jobs {os.cpu_count()}`: tokens verified per second | {lint:,.0f} |")
+    print(f"| `jwtlint serve`: authenticated requests per second (Get Transaction Info) | {rps:,.0f} |")
+    print(f"| Ratio (target at least 0.5) | {rps / lint:.2f} |")
+    for p in ("50", "75", "90", "99"):
+        print(f"| Latency p{p} | {median_run['latency_ms'].get(p, float('nan')):.2f} ms |")
+    warm = samples[min(2, len(samples) - 1)] if samples else 0
+    print(f"| Memory over {args.long} s at {long_run['requests_per_second']:,.0f} requests/s: after warm-up, at the end, peak | "
+          f"{warm / 1024:.1f} / {samples[-1] / 1024:.1f} / {max(samples) / 1024:.1f} MiB |" if samples else "| Memory | no samples |")
+
+
+if __name__ == "__main__":
+    main()
