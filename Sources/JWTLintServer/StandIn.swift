@@ -38,6 +38,8 @@ package final class StandIn: Sendable {
     /// The data, as requests change it (app account tokens, extended renewal dates), and the test notifications.
     let state: Locked<State>
     private let sessions = Locked<[LintSessionBox]>([])
+    /// What was signed in the current second, by payload.
+    private let signatures = Locked(SignatureCache(second: 0))
     private let bearerOptions: LintOptions
     let clock: @Sendable () -> Double
 
@@ -131,12 +133,27 @@ package final class StandIn: Sendable {
         var object = payload
         if object["bundleId"] == nil { object = object.setting("bundleId", .string(bundleID)) }
         if environmentMember, object["environment"] == nil { object = object.setting("environment", .string(settings.environment.rawValue)) }
-        object = object.setting("signedDate", .integer(Int64(now * 1000)))
+        // Whole seconds: the same data asked for again within a second is the same JWS, signed once.
+        let second = Int64(now)
+        object = object.setting("signedDate", .integer(second * 1000))
         var writer = JSONWriter()
         writer.object(object)
+        let text = writer.text
+        if let cached = signatures.withValue({ $0.second == second ? $0.signed[text] : nil }) { return cached }
         // Signing with a key made at start-up fails only if OpenSSL does; the answer then says so.
-        return (try? chain.sign(payload: writer.text)) ?? "signing-failed"
+        let jws = (try? chain.sign(payload: text)) ?? "signing-failed"
+        signatures.withValue { cache in
+            if cache.second != second || cache.signed.count >= 4096 { cache = SignatureCache(second: second) }
+            cache.signed[text] = jws
+        }
+        return jws
     }
+}
+
+/// The JWS signed within one second, by the payload's JSON text.
+struct SignatureCache {
+    var second: Int64
+    var signed: [String: String] = [:]
 }
 
 /// A lint session handed between threads through the pool, used by one at a time.

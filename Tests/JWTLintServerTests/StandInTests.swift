@@ -73,6 +73,29 @@ struct StandInTests {
         #expect(Linter(options: options).lint(jws).verificationStatus == .verificationFailure)
     }
 
+    final class Clock: @unchecked Sendable {
+        var now = StandInTests.now
+    }
+
+    @Test("The same data asked for within a second is the same JWS; a second later it is signed anew, with the later signedDate")
+    func signaturesWithinASecond() throws {
+        let clock = Clock()
+        let key = try VerificationKey.load(contentsOf: Self.vectors.appendingPathComponent("keys/SubscriptionKey_TESTKEYA01.p8").path)
+        let standIn = try StandIn(
+            settings: StandInSettings(key: key, issuer: Self.issuer, environment: .sandbox, data: .builtIn(now: Self.now)),
+            logDescriptor: open("/dev/null", O_WRONLY), clock: { clock.now })
+        func signed() throws -> String {
+            try #require(try Self.json(try Self.get(standIn, "/inApps/v1/transactions/2000000000000001"))["signedTransactionInfo"] as? String)
+        }
+        let first = try signed()
+        clock.now += 0.5
+        #expect(try signed() == first)
+        clock.now += 0.5
+        let later = try signed()
+        #expect(later != first)
+        #expect(DecodedToken.decode(later).claims?["signedDate"] == .integer(Int64(Self.now * 1000) + 1000))
+    }
+
     @Test("Unknown and malformed IDs get Apple's error JSON and status", arguments: [
         ("/inApps/v1/transactions/2999", 404, 4_040_010),
         ("/inApps/v1/transactions/abc", 400, 4_000_006),
