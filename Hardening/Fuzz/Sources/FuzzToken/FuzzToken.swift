@@ -42,7 +42,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let results = [plain.lint(line), strict.lint(line)] + pinned.map { $0.lint(line) } + [signedWithTestRoot.lint(line)]
 
     for (index, result) in results.enumerated() {
-        require(result.header == decoded.header && result.claims == decoded.claims, "lint and decode disagree")
+        // What decodes strictly, lint reads the same. App Store-signed data is read as Apple's verifier reads it,
+        // which also takes a segment padded with '=': there, and only there, lint may read what decode does not.
+        let readsMore = result.profile == .appleSigned
+        require(decoded.header == nil ? (result.header == nil || readsMore) : result.header == decoded.header, "lint and decode disagree on the header")
+        require(decoded.claims == nil ? (result.claims == nil || readsMore) : result.claims == decoded.claims, "lint and decode disagree on the claims")
         for finding in result.findings {
             require(RuleCatalog.rule(finding.rule) != nil, "finding of unknown rule \(finding.rule)")
             require(Profile.named(result.profile).ruleIDs.contains(finding.rule), "\(finding.rule) reported under \(result.profile)")
