@@ -41,7 +41,8 @@ struct RequestRecord: Sendable {
 /// Keeps the latest records for the page and writes each as a JSON line to a file or standard error.
 final class RequestLog: Sendable {
     private struct State {
-        var records: [RequestRecord] = []
+        /// A ring of the latest records: the `count`-th record ever is at `(count - 1) % kept`.
+        var ring: [RequestRecord] = []
         var count = 0
     }
 
@@ -60,8 +61,11 @@ final class RequestLog: Sendable {
         writer.value(record.json)
         writer.bytes.append(0x0A)
         state.withValue { state in
-            state.records.append(record)
-            if state.records.count > Self.kept { state.records.removeFirst(state.records.count - Self.kept) }
+            if state.ring.count < Self.kept {
+                state.ring.append(record)
+            } else {
+                state.ring[state.count % Self.kept] = record
+            }
             state.count += 1
             // Under the lock, so that lines from two threads never interleave.
             writer.bytes.withUnsafeBytes { raw in
@@ -75,12 +79,12 @@ final class RequestLog: Sendable {
         }
     }
 
-    /// The records after the `after`-th (counting from 1 since start), at most ``kept``, and the count so far.
+    /// The records after the `after`-th (counting from 1 since start), at most ``kept``, oldest first, and the count
+    /// so far.
     func records(after: Int) -> (records: [RequestRecord], count: Int) {
         state.withValue { state in
-            let first = state.count - state.records.count
-            let skip = max(0, after - first)
-            return (skip < state.records.count ? Array(state.records[skip...]) : [], state.count)
+            let first = min(max(after, state.count - state.ring.count), state.count)
+            return ((first..<state.count).map { state.ring[$0 % Self.kept] }, state.count)
         }
     }
 }

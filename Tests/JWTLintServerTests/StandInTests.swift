@@ -73,6 +73,19 @@ struct StandInTests {
         #expect(Linter(options: options).lint(jws).verificationStatus == .verificationFailure)
     }
 
+    @Test("The page keeps the latest 500 records, oldest first, and says how many came in all")
+    func recordRing() throws {
+        let log = RequestLog(descriptor: open("/dev/null", O_WRONLY))
+        for index in 1...1_203 {
+            log.add(RequestRecord(id: String(index), time: 0, method: "GET", path: "/", status: 200, verdict: "open", token: nil, findings: []))
+        }
+        let (all, count) = log.records(after: 0)
+        #expect(count == 1_203 && all.count == 500)
+        #expect(all.first?.id == "704" && all.last?.id == "1203")
+        #expect(log.records(after: 1_200).records.map(\.id) == ["1201", "1202", "1203"])
+        #expect(log.records(after: 1_203).records.isEmpty && log.records(after: 5_000).records.isEmpty)
+    }
+
     final class Clock: @unchecked Sendable {
         var now = StandInTests.now
     }
