@@ -97,6 +97,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--results", default=str(HERE / "serve-results.json"))
     args = parser.parse_args()
+    if not shutil.which("wrk") and shutil.which("apt-get"):
+        bench.log("installing wrk (Debian's package)")
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "wrk"], env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+                       stdout=subprocess.DEVNULL)
     if not shutil.which("wrk"):
         sys.exit("serve_bench: wrk is needed (apt-get install wrk)")
     jwtlint = build()
