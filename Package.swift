@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "JWTLintServer", "JWTLintServeArguments", "JWTLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -7,6 +7,8 @@ import ArgumentParser
 import JWTLint
 import JWTLintServeArguments
 import JWTLintServer
+import NIOCore
+import NIOPosix
 
 /// `jwtlint-serve`: the binary behind `jwtlint serve`.
 struct ServeCommand: AsyncParsableCommand {
@@ -87,6 +89,9 @@ struct ServeProblem: Error, CustomStringConvertible {
 }
 
 MemoryHygiene.clearFreedMemory()
+// Swift concurrency's jobs run on SwiftNIO's event loops: a request's handler then runs on the thread that read it,
+// instead of hopping to another pool and back for every request.
+_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 do {
     let command = try ServeCommand.parseAsRoot()
     guard let serve = command as? ServeCommand else {

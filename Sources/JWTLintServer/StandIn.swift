@@ -60,7 +60,8 @@ package final class StandIn: Sendable {
         self.log = RequestLog(descriptor: logDescriptor)
         self.state = Locked(State(data: settings.data))
         var options = LintOptions(now: clock(), expectedKeyID: settings.keyID, issuer: settings.issuer, bundleID: settings.bundleID)
-        options.key = settings.key.publicKey
+        // A server checks tokens for as long as it runs: the key's fixed-base table (20 ms, once) halves each check.
+        options.key = settings.key.publicKey.preparedForBulkVerification()
         options.keyIDFromFileName = settings.key.keyIDFromFileName
         options.profile = .pinned(.appStoreServerAPI)
         self.bearerOptions = options
