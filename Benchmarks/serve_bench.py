@@ -16,7 +16,7 @@ per second on the same cores, measured in the same run; and the server's memory 
    second to lint's tokens per second (target: at least 0.5, with p99 under 10 ms).
 5. Runs the server under the same load for --long seconds and samples its resident memory (VmRSS) every
    second: memory must stay flat (the last sample within 10% of the one after warm-up).
-Writes Benchmarks/serve-results.json and prints a Markdown table.
+Writes Benchmarks/serve-results.json and prints a Markdown table (Benchmarks/serve-results.md is a run's output).
 """
 import argparse
 import json
@@ -49,14 +49,15 @@ def build() -> Path:
 def lint_rate(jwtlint: Path, tokens: Path, now: int) -> float:
     start = time.perf_counter()
     with open(os.devnull, "w") as sink:
-        bench.run_checked([str(jwtlint), "lint", "--jobs", str(os.cpu_count()), "--format", "json", "--key", str(bench.KEY),
-                           "--now", str(now), "--tokens-file", str(tokens)], stdout=sink)
+        bench.run_checked([str(jwtlint), "lint", "--jobs", str(os.cpu_count()), "--format", "json", "--key", str(bench.PUBLIC_KEY),
+                           "--kid", "TESTKEYA01", "--now", str(now), "--tokens-file", str(tokens)], stdout=sink)
     count = sum(1 for _ in open(tokens))
     return count / (time.perf_counter() - start)
 
 
 def start_server(jwtlint: Path, log_file: Path) -> tuple[subprocess.Popen, str]:
-    server = subprocess.Popen([str(jwtlint), "serve", "--key", str(bench.KEY), "--issuer", "57246542-96fe-1a63-e053-0824d011072a",
+    server = subprocess.Popen([str(jwtlint), "serve", "--key", str(bench.PUBLIC_KEY), "--kid", "TESTKEYA01",
+                               "--issuer", "57246542-96fe-1a63-e053-0824d011072a",
                                "--port", "0", "--log", str(log_file)], stdout=subprocess.PIPE, text=True)
     url = server.stdout.readline().strip()
     if not url.startswith("http://"):
