@@ -155,6 +155,29 @@ struct ServeCommandTests {
         #expect(status == 0, "\(errors)")
     }
 
+    @Test("SIGINT stops it cleanly too")
+    func stopsOnInterrupt() throws {
+        let server = try Server(["--key", Self.key, "--port", "0"])
+        #expect(try Self.request(port: server.port, "GET", "/").status == 200)
+        server.process.interrupt()
+        server.process.waitUntilExit()
+        #expect(server.process.terminationStatus == 0)
+    }
+
+    @Test(
+        "Without jwtlint-serve beside it, jwtlint serve says what is missing and how to get it, exit 2",
+        .enabled(if: ProcessInfo.processInfo.environment["JWTLINT_TEST_WRAPPER"] == nil, "it copies the binary, and a wrapper is a script"))
+    func missingServerBinary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appendingPathComponent("jwtlint")
+        try FileManager.default.copyItem(at: CLI.binary, to: alone)
+        let run = try CLI.run(["serve", "--key", Self.key], executable: alone.path)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("jwtlint-serve, which is not beside jwtlint") && run.standardError.contains("swift build --product jwtlint-serve"))
+    }
+
     @Test("Unusable options end the run with one line and exit 2", arguments: [
         (["--environment", "staging"], "--environment staging is not sandbox or production"),
         (["--port", "70000"], "--port 70000 is not a port"),
