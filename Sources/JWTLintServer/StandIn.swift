@@ -40,6 +40,8 @@ package final class StandIn: Sendable {
     private let sessions = Locked<[LintSessionBox]>([])
     /// What was signed in the current second, by payload.
     private let signatures = Locked(SignatureCache(second: 0))
+    /// The answers given to GET requests in the current second, by path and query.
+    private let responses = Locked(ResponseCache(second: 0))
     private let bearerOptions: LintOptions
     let clock: @Sendable () -> Double
 
@@ -90,9 +92,29 @@ package final class StandIn: Sendable {
             log.add(RequestRecord(id: id, time: Int64(now * 1000), method: request.method, path: request.path, status: 401, verdict: "refused", token: token, findings: result.findings))
             return response
         }
-        var response = route(request, now: now)
+        var response = cachedRoute(request, now: now)
         if !result.findings.isEmpty { response.headers.append(("X-JWTLint-Findings", Self.ruleList(result.findings))) }
         log.add(RequestRecord(id: id, time: Int64(now * 1000), method: request.method, path: request.path, status: response.status, verdict: "accepted", token: token, findings: result.findings))
+        return response
+    }
+
+    /// The answer of ``route(_:now:)``, kept for the rest of the second for a GET: the same question within a second
+    /// gets the same answer, as the data only changes through a POST or PUT, which empties the cache.
+    func cachedRoute(_ request: StandInRequest, now: Double) -> StandInResponse {
+        let second = Int64(now)
+        guard request.method == "GET" else {
+            let response = route(request, now: now)
+            responses.withValue { $0 = ResponseCache(second: second) }
+            return response
+        }
+        var key = request.path
+        for (name, value) in request.query { key += "\u{0}" + name + "=" + value }
+        if let cached = responses.withValue({ $0.second == second ? $0.answers[key] : nil }) { return cached }
+        let response = route(request, now: now)
+        responses.withValue { cache in
+            if cache.second != second || cache.answers.count >= 4096 { cache = ResponseCache(second: second) }
+            cache.answers[key] = response
+        }
         return response
     }
 
@@ -155,6 +177,12 @@ package final class StandIn: Sendable {
 struct SignatureCache {
     var second: Int64
     var signed: [String: String] = [:]
+}
+
+/// The answers to GET requests within one second, by path and query.
+struct ResponseCache {
+    var second: Int64
+    var answers: [String: StandInResponse] = [:]
 }
 
 /// A lint session handed between threads through the pool, used by one at a time.

@@ -164,6 +164,10 @@ struct StandInTests {
         #expect(send("PUT", "/inApps/v1/transactions/consumption/2000000000000001", #"{"customerConsented":true}"#).status == 202)
         #expect(send("PUT", "/inApps/v2/transactions/consumption/2000000000000001", #"{"customerConsented":false}"#).status == 400)
 
+        // Asked once before the changes, within the same second: the answer is kept for that second, and the PUTs
+        // below must make the next GET answer anew.
+        let before = try #require(try Self.json(try Self.get(standIn, "/inApps/v1/transactions/2000000000000011"))["signedTransactionInfo"] as? String)
+        #expect(DecodedToken.decode(before).claims?["appAccountToken"] == nil)
         #expect(send("PUT", "/inApps/v1/transactions/2000000000000011/appAccountToken", #"{"appAccountToken":"7e3fb20b-4cdb-47cc-936d-99d65f608138"}"#).status == 400)
         #expect(send("PUT", "/inApps/v1/transactions/2000000000000010/appAccountToken", #"{"appAccountToken":"nope"}"#).status == 400)
         #expect(send("PUT", "/inApps/v1/transactions/2000000000000010/appAccountToken", #"{"appAccountToken":"7e3fb20b-4cdb-47cc-936d-99d65f608138"}"#).status == 200)
