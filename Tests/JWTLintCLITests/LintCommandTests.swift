@@ -31,6 +31,35 @@ struct LintCommandTests {
         #expect(run.standardOutput.contains("\(Self.samples.count) tokens: \(Self.samples.count) passed, 0 failed"))
     }
 
+    @Test("The README's main command, as written there, passes the samples with warnings and fixes and nothing on standard error; its failing example prints what the README shows, exit 1")
+    func readmeMainCommand() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let prefix = "bash .ci/setup && swift run -c release jwtlint "
+        let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix(prefix) })
+        let command = line.dropFirst(prefix.count)
+        let parts = command.components(separatedBy: " - < ")
+        try #require(parts.count == 2)
+        let arguments = parts[0].split(separator: " ").map(String.init) + ["-"]
+        let samples = try String(contentsOf: CLI.packageRoot.appendingPathComponent(parts[1]), encoding: .utf8)
+        let run = try CLI.run(arguments, input: samples)
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardError.isEmpty, "\(run.standardError)")
+        #expect(run.standardOutput.contains("11 tokens: 11 passed, 0 failed; 0 errors, 5 warnings; signatures: 11 verified"))
+        #expect(run.standardOutput.contains("warning claims.iat") && run.standardOutput.contains("fix: Set iat"))
+
+        // The failing example: the command after "$ jwtlint ", then its output up to "$ echo $?".
+        let example = try #require(readme.range(of: "$ jwtlint lint "))
+        let rest = readme[example.upperBound...]
+        let end = try #require(rest.range(of: "\n$ echo $?\n1\n"))
+        let block = rest[..<end.lowerBound].split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let failingParts = block[0].components(separatedBy: " - < ")
+        let failing = try CLI.run(
+            ["lint"] + failingParts[0].split(separator: " ").map(String.init) + ["-"],
+            input: try String(contentsOf: CLI.packageRoot.appendingPathComponent(failingParts[1]), encoding: .utf8))
+        #expect(failing.status == 1)
+        #expect(failing.standardOutput == block[1] + "\n", "Copy jwtlint's output into the README, or the other way round")
+    }
+
     @Test("An error finding makes the exit status 1, and text output explains it with the rule and a fix")
     func errorExitsOne() throws {
         let token = Self.tampered(Self.clean, replacing: "appstoreconnect-v1", with: "appstoreconnect-v1-sandbox")
