@@ -28,8 +28,10 @@ struct JWTLintCommand: ParsableCommand {
               jwtlint rules --profile promotional-offer
 
             Exit status: 0 no error finding, 1 an error finding, 2 unusable input (key, flags, unreadable input).
+
+            jwtlint \(JWTLintVersion.current)
             """,
-        version: "0.1.0",
+        version: JWTLintVersion.current,
         subcommands: [Lint.self, Diagnose.self, Decode.self, Rules.self, Explain.self, Pubkey.self, Sign.self, OfferSignature.self, Serve.self],
         defaultSubcommand: Lint.self
     )

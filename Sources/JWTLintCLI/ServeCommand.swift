@@ -1,4 +1,5 @@
 import ArgumentParser
+import JWTLint
 import JWTLintServeArguments
 
 #if canImport(Glibc)
@@ -12,7 +13,8 @@ extension JWTLintCommand {
     /// server adds nothing to `jwtlint`'s own binary or start-up. The options are read here first, so that a
     /// mistake is reported as for every other command.
     struct Serve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: ServeArguments.abstract, discussion: ServeArguments.discussion)
+        static let configuration = CommandConfiguration(
+            abstract: ServeArguments.abstract, discussion: ServeArguments.discussion, version: JWTLintVersion.current)
 
         @OptionGroup var arguments: ServeArguments
 

@@ -13,7 +13,8 @@ import NIOPosix
 /// `jwtlint-serve`: the binary behind `jwtlint serve`.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "jwtlint serve", abstract: ServeArguments.abstract, discussion: ServeArguments.discussion)
+        commandName: "jwtlint serve", abstract: ServeArguments.abstract, discussion: ServeArguments.discussion,
+        version: JWTLintVersion.current)
 
     @OptionGroup var arguments: ServeArguments
 

@@ -296,3 +296,16 @@ struct CompletionTests {
         }
     }
 }
+
+@Suite("The version")
+struct VersionTests {
+    @Test("jwtlint --version, jwtlint serve --version and the end of jwtlint --help all say the one version the library holds")
+    func oneVersion() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0 && version.standardOutput == JWTLintVersion.current + "\n")
+        let serve = try CLI.run(["serve", "--version"])
+        #expect(serve.status == 0 && serve.standardOutput == JWTLintVersion.current + "\n", "\(serve.standardError)")
+        #expect(try CLI.run(["--help"]).standardOutput.contains("jwtlint \(JWTLintVersion.current)"))
+        #expect(JWTLintVersion.current.split(separator: ".").count == 3 && JWTLintVersion.current.split(separator: ".").allSatisfy { Int($0) != nil })
+    }
+}
