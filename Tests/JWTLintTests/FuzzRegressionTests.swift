@@ -78,20 +78,35 @@ struct FuzzRegressionTests {
         strictOptions.ruleSettings = [.headerType: .off, .issuedAt: .severity(.info), .headerEmbeddedKey: .severity(.error)]
         strictOptions.warningsAsErrors = true
         let strict = LintSession(linter: Linter(options: strictOptions))
+        // As FuzzToken lints every input: a sandbox verifier of com.example.app that trusts the test chain.
+        var signedOptions = Self.options(key, expecting: false)
+        signedOptions.profile = .pinned(.appleSigned)
+        signedOptions.environment = .sandbox
+        signedOptions.bundleID = "com.example.app"
+        let testRoot = try TrustedRoots.certificates(in: Array(try Data(contentsOf: VectorFiles.url("signed/chain/root.pem"))))
+        signedOptions.trustedRoots = try TrustedRoots(adding: testRoot)
+        let signedWithTestRoot = Linter(options: signedOptions)
         let samples = try String(contentsOf: VectorFiles.url("samples/tokens.txt"), encoding: .utf8)
             .split(separator: "\n").map { ("samples/tokens.txt", Array($0.utf8)) }
         for (name, bytes) in try Self.inputs("FuzzToken") + samples {
             let line = String(decoding: bytes, as: UTF8.self)
             let decoded = DecodedToken.decode(line)
             let results = [plain.lint(line), strict.lint(line)]
-            for result in results {
-                #expect(result.header == decoded.header && result.claims == decoded.claims, "\(name)")
+            let signed = signedWithTestRoot.lint(line)
+            for result in results + [signed] {
+                // What decodes strictly, lint reads the same; under apple-signed it may read more (Apple's reading).
+                let readsMore = result.profile == .appleSigned
+                #expect(decoded.header == nil ? (result.header == nil || readsMore) : result.header == decoded.header, "\(name)")
+                #expect(decoded.claims == nil ? (result.claims == nil || readsMore) : result.claims == decoded.claims, "\(name)")
                 #expect(result.findings.allSatisfy { RuleCatalog.rule($0.rule) != nil }, "\(name)")
                 if result.signature == .verified {
                     #expect(!result.findings.contains { $0.rule.area == "signature" }, "\(name)")
                 }
             }
             #expect(!results[1].findings.contains { $0.rule == .headerType || $0.severity == .warning }, "\(name)")
+            // App Store-signed data: an error exactly when Apple's verifier would not answer OK.
+            let failing = signed.verificationStatus != .ok || signed.nested.contains { $0.result.verificationStatus != .ok }
+            #expect(signed.hasErrors == failing, "\(name): \(signed.verificationStatus.map { "\($0)" } ?? "-") with errors \(signed.hasErrors)")
             let token = TokenFingerprint.token(in: line)
             for format in Self.formats {
                 let report = Self.render(results, input: line, with: format.reporter)

@@ -125,6 +125,8 @@ enum TokenDecoder {
             case .success(let object):
                 return object
             case .failure(.duplicateMember(let name)):
+                // jansson stops at the repeated name; the text may still not be JSON after it.
+                let object = JSONParser.parseObjectKeepingLastDuplicate(raw)
                 if reading == .asApplesVerifier {
                     findings.append(TokenRules.duplicateKey.finding(
                         .duplicateMember,
@@ -135,7 +137,11 @@ enum TokenDecoder {
                         .duplicateMember,
                         "The \(segment) has the member \"\(name)\" more than once; parsers disagree on which value wins (jwtlint goes on with the last)."))
                 }
-                return JSONParser.parseObjectKeepingLastDuplicate(raw)
+                if object == nil {
+                    findings.append(TokenRules.json.finding(
+                        .notJSON, "The \(segment) is not a JSON object: besides the repeated member \"\(name)\", its text does not parse."))
+                }
+                return object
             case .failure(let error):
                 findings.append(TokenRules.json.finding(.notJSON, "The \(segment) \(error.explanation)."))
                 return nil
