@@ -2,7 +2,7 @@
 #define COPENSSL_SHIM_H
 #define OPENSSL_API_COMPAT 30000
 #define OPENSSL_NO_DEPRECATED 1
-#include <dlfcn.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,19 +42,17 @@ static inline EVP_PKEY *copenssl_p256_public_key(const unsigned char *point, siz
     return key;
 }
 
-/// Runs OpenSSL's fixed-base precomputation for a group's generator, `EC_GROUP_precompute_mult`; returns 0 when it
-/// fails or when this libcrypto lacks it. The function is deprecated in OpenSSL 3.0 (hidden here by
-/// OPENSSL_NO_DEPRECATED) and absent from builds made with `no-deprecated`, so it is looked up at run time:
-/// jwtlint then verifies with EVP_PKEY_verify instead. jwtlint sets the generator to the verification key's
-/// point, so that each verification's u2·Q becomes a fixed-base multiplication, as fast as u1·G.
+/// OpenSSL's fixed-base precomputation for a group's generator, `EC_GROUP_precompute_mult`, declared here: it is
+/// deprecated in OpenSSL 3.0 (hidden by OPENSSL_NO_DEPRECATED) and absent from builds made with `no-deprecated`.
+/// The reference is weak, so that it is NULL where libcrypto lacks the function, whether libcrypto is linked
+/// dynamically or statically (as in a release binary); jwtlint then verifies with EVP_PKEY_verify instead.
+extern int EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *context) __attribute__((weak));
+
+/// Runs `EC_GROUP_precompute_mult`; returns 0 when it fails or when this libcrypto lacks it. jwtlint sets the
+/// generator to the verification key's point, so that each verification's u2·Q becomes a fixed-base
+/// multiplication, as fast as u1·G.
 static inline int copenssl_precompute_mult(EC_GROUP *group, BN_CTX *context) {
-    typedef int (*precompute_function)(EC_GROUP *, BN_CTX *);
-    void *program = dlopen(NULL, RTLD_LAZY);
-    if (program == NULL) return 0;
-    precompute_function precompute = (precompute_function)dlsym(program, "EC_GROUP_precompute_mult");
-    int done = precompute != NULL ? precompute(group, context) : 0;
-    dlclose(program);
-    return done;
+    return EC_GROUP_precompute_mult != NULL ? EC_GROUP_precompute_mult(group, context) : 0;
 }
 /// The `STACK_OF(X509)` functions are type-safe macros, which Swift does not import.
 static inline STACK_OF(X509) *copenssl_x509_stack_new(void) { return sk_X509_new_null(); }
