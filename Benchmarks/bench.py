@@ -69,6 +69,20 @@ def build_jwtlint() -> Path:
     return SCRATCH / "release/jwtlint"
 
 
+def build_release() -> Path:
+    """The release tarball's jwtlint (Scripts/release.sh: everything linked statically but glibc), unpacked."""
+    out = WORK / "release"
+    log("building the release: bash Scripts/release.sh")
+    result = run_checked(["bash", str(ROOT / "Scripts/release.sh"), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    tarball = Path(result.stdout.strip().splitlines()[-1])
+    unpacked = out / "unpacked"
+    if unpacked.exists():
+        shutil.rmtree(unpacked)
+    unpacked.mkdir(parents=True)
+    run_checked(["tar", "-C", str(unpacked), "--strip-components=1", "-xzf", str(tarball)])
+    return unpacked / "bin/jwtlint"
+
+
 def build_baseline() -> Path:
     binary = WORK / "baseline"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcrypto"], capture_output=True, text=True,
@@ -202,6 +216,7 @@ def main() -> None:
     ensure_tools()
     python = venv_python()
     jwtlint = build_jwtlint()
+    release = build_release()
     baseline = build_baseline()
     tokens = tokens_file(python, args.tokens)
     mixed = tokens_file(python, args.tokens, mixed=True)
@@ -258,7 +273,12 @@ def main() -> None:
     single = WORK / "single.txt"
     single.write_text(tokens.read_text().split("\n", 1)[0] + "\n")
     single_items = [("baseline", [str(baseline), str(PUBLIC_KEY), str(single)]),
-                    ("jwtlint", [str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json", "-"])]
+                    ("jwtlint", [str(jwtlint), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json", "-"]),
+                    ("release", [str(release), "lint", "--key", str(PUBLIC_KEY), "--now", NOW, "--format", "json", "-"]),
+                    # The same command with a flag given twice, which the fast lint reader (LintInvocation) refuses:
+                    # swift-argument-parser reads it instead, so this row is what that reader saves.
+                    ("release, swift-argument-parser", [str(release), "lint", "--key", str(PUBLIC_KEY), "--now", NOW,
+                                                        "--format", "json", "--format", "json", "-"])]
     single_samples = {name: [] for name, _ in single_items}
     for _ in range(args.single_runs):
         for name, command in single_items:
@@ -281,6 +301,9 @@ def main() -> None:
         "one core: time per token / baseline's (target <= 1.0)": j1["ratio_to_baseline"],
         f"--jobs {cores} throughput / --jobs 1 (target >= 1.9 on 2 cores)": jn["tokens_per_second"] / j1["tokens_per_second"],
         "single token, whole process / baseline's (target <= 1.5)": single_result["jwtlint"] / single_result["baseline"],
+        "single token, release binary / baseline's (target <= 1.3)": single_result["release"] / single_result["baseline"],
+        "single token, release binary read by swift-argument-parser / by the fast lint reader":
+            single_result["release, swift-argument-parser"] / single_result["release"],
         "four profiles, time per token / App Store Server API tokens' (target <= 1.10)":
             by_name[MIXED]["seconds"] / j1["seconds"],
         "App Store-signed transactions, time per token / App Store Server API tokens' (target <= 1.5)":
@@ -304,7 +327,8 @@ def main() -> None:
               f"{row['ratio_to_baseline']:.2f}x | "
               + ("not measured |" if row["peak_rss_kib"] is None else f"{row['peak_rss_kib'] / 1024:.1f} MiB |"))
     print(f"\nSingle token, whole process (median of {args.single_runs}): baseline {single_result['baseline']:.2f} ms, "
-          f"jwtlint {single_result['jwtlint']:.2f} ms")
+          f"jwtlint {single_result['jwtlint']:.2f} ms, release {single_result['release']:.2f} ms "
+          f"(read by swift-argument-parser: {single_result['release, swift-argument-parser']:.2f} ms)")
     for label, rss in memory_result.items():
         print(f"Peak RSS, {label}: {rss / 1024:.1f} MiB")
     print()
