@@ -100,9 +100,12 @@ def main() -> int:
         now = int(time.time() * 1000)
         notifications = good.get_notification_history(None, NotificationHistoryRequest(startDate=now - 3_600_000, endDate=now + 60_000))
         check(len(notifications.notificationHistory) == 1, "Get Notification History: the test notification")
-        good.send_consumption_information("2000000000000001", ConsumptionRequest(
-            customerConsented=True, sampleContentProvided=False, deliveryStatus=DeliveryStatus.DELIVERED))
-        check(True, "Send Consumption Information: accepted (202)")
+        try:
+            good.send_consumption_information("2000000000000001", ConsumptionRequest(
+                customerConsented=True, sampleContentProvided=False, deliveryStatus=DeliveryStatus.DELIVERED))
+            check(True, "Send Consumption Information: accepted")
+        except APIException as error:
+            check(False, f"Send Consumption Information: refused with {error.http_status_code}")
         good.set_app_account_token("2000000000000010", UpdateAppAccountTokenRequest(appAccountToken="7e3fb20b-4cdb-47cc-936d-99d65f608138"))
         check(verifier.verify_and_decode_signed_transaction(good.get_transaction_info("2000000000000011").signedTransactionInfo).appAccountToken
               == "7e3fb20b-4cdb-47cc-936d-99d65f608138", "Set App Account Token: later transactions carry it")

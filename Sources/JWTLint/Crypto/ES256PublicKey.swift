@@ -77,17 +77,7 @@ public final class ES256PublicKey: @unchecked Sendable {
 
     /// The key as a SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
     public var pem: String {
-        let der = ES256PublicKey.p256SPKIPrefix + uncompressedPoint
-        let body = Base64Standard.encode(der)
-        var lines = ["-----BEGIN PUBLIC KEY-----"]
-        var index = body.startIndex
-        while index < body.endIndex {
-            let end = body.index(index, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex
-            lines.append(String(body[index..<end]))
-            index = end
-        }
-        lines.append("-----END PUBLIC KEY-----")
-        return lines.joined(separator: "\n") + "\n"
+        PEMBlock.armored(ES256PublicKey.p256SPKIPrefix + uncompressedPoint, label: "PUBLIC KEY")
     }
 
     /// The x coordinate, 32 bytes big-endian.

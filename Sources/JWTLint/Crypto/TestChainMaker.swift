@@ -101,6 +101,7 @@ package enum TestChainMaker {
     }
 
     private static func der(_ certificate: OpaquePointer) throws(Failure) -> [UInt8] {
+        defer { OpenSSLError.clearQueue() }
         var buffer: UnsafeMutablePointer<UInt8>? = nil
         let length = i2d_X509(certificate, &buffer)
         guard length > 0, let buffer else { throw Failure(description: "a certificate cannot be written as DER") }
@@ -109,6 +110,7 @@ package enum TestChainMaker {
     }
 
     private static func privateKeyDER(_ key: OpaquePointer) throws(Failure) -> [UInt8] {
+        defer { OpenSSLError.clearQueue() }
         var buffer: UnsafeMutablePointer<UInt8>? = nil
         let length = i2d_PrivateKey(key, &buffer)
         guard length > 0, let buffer else { throw Failure(description: "the leaf key cannot be written as DER") }
@@ -135,18 +137,7 @@ package struct TestChain: Sendable {
     package var x5c: [String] { [leaf, intermediate, root].map(Base64.encode) }
 
     /// The root as PEM.
-    package var rootPEM: String {
-        let body = Base64.encode(root)
-        var lines: [String] = ["-----BEGIN CERTIFICATE-----"]
-        var index = body.startIndex
-        while index < body.endIndex {
-            let end = body.index(index, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex
-            lines.append(String(body[index..<end]))
-            index = end
-        }
-        lines.append("-----END CERTIFICATE-----")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    package var rootPEM: String { PEMBlock.armored(root, label: "CERTIFICATE") }
 
     /// A JWS of `payload` (a JSON object's text) signed by the leaf, with `alg` ES256 and this chain in `x5c`, as the
     /// App Store signs its data.

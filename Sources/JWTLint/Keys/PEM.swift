@@ -101,6 +101,20 @@ struct PEMBlock {
         return nil
     }
 
+    /// `der` as a PEM block labelled `label`, its base64 in lines of 64 characters (RFC 7468).
+    static func armored(_ der: [UInt8], label: String) -> String {
+        let body = Base64Standard.encode(der)
+        var lines = ["-----BEGIN \(label)-----"]
+        var index = body.startIndex
+        while index < body.endIndex {
+            let end = body.index(index, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex
+            lines.append(String(body[index..<end]))
+            index = end
+        }
+        lines.append("-----END \(label)-----")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// Overwrites bytes that may hold private key material.
     static func clear(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { raw in
