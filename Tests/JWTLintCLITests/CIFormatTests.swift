@@ -99,6 +99,18 @@ struct CIFormatTests {
         #expect(lines.filter { !$0.isEmpty && !$0.hasPrefix("::") }.count == 1, "only the summary line is plain")
     }
 
+    @Test("The GitHub summary line counts one token and one warning in the singular")
+    func githubSummaryCounts() throws {
+        let failing = try CLI.run([
+            "lint", "--format", "github", "--key", CLI.vector("keys/TESTKEYA01.pub.pem"), "--now", LintCommandTests.now,
+            "--tokens-file", CLI.vector("samples/failing.txt"),
+        ])
+        #expect(failing.standardOutput.hasSuffix(
+            "jwtlint: 1 token, 0 passed, 1 failed; 3 errors, 0 warnings; signatures: 1 verified, 0 invalid, 0 not checked\n"))
+        let many = try Self.lint("github")
+        #expect(many.standardOutput.contains("jwtlint: 10500 tokens, "))
+    }
+
     @Test("GitHub annotation text cannot start a command of its own")
     func githubEscaping() {
         #expect(GitHubReporter.escapeData("a\n::error::x%") == "a%0A::error::x%25")

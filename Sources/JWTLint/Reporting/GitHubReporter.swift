@@ -34,8 +34,9 @@ public struct GitHubReporter: Reporter {
     }
 
     public func closing(_ summary: LintSummary) -> String {
-        "jwtlint: \(summary.tokens) tokens, \(summary.passed) passed, \(summary.failed) failed; "
-            + "\(summary.errors) errors, \(summary.warnings) warnings; signatures: \(summary.verified) verified, "
+        "jwtlint: \(summary.tokens) token\(summary.tokens == 1 ? "" : "s"), \(summary.passed) passed, \(summary.failed) failed; "
+            + "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"); "
+            + "signatures: \(summary.verified) verified, "
             + "\(summary.invalid) invalid, \(summary.unchecked) not checked\n"
     }
 
