@@ -19,6 +19,9 @@ let package = Package(
         // `jwtlint serve`, the local App Store Server API, is a binary of its own, so that the server framework
         // adds nothing to `jwtlint`'s binary or its start-up: `jwtlint serve` runs `jwtlint-serve` beside it.
         .executable(name: "jwtlint-serve", targets: ["JWTLintServe"]),
+        // `swift package jwtlint ARGUMENTS` in a package that depends on this one: jwtlint built from source. The
+        // release's plugin package (Scripts/release.sh) runs the same plugin on the release binary instead.
+        .plugin(name: "JWTLintCommand", targets: ["JWTLintCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -83,6 +86,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "JWTLintCommand",
+            capability: .command(intent: .custom(
+                verb: "jwtlint",
+                description: "Runs jwtlint (lint, diagnose, decode, rules, ...) in the package's folder; 'swift package jwtlint --help' lists them"
+            )),
+            dependencies: ["JWTLintCLI"]
         ),
         .testTarget(
             name: "JWTLintTests",

@@ -2,6 +2,10 @@
 # Builds jwtlint's release for this machine's architecture:
 #   dist/jwtlint-VERSION-ARCH-linux.tar.gz   jwtlint-VERSION-ARCH-linux/bin/{jwtlint,jwtlint-serve}, LICENSES/, README
 #   dist/jwtlint-VERSION-ARCH-linux.tar.gz.sha256
+#   dist/jwtlint-VERSION.artifactbundle.zip       jwtlint.artifactbundle/: info.json and the same binaries, for SwiftPM
+#   dist/jwtlint-VERSION.artifactbundle.zip.sha256  its SHA-256, which is also SwiftPM's checksum of the zip
+#   dist/jwtlint-plugin/                          a Swift package: the command plugin (`swift package jwtlint ...`)
+#                                                 on the binary in its own jwtlint.artifactbundle (Plugins/)
 # Both binaries are linked statically against the Swift runtime and Foundation, libcrypto (OpenSSL), jansson and
 # libstdc++/libgcc, so that they need nothing but glibc (libc, libm); the script checks that with ldd. VERSION is
 # JWTLintVersion.current (Sources/JWTLint/JWTLintVersion.swift), the one place a release stamps.
@@ -14,7 +18,7 @@ out="$root/dist"
 while (($#)); do
     case "$1" in
         --out) out="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "release.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -101,4 +105,63 @@ mkdir -p "$out"
 tarball="$out/$name.tar.gz"
 tar -C "$scratch/stage" --owner=0 --group=0 --numeric-owner -czf "$tarball" "$name"
 (cd "$out" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+
+# The artifact bundle (SwiftPM's format for a binary tool): info.json names the executable and the platform it
+# runs on; jwtlint-serve and the licences travel beside jwtlint, so that `jwtlint serve` finds its server.
+bundle="$scratch/bundle/jwtlint.artifactbundle"
+rm -rf "$scratch/bundle"
+mkdir -p "$bundle"
+cp -r "$stage" "$bundle/$name"
+triple="$arch-unknown-linux-gnu"
+cat > "$bundle/info.json" <<JSON
+{
+  "schemaVersion": "1.0",
+  "artifacts": {
+    "jwtlint": {
+      "version": "$version",
+      "type": "executable",
+      "variants": [
+        { "path": "$name/bin/jwtlint", "supportedTriples": ["$triple"] }
+      ]
+    }
+  }
+}
+JSON
+zipfile="jwtlint-$version.artifactbundle.zip"
+rm -f "$out/$zipfile"
+(cd "$scratch/bundle" && TZ=UTC find jwtlint.artifactbundle -exec touch -h -d "@0" {} + && zip -qrX -y "$out/$zipfile" jwtlint.artifactbundle)
+(cd "$out" && sha256sum "$zipfile" > "$zipfile.sha256")
+
+# The plugin package: the command plugin of this repository (Plugins/JWTLintCommand) on the bundle, by path. Use it
+# by path, or publish it as a repository of its own; to host the bundle instead, replace the binary target's path
+# with url: and the zip's checksum (its .sha256).
+plugin="$out/jwtlint-plugin"
+rm -rf "$plugin"
+mkdir -p "$plugin/Plugins"
+cp -r Plugins/JWTLintCommand "$plugin/Plugins/"
+cp -r "$bundle" "$plugin/"
+cat > "$plugin/Package.swift" <<SWIFT
+// swift-tools-version: 6.0
+import PackageDescription
+
+// jwtlint $version as a SwiftPM command plugin: 'swift package jwtlint lint ...' in a package that depends on
+// this one runs the release binary (Linux, $arch) in that package's folder. Made by jwtlint's Scripts/release.sh.
+let package = Package(
+    name: "jwtlint-plugin",
+    products: [
+        .plugin(name: "JWTLintCommand", targets: ["JWTLintCommand"]),
+    ],
+    targets: [
+        .binaryTarget(name: "jwtlint", path: "jwtlint.artifactbundle"),
+        .plugin(
+            name: "JWTLintCommand",
+            capability: .command(intent: .custom(
+                verb: "jwtlint",
+                description: "Runs jwtlint (lint, diagnose, decode, rules, ...) in the package's folder; 'swift package jwtlint --help' lists them"
+            )),
+            dependencies: ["jwtlint"]
+        ),
+    ]
+)
+SWIFT
 echo "$tarball"
