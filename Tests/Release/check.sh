@@ -5,7 +5,7 @@
 # `jwtlint serve` there and has it refuse a request without a token. Needs root (chroot) and Debian's mirror the
 # first time: the root is kept in $JWTLINT_BARE_ROOT (default /var/cache/jwtlint/bare-root-bookworm).
 #
-#   bash Tests/Release/check.sh
+#   bash Tests/Release/check.sh [DIST]    DIST: a folder Scripts/release.sh --out wrote; default: run it now
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -36,7 +36,11 @@ cleanup() {
 trap cleanup EXIT
 # As in any container: the Swift runtime of a static binary reads its arguments from /proc/self/cmdline.
 mountpoint -q "$bare/proc" || mount -t proc proc "$bare/proc"
-tarball="$(bash Scripts/release.sh --out "$out" | tail -1)"
+if [ $# -ge 1 ]; then
+    tarball="$(ls "$(cd "$1" && pwd)"/jwtlint-*-x86_64-linux.tar.gz | head -1)"
+else
+    tarball="$(bash Scripts/release.sh --out "$out" | tail -1)"
+fi
 (cd "$out" && sha256sum -c "$(basename "$tarball").sha256" >&2)
 rm -rf "$bare/opt/jwtlint" "$bare/tmp/jwtlint-check"
 mkdir -p "$bare/opt/jwtlint" "$bare/tmp/jwtlint-check"
