@@ -41,7 +41,7 @@ if [ $# -ge 1 ]; then
 else
     tarball="$(bash Scripts/release.sh --out "$out" | tail -1)"
 fi
-(cd "$out" && sha256sum -c "$(basename "$tarball").sha256" >&2)
+(cd "$(dirname "$tarball")" && sha256sum -c "$(basename "$tarball").sha256" >&2)
 rm -rf "$bare/opt/jwtlint" "$bare/tmp/jwtlint-check"
 mkdir -p "$bare/opt/jwtlint" "$bare/tmp/jwtlint-check"
 tar -C "$bare/opt/jwtlint" --strip-components=1 -xzf "$tarball"
