@@ -16,7 +16,7 @@ let package = Package(
     products: [
         .library(name: "JWTLint", targets: ["JWTLint"]),
         .executable(name: "jwtlint", targets: ["JWTLintCLI"]),
-        // `jwtlint serve`, the local App Store Server API, is a binary of its own, so that the server framework
+        // `jwtlint serve`, the local App Store Server API, is a binary of its own, so that SwiftNIO
         // adds nothing to `jwtlint`'s binary or its start-up: `jwtlint serve` runs `jwtlint-serve` beside it.
         .executable(name: "jwtlint-serve", targets: ["JWTLintServe"]),
         // `swift package jwtlint ARGUMENTS` in a package that depends on this one: jwtlint built from source. The
@@ -28,13 +28,9 @@ let package = Package(
         // Only for `swift package generate-documentation` (the library's DocC catalog, built in CI with warnings
         // as errors); it adds nothing to what the library or the binary link.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
-        // The HTTP server of `jwtlint serve` (SwiftNIO underneath): routing, HTTP/1.1 parsing with limits, graceful
-        // shutdown on SIGINT/SIGTERM. Without its default traits, which would pull in swift-configuration and
-        // Foundation-only code the stand-in does not use.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        // Hummingbird's own foundation, named for its time amounts and channels (idle timeout, the bound port).
+        // The HTTP/1.1 server of `jwtlint serve`: event loops, sockets, HTTP/1.1 parsing with limits, keep-alive and
+        // pipelining, idle timeouts, quiescing connections for a clean stop.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -73,8 +69,8 @@ let package = Package(
         .target(
             name: "JWTLintServer",
             dependencies: [
-                "JWTLint", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                "JWTLint", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,6 +1,6 @@
 package import JWTLint
 
-/// One HTTP request as the stand-in reads it: no server framework's types, so that every answer can be tested
+/// One HTTP request as the stand-in reads it: no SwiftNIO types, so that every answer can be tested
 /// without a socket.
 package struct StandInRequest: Sendable {
     /// `GET`, `POST`, `PUT`, ...
@@ -21,6 +21,51 @@ package struct StandInRequest: Sendable {
         self.query = query
         self.authorization = authorization
         self.body = body
+    }
+
+    /// A request whose target (`/path?name=value&...`, as the request line has it) is split into its path and
+    /// query: the path as sent, each parameter's value percent-decoded (as sent when it is not valid
+    /// percent-encoding), `+` left as it is.
+    package init(method: String, target: String, authorization: String?, body: [UInt8] = []) {
+        let withoutFragment = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let parts = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var query: [(name: String, value: String)] = []
+        if parts.count == 2 {
+            for pair in parts[1].split(separator: "&") {
+                let nameAndValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let value = nameAndValue.count == 2 ? nameAndValue[1] : ""
+                query.append((String(nameAndValue[0]), Self.percentDecoded(value) ?? String(value)))
+            }
+        }
+        self.init(method: method, path: parts[0].isEmpty ? "/" : String(parts[0]), query: query, authorization: authorization, body: body)
+    }
+
+    /// `text` with every `%XX` replaced by its byte, or `nil` when an escape is incomplete, not hexadecimal, or the
+    /// bytes are not UTF-8.
+    static func percentDecoded(_ text: Substring) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        // Decoding replaces bytes that are not UTF-8; then the text's bytes differ from them.
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        return decoded.utf8.elementsEqual(bytes) ? decoded : nil
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The values of a query parameter.

@@ -98,6 +98,38 @@ struct ServeCommandTests {
         #expect(server.stop().status == 0)
     }
 
+    @Test("Pipelined requests on one connection are answered in order; an HTTP/1.0 request's answer closes the connection")
+    func pipelinedAndHTTP10() throws {
+        let server = try Server(["--key", Self.key, "--port", "0"])
+        defer { _ = server.stop() }
+        func exchange(_ text: String) throws -> String {
+            let socket = Self.connected(port: server.port)
+            try #require(socket >= 0)
+            defer { close(socket) }
+            // Reads until the server closes; a server that keeps the connection open fails by the timeout.
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+            var response: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = recv(socket, &buffer, buffer.count, 0)
+                if count < 0 { return "timed out: " + String(decoding: response, as: UTF8.self) }
+                if count == 0 { break }
+                response += buffer[0..<count]
+            }
+            return String(decoding: response, as: UTF8.self)
+        }
+        let pipelined = try exchange(
+            "GET /inApps/v1/transactions/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /jwtlint/requests HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let statusLines = pipelined.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) }
+        #expect(statusLines == ["401", "200", "404"], "\(pipelined)")
+        let old = try exchange("GET / HTTP/1.0\r\n\r\n")
+        #expect(old.hasPrefix("HTTP/1.0 200 OK\r\n") && old.lowercased().contains("\r\nconnection: close\r\n"), "\(old.prefix(200))")
+    }
+
     /// A connected socket to the server, or -1.
     static func connected(port: UInt16) -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -32,6 +32,23 @@ struct StandInTests {
         try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
     }
 
+    @Test("A request target splits into the path as sent and the query's values percent-decoded, '+' and bad escapes as sent")
+    func requestTarget() {
+        let request = StandInRequest(
+            method: "GET", target: "/inApps/v2/history/2000000000000001?revision=a%2Bb%3D&sort=DESCENDING&productId=x+y&bad=%zz&empty&=v#part",
+            authorization: nil)
+        #expect(request.path == "/inApps/v2/history/2000000000000001")
+        #expect(request.query.map(\.name) == ["revision", "sort", "productId", "bad", "empty", ""])
+        #expect(request.query.map(\.value) == ["a+b=", "DESCENDING", "x+y", "%zz", "", "v"])
+        #expect(request.values("revision") == ["a+b="])
+        let plain = StandInRequest(method: "GET", target: "/", authorization: nil)
+        #expect(plain.path == "/" && plain.query.isEmpty)
+        #expect(StandInRequest(method: "GET", target: "?a=1", authorization: nil).path == "/")
+        #expect(StandInRequest.percentDecoded("%C3%A9%E2%82%AC") == "é€")
+        #expect(StandInRequest.percentDecoded("%FF") == nil, "bytes that are not UTF-8 are not a value")
+        #expect(StandInRequest.percentDecoded("%4") == nil)
+    }
+
     @Test("A token with an error gets Apple's 401, plain text with a request ID, and the rule IDs in X-JWTLint-Findings")
     func refusedTokens() throws {
         let standIn = try Self.standIn()
