@@ -23,7 +23,7 @@ while (($#)); do
     esac
 done
 cd "$root"
-bash .ci/setup
+bash .ci/setup --build
 command -v gcc >/dev/null || { echo "release.sh: gcc is needed (for libstdc++.a)" >&2; exit 2; }
 
 version="$(sed -n 's/^ *public static let current = "\([0-9][0-9.]*\)".*/\1/p' Sources/JWTLint/JWTLintVersion.swift)"

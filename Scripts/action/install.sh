@@ -16,7 +16,7 @@ source_dir="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is set by the runner}"
 case "${JWTLINT_BUILD_FROM_SOURCE:-false}" in
     true)
         command -v swift >/dev/null || fail "build-from-source needs Swift 6 on the runner (for example swift-actions/setup-swift)"
-        if command -v apt-get >/dev/null; then bash "$source_dir/.ci/setup" >&2; fi
+        if command -v apt-get >/dev/null; then bash "$source_dir/.ci/setup" --build >&2; fi
         scratch="$temp/jwtlint-build"
         echo "jwtlint: building from $source_dir" >&2
         swift build -c release --product jwtlint --package-path "$source_dir" --scratch-path "$scratch" >&2 \
