@@ -39,23 +39,34 @@ struct ServeCommandTests {
         }
     }
 
-    /// One HTTP/1.1 request over a plain socket; the status line's code, the headers and the body.
-    static func request(port: UInt16, _ method: String, _ path: String, headers: [String] = [], body: String = "") throws -> (status: Int, head: String, body: String) {
+    /// Sends `text` on a new connection and reads until the server closes it; with `timeout`, a read that waits that
+    /// many seconds ends it too. The answer, and whether it ended with the server's close (not a reset or the timeout).
+    static func exchange(port: UInt16, _ text: String, timeout: Int = 0) throws -> (response: String, closed: Bool) {
         let socket = connected(port: port)
         try #require(socket >= 0)
         defer { close(socket) }
-        let text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-            + headers.map { $0 + "\r\n" }.joined() + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        if timeout > 0 {
+            var limit = timeval(tv_sec: timeout, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        }
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
+            if count < 0 { return (String(decoding: response, as: UTF8.self), false) }
+            if count == 0 { return (String(decoding: response, as: UTF8.self), true) }
             response += buffer[0..<count]
         }
-        let whole = String(decoding: response, as: UTF8.self)
+    }
+
+    /// One HTTP/1.1 request over a plain socket; the status line's code, the headers and the body.
+    static func request(port: UInt16, _ method: String, _ path: String, headers: [String] = [], body: String = "") throws -> (status: Int, head: String, body: String) {
+        let text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            + headers.map { $0 + "\r\n" }.joined() + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        // A reset (the server refusing a huge header or body outright) ends the answer as a close does.
+        let (whole, _) = try exchange(port: port, text)
         let parts = whole.components(separatedBy: "\r\n\r\n")
         let status = Int(whole.split(separator: " ").dropFirst().first ?? "") ?? 0
         return (status, parts.first ?? "", parts.dropFirst().joined(separator: "\r\n\r\n"))
@@ -102,24 +113,10 @@ struct ServeCommandTests {
     func pipelinedAndHTTP10() throws {
         let server = try Server(["--key", Self.key, "--port", "0"])
         defer { _ = server.stop() }
+        // Read until the server closes; a server that keeps the connection open fails by the timeout.
         func exchange(_ text: String) throws -> String {
-            let socket = Self.connected(port: server.port)
-            try #require(socket >= 0)
-            defer { close(socket) }
-            // Reads until the server closes; a server that keeps the connection open fails by the timeout.
-            var timeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            let bytes = Array(text.utf8)
-            _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
-            var response: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = recv(socket, &buffer, buffer.count, 0)
-                if count < 0 { return "timed out: " + String(decoding: response, as: UTF8.self) }
-                if count == 0 { break }
-                response += buffer[0..<count]
-            }
-            return String(decoding: response, as: UTF8.self)
+            let (response, closed) = try Self.exchange(port: server.port, text, timeout: 5)
+            return closed ? response : "not closed: " + response
         }
         let pipelined = try exchange(
             "GET /inApps/v1/transactions/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /jwtlint/requests HTTP/1.1\r\nHost: x\r\n\r\n"
