@@ -12,6 +12,8 @@ import subprocess
 import sys
 import tempfile
 
+import yaml
+
 from action_runner import run_action
 
 repository, tarball, dev = (os.path.abspath(arg) for arg in sys.argv[1:4])
@@ -61,7 +63,6 @@ def annotations(text):
 
 # The action's default version is the version the source says: a release tag fetches its own binaries.
 with open(os.path.join(repository, "action.yml")) as file:
-    import yaml
     declared = yaml.safe_load(file)["inputs"]
 check(declared["version"]["default"] == version, f"the action's default version is {version}", declared["version"]["default"])
 

@@ -14,7 +14,12 @@ if [ $# -ge 1 ]; then dist="$(cd "$1" && pwd)"; else dist="$work/dist"; bash Scr
 tarball="$(ls "$dist"/jwtlint-*-x86_64-linux.tar.gz | head -1)"
 [ -f "$tarball.sha256" ] || { echo "action check: FAILED: no release tarball with its .sha256 in $dist" >&2; exit 1; }
 # The runner reads action.yml with PyYAML (Debian's python3-yaml); the steps download with curl.
-python3 -c 'import yaml' 2>/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml >&2
-command -v curl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >&2
+missing=()
+python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+    # A fresh machine may have no package lists yet.
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+fi
 swift build --product jwtlint >&2
 python3 "$here/check.py" "$root" "$tarball" "$(swift build --show-bin-path)/jwtlint"

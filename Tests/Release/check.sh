@@ -14,7 +14,7 @@ bare="${JWTLINT_BARE_ROOT:-/var/cache/jwtlint/bare-root-bookworm}"
 cd "$root"
 
 if [ ! -x "$bare/bin/bash" ] || [ ! -f "$bare/.jwtlint-bare-root" ]; then
-    command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2
+    command -v debootstrap >/dev/null || { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2; }
     echo "release check: making a bare Debian root in $bare (debootstrap --variant=minbase bookworm)" >&2
     rm -rf "$bare"
     mkdir -p "$(dirname "$bare")"
