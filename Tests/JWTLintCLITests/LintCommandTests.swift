@@ -53,6 +53,7 @@ struct LintCommandTests {
         let end = try #require(rest.range(of: "\n$ echo $?\n1\n"))
         let block = rest[..<end.lowerBound].split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let failingParts = block[0].components(separatedBy: " - < ")
+        try #require(block.count == 2 && failingParts.count == 2, "the README's failing example is '$ jwtlint lint ARGUMENTS - < FILE' and its output")
         let failing = try CLI.run(
             ["lint"] + failingParts[0].split(separator: " ").map(String.init) + ["-"],
             input: try String(contentsOf: CLI.packageRoot.appendingPathComponent(failingParts[1]), encoding: .utf8))
