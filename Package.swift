@@ -43,6 +43,12 @@ let package = Package(
             pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"]), .brew(["jansson"])]
         ),
+        // OpenSSL's TLS (libssl), for the HTTPS client that sends notifications; only JWTLintHTTP imports it.
+        .systemLibrary(
+            name: "COpenSSLTLS",
+            pkgConfig: "libssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         // The zero-on-free allocator both C libraries are given when a program asks for it: a header of plain C.
         .systemLibrary(name: "CClearingAllocator"),
         .target(
@@ -53,9 +59,16 @@ let package = Package(
         .executableTarget(
             name: "JWTLintCLI",
             dependencies: [
-                "JWTLint", "JWTLintServeArguments",
+                "JWTLint", "JWTLintServeArguments", "JWTLintHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // A small blocking HTTP/1.1 client over TCP or TLS, with one deadline per exchange: `jwtlint notify` sends
+        // notifications with it, and the stand-in sends its test notifications with it, off the event loop.
+        .target(
+            name: "JWTLintHTTP",
+            dependencies: ["JWTLint", "COpenSSLTLS"],
             swiftSettings: strictSettings
         ),
         // The options of `jwtlint serve`, declared once for both binaries: `jwtlint` shows them in --help and hands
@@ -69,7 +82,7 @@ let package = Package(
         .target(
             name: "JWTLintServer",
             dependencies: [
-                "JWTLint", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                "JWTLint", "JWTLintHTTP", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

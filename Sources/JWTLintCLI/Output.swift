@@ -67,6 +67,19 @@ enum Output {
         return isatty(STDOUT_FILENO) == 1
     }
 
+    /// Writes `contents` to the file at `path` (mode 0644, replacing it), or says in one line why it cannot.
+    static func writeFile(_ path: String, contents: [UInt8], what: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw UsageError(message: "cannot write \(what) to '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < contents.count {
+            let written = contents[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw UsageError(message: "cannot write \(what) to '\(path)': \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+    }
+
     /// The current time in Unix seconds, for when `--now` is not given.
     static func currentTime() -> Double {
         var spec = timespec()

@@ -19,7 +19,7 @@ public enum JSONParseError: Error, Sendable, Equatable {
 
 extension JSONParseError {
     /// What is wrong, as a message says it after its subject: "is not valid JSON (…)".
-    var explanation: String {
+    package var explanation: String {
         switch self {
         case .duplicateMember(let name): return "has the member \(JSONText.quoted(name)) more than once"
         case .invalidUTF8: return "is not valid UTF-8"

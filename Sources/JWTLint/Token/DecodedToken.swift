@@ -35,4 +35,9 @@ extension DecodedToken {
     package static func jsonObject(_ bytes: [UInt8]) -> JSONObject? {
         try? bytes.withUnsafeBytes { JSONParser.parseObject($0) }.get()
     }
+
+    /// `bytes` parsed as one JSON object by the same strict parser, or why they are not one.
+    package static func parseJSONObject(_ bytes: [UInt8]) -> Result<JSONObject, JSONParseError> {
+        bytes.withUnsafeBytes { JSONParser.parseObject($0) }
+    }
 }

@@ -1,0 +1,308 @@
+"""`jwtlint notify` against a real HTTP receiver that verifies every request with Apple's own Python
+SignedDataVerifier (app-store-server-library, pinned in Vectors/requirements.txt), trusting the root of a chain made by
+`jwtlint chain create`, online checks off:
+
+- every notificationType and subtype of the installed library's enums is sent (with every other pair jwtlint knows),
+  in sandbox and in production; each verifies with status OK and decodes into the library's models, nested signed data
+  (transaction, renewal info, app transaction) verified and decoded too, and its data hangs together;
+- the same receiver answering 500, hanging, closing the connection, or answering 10 MB gives the right exit status and
+  attempt result, and --retry resends the same notificationUUID until it succeeds;
+- hostile input (a --set path that is not there, a --from file that is not JSON, a URL that is not one, a port where
+  nothing listens) is one line on standard error and exit status 2.
+
+    python Tests/Notifications/check.py JWTLINT    (with Vectors/.venv's python: it imports Apple's library)
+"""
+
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from appstoreserverlibrary.models.Environment import Environment
+from appstoreserverlibrary.models.NotificationTypeV2 import NotificationTypeV2
+from appstoreserverlibrary.models.Subtype import Subtype
+from appstoreserverlibrary.signed_data_verifier import SignedDataVerifier, VerificationException
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+BUNDLE = "com.example.notified"
+APP_APPLE_ID = 987654321
+failures = []
+
+
+def check(condition: bool, what: str) -> None:
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures.append(what)
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """Answers by path: /verify/<environment> verifies and records; /500 answers 500; /hang never answers;
+    /close closes without answering; /big answers 200 with 10 MB; /flaky fails twice per notificationUUID, then
+    succeeds."""
+
+    protocol_version = "HTTP/1.1"
+    verifiers: dict = {}
+    received: list = []
+    seen_uuids: dict = {}
+    lock = threading.Lock()
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length)
+        path = self.path
+        if path == "/hang":
+            time.sleep(5)
+            return
+        if path == "/close":
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if path == "/500":
+            self.answer(500, b"internal error\n")
+            return
+        if path == "/big":
+            self.answer(200, b"x" * (10 * 1024 * 1024))
+            return
+        if path == "/flaky":
+            uuid = json.loads(body).get("signedPayload", "")[:64]
+            with self.lock:
+                count = self.seen_uuids.get(uuid, 0) + 1
+                self.seen_uuids[uuid] = count
+            self.answer(200 if count >= 3 else 503, b"")
+            return
+        if path.startswith("/verify/"):
+            environment = path.split("/")[2]
+            record = {"content_type": self.headers.get("Content-Type"), "body": body}
+            try:
+                payload = json.loads(body)["signedPayload"]
+                verifier = self.verifiers[environment]
+                decoded = verifier.verify_and_decode_notification(payload)
+                record["decoded"] = decoded
+                record["nested"] = decode_nested(verifier, decoded)
+                record["status"] = "OK"
+                self.answer(200, b"")
+            except VerificationException as error:
+                record["status"] = error.status.name
+                self.answer(400, error.status.name.encode())
+            except Exception as error:  # noqa: BLE001: any other failure is the test's finding
+                record["status"] = f"{type(error).__name__}: {error}"
+                self.answer(400, b"")
+            with self.lock:
+                self.received.append(record)
+            return
+        self.answer(404, b"")
+
+    def answer(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def decode_nested(verifier: SignedDataVerifier, decoded) -> dict:
+    """Every nested signed object, verified and decoded by the library's own methods."""
+    nested = {}
+    data = decoded.data
+    if data is not None and data.signedTransactionInfo:
+        nested["transaction"] = verifier.verify_and_decode_signed_transaction(data.signedTransactionInfo)
+    if data is not None and data.signedRenewalInfo:
+        nested["renewal"] = verifier.verify_and_decode_renewal_info(data.signedRenewalInfo)
+    if decoded.appData is not None and decoded.appData.signedAppTransactionInfo:
+        nested["appTransaction"] = verifier.verify_and_decode_app_transaction(decoded.appData.signedAppTransactionInfo)
+    return nested
+
+
+def run(jwtlint: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([jwtlint, *args], input=stdin, capture_output=True, timeout=120)
+
+
+def listed_pairs(jwtlint: str) -> list:
+    result = run(jwtlint, "notify", "--list")
+    pairs = []
+    for line in result.stdout.decode().splitlines():
+        name = line.split()[0]
+        type_name, _, subtype = name.partition("/")
+        pairs.append((type_name, subtype or None))
+    return pairs
+
+
+def coherent(decoded, nested: dict, environment: Environment) -> str:
+    """Why the decoded notification's data does not hang together, or ''."""
+    data = decoded.data
+    if decoded.version != "2.0":
+        return "version is not 2.0"
+    if data is not None and decoded.notificationType != NotificationTypeV2.TEST:
+        if data.environment != environment or data.bundleId != BUNDLE:
+            return "data's environment or bundleId is not as given"
+        transaction = nested.get("transaction")
+        renewal = nested.get("renewal")
+        if transaction is None:
+            return "data has no signedTransactionInfo"
+        if transaction.bundleId != BUNDLE or transaction.environment != environment:
+            return "the transaction's bundleId or environment is not as given"
+        if renewal is not None:
+            if renewal.originalTransactionId != transaction.originalTransactionId:
+                return "the renewal info's originalTransactionId is not the transaction's"
+            if renewal.environment != environment:
+                return "the renewal info's environment is not as given"
+        if transaction.originalPurchaseDate > transaction.purchaseDate:
+            return "originalPurchaseDate is after purchaseDate"
+        if transaction.expiresDate is not None and transaction.expiresDate <= transaction.purchaseDate:
+            return "expiresDate is not after purchaseDate"
+        if transaction.signedDate < transaction.purchaseDate:
+            return "the transaction was signed before it was made"
+        if transaction.revocationDate is not None and transaction.revocationDate < transaction.purchaseDate:
+            return "revocationDate is before purchaseDate"
+    if decoded.appData is not None:
+        app = nested.get("appTransaction")
+        if app is None or app.bundleId != BUNDLE or app.receiptType != environment:
+            return "appData's app transaction is missing or not as given"
+    return ""
+
+
+def main() -> int:
+    jwtlint = sys.argv[1]
+    work = Path(tempfile.mkdtemp(prefix="jwtlint-notify-"))
+    chain = work / "chain"
+    made = run(jwtlint, "chain", "create", str(chain))
+    check(made.returncode == 0 and (chain / "root.pem").exists(), "jwtlint chain create writes root.pem")
+    mode = (chain / "leaf.key").stat().st_mode & 0o777
+    check(mode == 0o600, f"the leaf's key is mode 0600 (it is {oct(mode)})")
+    again = run(jwtlint, "chain", "create", str(chain))
+    check(again.returncode == 2 and b"--force" in again.stderr, "chain create refuses to replace a chain without --force")
+
+    root = x509.load_pem_x509_certificate((chain / "root.pem").read_bytes()).public_bytes(serialization.Encoding.DER)
+    Receiver.verifiers = {
+        "sandbox": SignedDataVerifier([root], False, Environment.SANDBOX, BUNDLE),
+        "production": SignedDataVerifier([root], False, Environment.PRODUCTION, BUNDLE, APP_APPLE_ID),
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    pairs = listed_pairs(jwtlint)
+    types = {pair[0] for pair in pairs}
+    subtypes = {pair[1] for pair in pairs if pair[1]}
+    missing_types = sorted(member.value for member in NotificationTypeV2 if member.value not in types)
+    missing_subtypes = sorted(member.value for member in Subtype if member.value not in subtypes)
+    check(not missing_types, f"every notificationType of the library is listed ({len(NotificationTypeV2)}; missing: {missing_types})")
+    check(not missing_subtypes, f"every subtype of the library is listed ({len(Subtype)}; missing: {missing_subtypes})")
+
+    for environment, name in ((Environment.SANDBOX, "sandbox"), (Environment.PRODUCTION, "production")):
+        for type_name, subtype in pairs:
+            label = type_name + (f"/{subtype}" if subtype else "")
+            args = ["notify", type_name] + ([subtype] if subtype else []) + [
+                "--chain", str(chain), "--bundle-id", BUNDLE, "--app-apple-id", str(APP_APPLE_ID),
+                "--environment", name, "--url", f"{base}/verify/{name}"]
+            Receiver.received.clear()
+            result = run(jwtlint, *args)
+            record = Receiver.received[0] if Receiver.received else {}
+            status = record.get("status", "nothing received")
+            ok = result.returncode == 0 and status == "OK"
+            if ok:
+                decoded = record["decoded"]
+                raw_subtype = decoded.rawSubtype
+                ok = decoded.rawNotificationType == type_name and raw_subtype == subtype
+                why = coherent(decoded, record["nested"], environment)
+                ok = ok and not why and record["content_type"] == "application/json"
+                status = why or status
+            check(ok, f"{name} {label}: verified by Apple's SignedDataVerifier and decoded ({status}; exit {result.returncode})")
+
+    # A notification signed by another chain (a fresh one) is refused: the receiver's verdicts are real.
+    Receiver.received.clear()
+    result = run(jwtlint, "notify", "TEST", "--bundle-id", BUNDLE, "--url", f"{base}/verify/sandbox")
+    record = Receiver.received[0] if Receiver.received else {}
+    check(result.returncode == 1 and record.get("status") == "VERIFICATION_FAILURE",
+          f"a notification from another chain is refused by Apple's verifier ({record.get('status')}; exit {result.returncode})")
+
+    # The same chain across runs: a second notification from a new process verifies with the same root.
+    Receiver.received.clear()
+    edited = run(jwtlint, "notify", "DID_RENEW", "--chain", str(chain), "--bundle-id", BUNDLE, "--url", f"{base}/verify/sandbox",
+                 "--set", "data.signedTransactionInfo.price=1990", "--add", "data.signedTransactionInfo.appAccountToken=\"7e3fb20b-4cdb-47cc-936d-99d65f608138\"")
+    record = Receiver.received[0] if Receiver.received else {}
+    transaction = record.get("nested", {}).get("transaction")
+    check(edited.returncode == 0 and transaction is not None and transaction.price == 1990
+          and transaction.appAccountToken == "7e3fb20b-4cdb-47cc-936d-99d65f608138",
+          "--set and --add change the nested transaction before it is signed")
+
+    # --from: a decoded payload, signed as given.
+    payload = {"notificationType": "TEST", "notificationUUID": "3b6f3a7c-56a8-4f40-9a8e-3a1a2f1c0d11",
+               "data": {"bundleId": BUNDLE, "environment": "Sandbox", "appAppleId": 1}, "version": "2.0",
+               "signedDate": int(time.time() * 1000)}
+    from_file = work / "payload.json"
+    from_file.write_text(json.dumps(payload))
+    Receiver.received.clear()
+    result = run(jwtlint, "notify", "--from", str(from_file), "--chain", str(chain), "--url", f"{base}/verify/sandbox")
+    record = Receiver.received[0] if Receiver.received else {}
+    check(result.returncode == 0 and record.get("status") == "OK" and record["decoded"].notificationUUID == payload["notificationUUID"],
+          "--from signs a decoded payload as given")
+
+    # Answers that are not a success.
+    def attempt(path: str, *extra: str) -> tuple:
+        result = run(jwtlint, "notify", "TEST", "--chain", str(chain), "--url", base + path, "--format", "json", *extra)
+        lines = [json.loads(line) for line in result.stdout.decode().splitlines() if line.strip()]
+        return result.returncode, lines
+
+    code, lines = attempt("/500")
+    check(code == 1 and lines and lines[-1]["sendAttemptResult"] == "UNSUCCESSFUL_HTTP_RESPONSE_CODE" and lines[-1]["status"] == 500,
+          f"a 500 answer: exit 1, UNSUCCESSFUL_HTTP_RESPONSE_CODE (exit {code})")
+    started = time.monotonic()
+    code, lines = attempt("/hang", "--timeout", "1")
+    took = time.monotonic() - started
+    check(code == 1 and lines and lines[-1]["sendAttemptResult"] == "TIMED_OUT" and took < 4,
+          f"a hanging receiver: exit 1, TIMED_OUT after the 1 s timeout (exit {code}, {took:.1f} s)")
+    code, lines = attempt("/close")
+    check(code == 1 and lines and lines[-1]["sendAttemptResult"] == "NO_RESPONSE",
+          f"a receiver that closes the connection: exit 1, NO_RESPONSE (exit {code}, {lines[-1]['sendAttemptResult'] if lines else None})")
+    code, lines = attempt("/big")
+    check(code == 0 and lines and lines[-1]["sendAttemptResult"] == "SUCCESS", f"a 10 MB answer: read up to the limit, exit 0 (exit {code})")
+    code, lines = attempt("/flaky", "--retry", "--retry-speedup", "360000")
+    check(code == 0 and [line["sendAttemptResult"] for line in lines] == ["UNSUCCESSFUL_HTTP_RESPONSE_CODE"] * 2 + ["SUCCESS"]
+          and len({line["notificationUUID"] for line in lines}) == 1 and len(Receiver.seen_uuids) == 1,
+          f"--retry resends the same notification until it succeeds ({[line['sendAttemptResult'] for line in lines]})")
+    code, lines = attempt("/500", "--retry", "--retry-speedup", "1000000")
+    check(code == 1 and len(lines) == 6, f"--retry gives up after Apple's five retries ({len(lines)} attempts)")
+
+    # Hostile input: one line on standard error, exit status 2.
+    not_json = work / "not.json"
+    not_json.write_text("{\"notificationType\": ")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    closed_port = listener.getsockname()[1]
+    listener.close()
+    for what, args in [
+        ("a --set path that is not there", ["notify", "TEST", "--set", "data.nothere.deeper=1"]),
+        ("a --from file that is not JSON", ["notify", "--from", str(not_json)]),
+        ("a --from file that is not there", ["notify", "--from", str(work / "absent.json")]),
+        ("a URL that is not one", ["notify", "TEST", "--url", "ftp://example.com/"]),
+        ("a URL with a bad port", ["notify", "TEST", "--url", "http://127.0.0.1:99999/"]),
+        ("a port where nothing listens", ["notify", "TEST", "--url", f"http://127.0.0.1:{closed_port}/"]),
+        ("an unknown type", ["notify", "NOT_A_TYPE"]),
+        ("a subtype the type does not have", ["notify", "DID_RENEW", "VOLUNTARY"]),
+        ("a chain folder that is not one", ["notify", "TEST", "--chain", str(work)]),
+    ]:
+        result = run(jwtlint, *args)
+        errors = result.stderr.decode().strip().splitlines()
+        check(result.returncode == 2 and len(errors) == 1 and errors[0].startswith("jwtlint: ") and b"Fatal" not in result.stderr,
+              f"{what}: exit 2 with one line ({errors[-1] if errors else 'nothing'})")
+
+    server.shutdown()
+    print(f"\n{len(failures)} failed" if failures else "\nall passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
