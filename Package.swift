@@ -110,6 +110,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "JWTLintHTTPTests",
+            dependencies: ["JWTLintHTTP"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "JWTLintServerTests",
             dependencies: ["JWTLint", "JWTLintServer"],
             swiftSettings: strictSettings

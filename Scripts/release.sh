@@ -6,7 +6,7 @@
 #   dist/jwtlint-VERSION.artifactbundle.zip.sha256  its SHA-256, which is also SwiftPM's checksum of the zip
 #   dist/jwtlint-plugin/                          a Swift package: the command plugin (`swift package jwtlint ...`)
 #                                                 on the binary in its own jwtlint.artifactbundle (Plugins/)
-# Both binaries are linked statically against the Swift runtime and Foundation, libcrypto (OpenSSL), jansson and
+# Both binaries are linked statically against the Swift runtime and Foundation, libcrypto and libssl (OpenSSL), jansson and
 # libstdc++/libgcc, so that they need nothing but glibc (libc, libm); the script checks that with ldd. VERSION is
 # JWTLintVersion.current (Sources/JWTLint/JWTLintVersion.swift), the one place a release stamps.
 #
@@ -39,7 +39,7 @@ mkdir -p "$static/pkgconfig" "$static/lib"
 # The C libraries as archives: pkg-config files that name the archives, and a library folder searched first that
 # holds only archives (for the -lcrypto the module map asks for, and libstdc++).
 libdir="/usr/lib/$multiarch"
-for archive in "$libdir/libcrypto.a" "$libdir/libjansson.a" "$(gcc -print-file-name=libstdc++.a)"; do
+for archive in "$libdir/libcrypto.a" "$libdir/libssl.a" "$libdir/libjansson.a" "$(gcc -print-file-name=libstdc++.a)"; do
     [ -f "$archive" ] || { echo "release.sh: $archive is missing (libssl-dev, libjansson-dev, libstdc++-dev)" >&2; exit 2; }
     ln -sf "$archive" "$static/lib/"
 done
@@ -49,6 +49,13 @@ Description: OpenSSL's libcrypto as an archive, for the release
 Version: $(pkg-config --modversion libcrypto)
 Libs: $libdir/libcrypto.a -ldl -pthread
 Cflags: $(pkg-config --cflags libcrypto)
+PC
+cat > "$static/pkgconfig/libssl.pc" <<PC
+Name: libssl (static)
+Description: OpenSSL's libssl as an archive, for the release (jwtlint notify's https)
+Version: $(pkg-config --modversion libssl)
+Libs: $libdir/libssl.a $libdir/libcrypto.a -ldl -pthread
+Cflags: $(pkg-config --cflags libssl)
 PC
 cat > "$static/pkgconfig/jansson.pc" <<PC
 Name: jansson (static)

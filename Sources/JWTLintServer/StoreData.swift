@@ -141,25 +141,3 @@ package struct StoreData: Sendable {
         return transactions.filter { $0["originalTransactionId"]?.stringValue == original }.sorted { $0.integer("purchaseDate") < $1.integer("purchaseDate") }
     }
 }
-
-extension JSONObject {
-    /// This object with `name` set to `value`: replaced where it is, else appended.
-    func setting(_ name: String, _ value: JSONValue) -> JSONObject {
-        var members = self.members
-        if let index = members.firstIndex(where: { $0.name == name }) {
-            members[index] = Member(name: name, value: value)
-        } else {
-            members.append(Member(name: name, value: value))
-        }
-        return JSONObject(members: members)
-    }
-
-    /// A whole-number member, or 0.
-    func integer(_ name: String) -> Int64 {
-        switch self[name] {
-        case .integer(let value)?: return value
-        case .real(let value)? where value.isFinite && abs(value) < 9e18: return Int64(value)
-        default: return 0
-        }
-    }
-}

@@ -20,6 +20,7 @@ public struct NotificationDraftEdit: Sendable, Hashable {
 
     /// Why an edit cannot be made: one sentence naming the path.
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, naming the path.
         public let description: String
     }
 
@@ -76,7 +77,7 @@ public struct NotificationDraftEdit: Sendable, Hashable {
                 switch operation {
                 case .set(let new):
                     guard present else { throw missing(here, in: object) }
-                    return .object(object.replacing(name, with: new))
+                    return .object(object.setting(name, new))
                 case .add(let new):
                     guard !present else { throw Problem(description: "\(here) is already there; change it with --set") }
                     return .object(JSONObject(members: object.members + [JSONObject.Member(name: name, value: new)]))
@@ -86,7 +87,7 @@ public struct NotificationDraftEdit: Sendable, Hashable {
                 }
             }
             guard let inner = object[name] else { throw missing(here, in: object) }
-            return .object(object.replacing(name, with: try edit(inner, at: rest.dropFirst(), walked: walked + [name])))
+            return .object(object.setting(name, try edit(inner, at: rest.dropFirst(), walked: walked + [name])))
         case .array(var elements):
             guard let index = Int(name), index >= 0, index < elements.count || (last && index == elements.count && isAdd) else {
                 throw Problem(description: "\(here): \((walked).joined(separator: ".")) is an array of \(elements.count); there is no element \(name)")
@@ -129,9 +130,3 @@ extension JSONValue {
     }
 }
 
-extension JSONObject {
-    /// This object with the member `name` (which is there) given `value`, in its place.
-    func replacing(_ name: String, with value: JSONValue) -> JSONObject {
-        JSONObject(members: members.map { $0.name == name ? Member(name: name, value: value) : $0 })
-    }
-}
