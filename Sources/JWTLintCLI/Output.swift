@@ -1,3 +1,5 @@
+import JWTLint
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -69,14 +71,10 @@ enum Output {
 
     /// Writes `contents` to the file at `path` (mode 0644, replacing it), or says in one line why it cannot.
     static func writeFile(_ path: String, contents: [UInt8], what: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw UsageError(message: "cannot write \(what) to '\(path)': \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < contents.count {
-            let written = contents[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw UsageError(message: "cannot write \(what) to '\(path)': \(String(cString: strerror(errno)))") }
-            offset += written
+        do {
+            try FileWriter.write(contents, to: path, mode: 0o644)
+        } catch {
+            throw UsageError(message: "cannot write \(what): \(error)")
         }
     }
 

@@ -106,9 +106,7 @@ struct HTTPAnswerReader {
             let taken = min(needed, buffer.count)
             keep(Array(buffer.prefix(taken)))
             buffer.removeFirst(taken)
-            if body.count >= count || bodyTruncated { return answer() }
-            framing = .length(count)
-            return nil
+            return body.count >= count || bodyTruncated ? answer() : nil
         case .untilClose:
             keep(buffer)
             buffer = []

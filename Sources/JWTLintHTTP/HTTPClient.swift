@@ -58,23 +58,23 @@ package struct HTTPClient: Sendable {
         for header in headers { request += "\(header.name): \(header.value)\r\n" }
         request += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         let bytes = Array(request.utf8) + body
-        var reader = HTTPAnswerReader(bodyLimit: settings.bodyLimit)
+        let write: ([UInt8]) throws(HTTPFailure) -> Void
+        let read: () throws(HTTPFailure) -> [UInt8]
         if target.secure {
             guard let tls else { throw HTTPFailure(kind: .tls, detail: "this client was made without TLS") }
             let connection = try TLSConnection.handshake(over: socket, host: target.host, hostIsAddress: target.hostIsAddress, context: tls, deadline: deadline)
-            try connection.write(bytes, until: deadline)
-            while true {
-                let chunk = try readAnswerBytes { () throws(HTTPFailure) in try connection.read(upTo: 65_536, until: deadline) }
-                if chunk.isEmpty { return try reader.finish() }
-                if let answer = try reader.take(chunk) { return answer }
-            }
+            write = { (bytes) throws(HTTPFailure) in try connection.write(bytes, until: deadline) }
+            read = { () throws(HTTPFailure) in try connection.read(upTo: 65_536, until: deadline) }
         } else {
-            try socket.write(bytes, until: deadline)
-            while true {
-                let chunk = try readAnswerBytes { () throws(HTTPFailure) in try socket.read(upTo: 65_536, until: deadline) }
-                if chunk.isEmpty { return try reader.finish() }
-                if let answer = try reader.take(chunk) { return answer }
-            }
+            write = { (bytes) throws(HTTPFailure) in try socket.write(bytes, until: deadline) }
+            read = { () throws(HTTPFailure) in try socket.read(upTo: 65_536, until: deadline) }
+        }
+        try write(bytes)
+        var reader = HTTPAnswerReader(bodyLimit: settings.bodyLimit)
+        while true {
+            let chunk = try readAnswerBytes(read)
+            if chunk.isEmpty { return try reader.finish() }
+            if let answer = try reader.take(chunk) { return answer }
         }
     }
 

@@ -111,23 +111,11 @@ package enum TestChainDirectory {
         }
     }
 
-    private static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(TestChainError) {
-        // A file left from before keeps its mode with O_TRUNC: remove it, so that the new one is made with `mode`.
-        unlink(path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard descriptor >= 0 else { throw TestChainError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw TestChainError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
-            offset += written
+    private static func write(_ bytes: [UInt8], to path: String, mode: UInt32) throws(TestChainError) {
+        do {
+            try FileWriter.write(bytes, to: path, mode: mode)
+        } catch {
+            throw TestChainError(description: "\(error)")
         }
     }
 }
-
-#if canImport(Glibc)
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(descriptor, buffer, count) }
-#else
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Darwin.write(descriptor, buffer, count) }
-#endif
