@@ -89,15 +89,18 @@ class Receiver(BaseHTTPRequestHandler):
                 record["decoded"] = decoded
                 record["nested"] = decode_nested(verifier, decoded)
                 record["status"] = "OK"
-                self.answer(200, b"")
+                status, answer = 200, b""
             except VerificationException as error:
                 record["status"] = error.status.name
-                self.answer(400, error.status.name.encode())
+                status, answer = 400, error.status.name.encode()
             except Exception as error:  # noqa: BLE001: any other failure is the test's finding
                 record["status"] = f"{type(error).__name__}: {error}"
-                self.answer(400, b"")
+                status, answer = 400, b""
+            # Recorded before answering: jwtlint exits as soon as it has the answer, and the check reads the
+            # record then.
             with self.lock:
                 self.received.append(record)
+            self.answer(status, answer)
             return
         self.answer(404, b"")
 
