@@ -22,7 +22,11 @@ extension JWTLintCommand {
             text += wrap(description.explanation, indent: "  ") + "\n\n"
             text += "Source:\n" + wrap(description.source, indent: "  ") + "\n\n"
             text += "Fix:\n" + wrap(description.fix, indent: "  ") + "\n\n"
-            text += "Profiles: " + RuleCatalog.profiles(running: description.id).map(\.rawValue).joined(separator: ", ") + "\n\n"
+            if let command = description.id.checkingCommand {
+                text += "Checked by: jwtlint \(command)\n\n"
+            } else {
+                text += "Profiles: " + RuleCatalog.profiles(running: description.id).map(\.rawValue).joined(separator: ", ") + "\n\n"
+            }
             text += "Examples that break the rule:\n"
             for example in description.triggeringExamples { text += "  - \(example.note)\(profileNote(example))\n" }
             text += "Examples that keep it:\n"

@@ -32,7 +32,7 @@ struct JWTLintCommand: ParsableCommand {
             jwtlint \(JWTLintVersion.current)
             """,
         version: JWTLintVersion.current,
-        subcommands: [Lint.self, Diagnose.self, Decode.self, Rules.self, Explain.self, Pubkey.self, Sign.self, OfferSignature.self, Serve.self, Notify.self, Chain.self],
+        subcommands: [Lint.self, Diagnose.self, Decode.self, Rules.self, Explain.self, Pubkey.self, Sign.self, OfferSignature.self, Serve.self, Notify.self, Realtime.self, Chain.self],
         defaultSubcommand: Lint.self
     )
 

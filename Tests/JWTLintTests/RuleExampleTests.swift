@@ -6,8 +6,15 @@ struct RuleExampleTests {
     static let rules = RuleCatalog.all
 
     /// The findings an example gets: from the linter, or for a legacy promotional offer example, from the offer
-    /// signature check.
+    /// signature check, or for an answer to a realtime request, from the realtime answer check.
     static func findings(_ example: RuleExample) throws -> [Finding] {
+        if let realtime = example.realtime {
+            let key = try example.key.map { try VerificationKey.parse(Array($0.utf8), fileName: nil).publicKey }
+            let answer = RealtimeAnswer(status: realtime.status, body: Array(example.input.utf8), seconds: realtime.seconds)
+            let expected = RealtimeAnswerExpectations(
+                originalTransactionID: realtime.originalTransactionID, bundleID: example.bundleID ?? "com.example.app", key: key, now: example.now)
+            return RealtimeAnswerCheck.check(answer, expecting: expected).findings
+        }
         if let offer = example.offer {
             let key = try VerificationKey.parse(Array((example.key ?? "").utf8), fileName: nil).publicKey
             return LegacyOfferSignature.check(offer, key: key, now: example.now).findings
@@ -52,7 +59,7 @@ struct RuleExampleTests {
         for id in ids {
             let parts = id.split(separator: ".")
             #expect(parts.count == 2, "\(id)")
-            #expect(["token", "header", "claims", "signature", "x5c", "signed-data", "offer"].contains(String(parts[0])), "\(id)")
+            #expect(["token", "header", "claims", "signature", "x5c", "signed-data", "offer", "retention"].contains(String(parts[0])), "\(id)")
             if parts[0] == "claims" {
                 #expect(parts[1].allSatisfy { $0.isLetter && $0.isASCII }, "\(id)")
             } else {
@@ -75,7 +82,7 @@ struct RuleExampleTests {
     @Test("Every JWS rule runs under at least one profile, and every profile runs the token and signature rules")
     func everyRuleHasAProfile() {
         for rule in Self.rules {
-            #expect(RuleCatalog.profiles(running: rule.id).isEmpty == (rule.id.area == "offer"), "\(rule.id)")
+            #expect(RuleCatalog.profiles(running: rule.id).isEmpty == (rule.id.checkingCommand != nil), "\(rule.id)")
         }
         for profile in Profile.all {
             // App Store-signed data is verified with its leaf's key, never with one given: no signature.unverified.

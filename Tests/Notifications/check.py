@@ -7,6 +7,11 @@ SignedDataVerifier (app-store-server-library, pinned in Vectors/requirements.txt
   (transaction, renewal info, app transaction) verified and decoded too, and its data hangs together;
 - the same receiver answering 500, hanging, closing the connection, or answering 10 MB gives the right exit status and
   attempt result, and --retry resends the same notificationUUID until it succeeds;
+- `jwtlint realtime` sends Retention Messaging realtime requests that verify with verify_and_decode_realtime_request,
+  in sandbox and in production, and judges the receiver's answers: a message, an alternate product, promotional offers
+  signed by Apple's own PromotionalOfferV2SignatureCreator and PromotionalOfferSignatureCreator (V1) pass, with the
+  key; an offer for another transaction, a bad shape, a 500 and a slow answer fail with the right rule; a local
+  performance test passes against a fast receiver and fails against a slow one;
 - hostile input (a --set path that is not there, a --from file that is not JSON, a URL that is not one, a port where
   nothing listens) is one line on standard error and exit status 2.
 
@@ -20,18 +25,25 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from appstoreserverlibrary.models.Environment import Environment
 from appstoreserverlibrary.models.NotificationTypeV2 import NotificationTypeV2
 from appstoreserverlibrary.models.Subtype import Subtype
+from appstoreserverlibrary.jws_signature_creator import PromotionalOfferV2SignatureCreator
+from appstoreserverlibrary.promotional_offer import PromotionalOfferSignatureCreator
 from appstoreserverlibrary.signed_data_verifier import SignedDataVerifier, VerificationException
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 BUNDLE = "com.example.notified"
 APP_APPLE_ID = 987654321
+KEY_FILE = Path(__file__).resolve().parents[2] / "Vectors" / "keys" / "SubscriptionKey_TESTKEYA01.p8"
+KEY_ID = "TESTKEYA01"
+ISSUER = "57246542-96fe-1a63-e053-0824d011072a"
+MESSAGE_ID = "a3f1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b"
 failures = []
 
 
@@ -79,6 +91,9 @@ class Receiver(BaseHTTPRequestHandler):
                 self.seen_uuids[uuid] = count
             self.answer(200 if count >= 3 else 503, b"")
             return
+        if path.startswith("/realtime/"):
+            self.realtime(path.split("/")[2:], body)
+            return
         if path.startswith("/verify/"):
             environment = path.split("/")[2]
             record = {"content_type": self.headers.get("Content-Type"), "body": body}
@@ -104,14 +119,65 @@ class Receiver(BaseHTTPRequestHandler):
             return
         self.answer(404, b"")
 
-    def answer(self, status: int, body: bytes) -> None:
+    def realtime(self, parts: list, body: bytes) -> None:
+        """/realtime/<environment>/<answer>: verifies the request with verify_and_decode_realtime_request, records
+        it, and answers as <answer> says."""
+        environment, kind = parts[0], parts[1]
+        record = {"content_type": self.headers.get("Content-Type")}
+        try:
+            decoded = self.verifiers[environment].verify_and_decode_realtime_request(json.loads(body)["signedPayload"])
+            record["decoded"] = decoded
+            record["status"] = "OK"
+        except VerificationException as error:
+            record["status"] = error.status.name
+            decoded = None
+        except Exception as error:  # noqa: BLE001: any other failure is the test's finding
+            record["status"] = f"{type(error).__name__}: {error}"
+            decoded = None
+        with self.lock:
+            self.received.append(record)
+        if decoded is None:
+            self.answer(400, b"")
+            return
+        if kind == "slow":
+            time.sleep(0.9)
+        answer = realtime_answer(kind, decoded)
+        self.answer(500 if kind == "500" else 200, json.dumps(answer).encode(), "application/json")
+
+    def answer(self, status: int, body: bytes, content_type: str = "") -> None:
         self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         try:
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def realtime_answer(kind: str, decoded) -> dict:
+    """The answer a Get Retention Message endpoint gives, made with Apple's own library where it signs."""
+    key = KEY_FILE.read_bytes()
+    if kind == "v2" or kind == "v2-other":
+        transaction = decoded.originalTransactionId if kind == "v2" else "2000000999999999"
+        jws = PromotionalOfferV2SignatureCreator(key, KEY_ID, ISSUER, BUNDLE).create_signature(
+            decoded.productId, "winback.50", transaction)
+        return {"promotionalOffer": {"messageIdentifier": MESSAGE_ID, "promotionalOfferSignatureV2": jws}}
+    if kind == "v1":
+        nonce, token, timestamp = "c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13", "7e3fb20b-4cdb-47cc-936d-99d65f608138", int(time.time() * 1000)
+        signature = PromotionalOfferSignatureCreator(key, KEY_ID, BUNDLE).create_signature(
+            decoded.productId, "winback.50", token, uuid.UUID(nonce), timestamp)
+        return {"promotionalOffer": {"messageIdentifier": MESSAGE_ID, "promotionalOfferSignatureV1": {
+            "encodedSignature": signature, "productId": decoded.productId, "nonce": nonce, "timestamp": timestamp,
+            "keyId": KEY_ID, "offerIdentifier": "winback.50", "appAccountToken": token}}}
+    if kind == "alternate":
+        return {"alternateProduct": {"messageIdentifier": MESSAGE_ID, "productId": BUNDLE + ".yearly", "billingPlanType": "MONTHLY"}}
+    if kind == "two":
+        return {"message": {"messageIdentifier": MESSAGE_ID}, "alternateProduct": {"messageIdentifier": MESSAGE_ID, "productId": "p"}}
+    if kind == "nouuid":
+        return {"message": {"messageIdentifier": "winback"}}
+    return {"message": {"messageIdentifier": MESSAGE_ID}}
 
 
 def decode_nested(verifier: SignedDataVerifier, decoded) -> dict:
@@ -175,6 +241,68 @@ def coherent(decoded, nested: dict, environment: Environment) -> str:
     return ""
 
 
+def check_realtime(jwtlint: str, chain: Path, base: str) -> None:
+    """Realtime requests verified by Apple's library, and answers judged."""
+    for name in ("sandbox", "production"):
+        Receiver.received.clear()
+        result = run(jwtlint, "realtime", "--chain", str(chain), "--app-apple-id", str(APP_APPLE_ID), "--environment", name,
+                     "--original-transaction-id", "2000000111111111", "--locale", "fr-FR", "--url", f"{base}/realtime/{name}/message",
+                     "--format", "json")
+        record = Receiver.received[0] if Receiver.received else {}
+        decoded = record.get("decoded")
+        line = json.loads(result.stdout or b"{}")
+        check(result.returncode == 0 and record.get("status") == "OK" and decoded is not None
+              and decoded.originalTransactionId == "2000000111111111" and decoded.appAppleId == APP_APPLE_ID
+              and decoded.userLocale == "fr-FR" and decoded.requestIdentifier is not None and line.get("choice") == "message",
+              f"{name} realtime request: verified by verify_and_decode_realtime_request, the answer judged ({record.get('status')}; exit {result.returncode})")
+
+    def judged(kind: str, *extra: str) -> tuple:
+        result = run(jwtlint, "realtime", "--chain", str(chain), "--bundle-id", BUNDLE, "--url", f"{base}/realtime/sandbox/{kind}",
+                     "--format", "json", *extra)
+        try:
+            line = json.loads(result.stdout)
+        except ValueError:
+            line = {}
+        rules = sorted({finding["rule"] for finding in line.get("findings", []) if finding["severity"] == "error"})
+        return result.returncode, line, rules
+
+    key = ["--key", str(KEY_FILE)]
+    for kind, extra, want_code, want_rules, want_signature in [
+        ("message", [], 0, [], None),
+        ("alternate", [], 0, [], None),
+        ("v2", key, 0, [], "verified"),
+        ("v1", key, 0, [], "verified"),
+        ("v2-other", key, 1, ["retention.offer"], "verified"),
+        ("two", [], 1, ["retention.choice"], None),
+        ("nouuid", [], 1, ["retention.members"], None),
+        ("500", [], 1, ["retention.status"], None),
+        ("slow", [], 1, ["retention.time"], None),
+    ]:
+        code, line, rules = judged(kind, *extra)
+        check(code == want_code and rules == want_rules and line.get("offerSignature") == want_signature,
+              f"realtime answer '{kind}': exit {code}, errors {rules}, offer signature {line.get('offerSignature')}")
+
+    # A V1 offer signed with another key does not verify with this one.
+    code, line, rules = judged("v1", "--key", str(KEY_FILE.parent / "SubscriptionKey_TESTKEYC03.p8"))
+    check(code == 1 and line.get("offerSignature") == "invalid", f"a V1 offer checked with another key is invalid (exit {code}, {rules})")
+
+    # The performance test, run locally.
+    result = run(jwtlint, "realtime", "--chain", str(chain), "--url", f"{base}/realtime/sandbox/message", "--performance-test",
+                 "--count", "40", "--concurrency", "8", "--format", "json")
+    report = json.loads(result.stdout or b"{}")
+    times = report.get("responseTimes") or {}
+    check(result.returncode == 0 and report.get("result") == "PASS" and report.get("successRate") == 100
+          and report.get("config", {}).get("totalRequests") == 40 and times.get("p50", 10**9) <= times.get("p99", -1),
+          f"a performance test of a fast endpoint passes ({report.get('result')}, {report.get('successRate')}%, {times})")
+    started = time.monotonic()
+    result = run(jwtlint, "realtime", "--chain", str(chain), "--url", f"{base}/realtime/sandbox/slow", "--performance-test",
+                 "--count", "8", "--concurrency", "8", "--format", "json")
+    took = time.monotonic() - started
+    report = json.loads(result.stdout or b"{}")
+    check(result.returncode == 1 and report.get("result") == "FAIL" and report.get("failures", {}).get("TIMED_OUT") == 8 and took < 6,
+          f"a performance test of a slow endpoint fails, every request TIMED_OUT, the 8 sent at once ({report.get('failures')}, {took:.1f} s)")
+
+
 def main() -> int:
     jwtlint = sys.argv[1]
     work = Path(tempfile.mkdtemp(prefix="jwtlint-notify-"))
@@ -191,6 +319,9 @@ def main() -> int:
         "sandbox": SignedDataVerifier([root], False, Environment.SANDBOX, BUNDLE),
         "production": SignedDataVerifier([root], False, Environment.PRODUCTION, BUNDLE, APP_APPLE_ID),
     }
+    # A listen backlog of 5 (socketserver's default) drops connections beyond it, which then come a second later:
+    # the performance test sends 8 at once.
+    ThreadingHTTPServer.request_queue_size = 128
     server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -279,6 +410,8 @@ def main() -> int:
     code, lines = attempt("/500", "--retry", "--retry-speedup", "1000000")
     check(code == 1 and len(lines) == 6, f"--retry gives up after Apple's five retries ({len(lines)} attempts)")
 
+    check_realtime(jwtlint, chain, base)
+
     # Hostile input: one line on standard error, exit status 2.
     not_json = work / "not.json"
     not_json.write_text("{\"notificationType\": ")
@@ -296,6 +429,11 @@ def main() -> int:
         ("an unknown type", ["notify", "NOT_A_TYPE"]),
         ("a subtype the type does not have", ["notify", "DID_RENEW", "VOLUNTARY"]),
         ("a chain folder that is not one", ["notify", "TEST", "--chain", str(work)]),
+        ("realtime to a URL that is not one", ["realtime", "--url", "localhost:8080"]),
+        ("realtime to a port where nothing listens", ["realtime", "--url", f"http://127.0.0.1:{closed_port}/"]),
+        ("realtime with a key file that is not one", ["realtime", "--url", base + "/realtime/sandbox/message", "--key", str(not_json)]),
+        ("realtime with a locale that is not one", ["realtime", "--locale", "en US; rm"]),
+        ("a performance test with no requests", ["realtime", "--url", base, "--performance-test", "--count", "0"]),
     ]:
         result = run(jwtlint, *args)
         errors = result.stderr.decode().strip().splitlines()

@@ -91,7 +91,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// `[{"rule":…,"severity":…,"message":…,"hint":…}, …]`: the findings as every JSON result carries them.
-    static func write(_ findings: [Finding], to writer: inout JSONWriter) {
+    package static func write(_ findings: [Finding], to writer: inout JSONWriter) {
         writer.raw("[")
         for (index, finding) in findings.enumerated() {
             if index > 0 { writer.raw(",") }

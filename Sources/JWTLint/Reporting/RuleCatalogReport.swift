@@ -52,8 +52,8 @@ public enum RuleCatalogReport {
         for rule in rules {
             let summary = rule.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
             let profiles = RuleCatalog.profiles(running: rule.id)
-            let shown = rule.id.area == "offer"
-                ? "`offer-signature`" : profiles.count == ProfileName.allCases.count ? "all" : profiles.map(\.rawValue).joined(separator: ", ")
+            let shown = rule.id.checkingCommand.map { "`\($0)`" }
+                ?? (profiles.count == ProfileName.allCases.count ? "all" : profiles.map(\.rawValue).joined(separator: ", "))
             text += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(summary) | \(shown) |\n"
         }
         return text

@@ -60,7 +60,7 @@ public struct TextReporter: Reporter {
     }
 
     /// Two lines a finding, as every text report shows them: severity, rule and message, then the fix.
-    static func lines(for findings: [Finding], colour: Bool) -> String {
+    package static func lines(for findings: [Finding], colour: Bool) -> String {
         let reporter = TextReporter(colour: colour, now: 0)
         var text = ""
         for finding in findings {

@@ -127,6 +127,12 @@ public enum FindingCause: Hashable, Sendable {
     /// Not compared: the expected value was not given.
     case notChecked
 
+    // Answers to Retention Messaging realtime requests.
+    /// The answer came after the time the caller waits.
+    case tooSlow
+    /// More than one of mutually exclusive options is given.
+    case severalChoices
+
     // The legacy promotional offer signature.
     /// The signature verifies once this classic mistake is made on the payload: the mistake the signer made.
     case offerMistake(OfferSignatureMistake)

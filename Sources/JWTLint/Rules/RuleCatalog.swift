@@ -1,6 +1,7 @@
 /// Every rule jwtlint knows, in the order findings are reported: gathered from the profiles, so a JWS rule is in the
-/// catalog exactly when some profile runs it, and the legacy promotional offer signature's rules (`offer.*`, checked
-/// by `jwtlint offer-signature`).
+/// catalog exactly when some profile runs it, the legacy promotional offer signature's rules (`offer.*`, checked
+/// by `jwtlint offer-signature`) and those of an answer to a Retention Messaging realtime request (`retention.*`,
+/// checked by `jwtlint realtime`).
 public enum RuleCatalog {
     /// All rule descriptions, in report order (the order of ``RuleID``).
     public static let all: [RuleDescription] = {
@@ -8,6 +9,7 @@ public enum RuleCatalog {
         var rules: [RuleDescription] = []
         let profileRules = Profile.all.flatMap { profile in profile.rules.map { type(of: $0).description } }
         let all = TokenRules.all + profileRules + SignatureRules.all + SignedDataRules.all + OfferSignatureRules.all
+            + RealtimeAnswerRules.all
         for rule in all where seen.insert(rule.id).inserted {
             rules.append(rule)
         }

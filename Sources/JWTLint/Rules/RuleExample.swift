@@ -24,6 +24,9 @@ package struct RuleExample: Sendable, Hashable {
     package let offer: LegacyOfferRequest?
     /// For App Store-signed data: what the verifier expects, and whether it trusts the test chain's root.
     package var signedData: SignedDataExpectations? = nil
+    /// For the rules about an answer to a Retention Messaging realtime request: how the endpoint answered
+    /// (``input`` is then the answer's body).
+    package var realtime: RealtimeSetting? = nil
     /// The file and line the example was written at, so a failing example points at itself.
     package let file: String
     /// See ``file``.
@@ -81,6 +84,27 @@ package struct RuleExample: Sendable, Hashable {
             header: header, claims: claims(of: profile, setting: setting, removing: removing), note, keyFileName: keyFileName,
             keyID: keyID, issuer: issuer, bundleID: bundleID, now: now, profile: auto ? .auto : .pinned(profile),
             severity: severity, file: file, line: line)
+    }
+
+    /// How an endpoint answered a realtime request, for an example.
+    package struct RealtimeSetting: Sendable, Hashable {
+        /// The HTTP status.
+        package var status = 200
+        /// How long the answer took, in seconds.
+        package var seconds = 0.05
+        /// The request's `originalTransactionId`.
+        package var originalTransactionID = "2000000123456789"
+    }
+
+    /// An example answer to a realtime request: `body` with `status` after `seconds`, about the original
+    /// transaction 2000000123456789 of com.example.app, judged as of 2026-01-01 (with `key` for offer signatures).
+    package static func realtime(
+        _ body: String, _ note: String, status: Int = 200, seconds: Double = 0.05, key: String? = nil,
+        severity: Severity? = nil, file: String = #filePath, line: Int = #line
+    ) -> RuleExample {
+        var example = RuleExample(body, note, key: key, bundleID: "com.example.app", severity: severity, file: file, line: line)
+        example.realtime = RealtimeSetting(status: status, seconds: seconds)
+        return example
     }
 
     /// What a verifier of App Store-signed data expects, for an example.

@@ -1,5 +1,6 @@
 /// Every rule's stable ID, in the order findings are reported: the token's form, the header, the claims, the
-/// signature, then the legacy promotional offer signature's own rules.
+/// signature, then the legacy promotional offer signature's own rules, then those of an answer to a Retention
+/// Messaging realtime request.
 ///
 /// The raw value is the public contract (the JSON `rule` member, `explain`, configuration files): `area.name`,
 /// where a claim rule's name is the claim's own name as a token spells it (`claims.productId`).
@@ -95,6 +96,18 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case offerTimestamp = "offer.timestamp"
     /// The legacy offer signature verifies over Apple's fields in Apple's order.
     case offerSignature = "offer.signature"
+    /// A realtime answer's status is 200.
+    case retentionStatus = "retention.status"
+    /// A realtime answer's body is a JSON object.
+    case retentionJSON = "retention.json"
+    /// A realtime answer chooses exactly one retention message.
+    case retentionChoice = "retention.choice"
+    /// The chosen message's members are there, with Apple's types.
+    case retentionMembers = "retention.members"
+    /// A realtime answer's promotional offer is signed, and its signature passes.
+    case retentionOffer = "retention.offer"
+    /// A realtime answer comes within Apple's time limit.
+    case retentionTime = "retention.time"
 
     /// The ID as written: `claims.aud`.
     public var description: String { rawValue }
@@ -106,8 +119,20 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     private static let positions: [RuleID: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
-    /// The area before the dot: `token`, `header`, `claims`, `signature`, `x5c`, `signed-data` or `offer`.
+    /// The area before the dot: `token`, `header`, `claims`, `signature`, `x5c`, `signed-data`, `offer` or
+    /// `retention`.
     public var area: Substring { rawValue.prefix { $0 != "." } }
+
+    /// The command that checks this rule when no profile runs it: `offer-signature` for a legacy promotional
+    /// offer signature's rules, `realtime` for the rules about an answer to a Retention Messaging realtime request;
+    /// `nil` for the rules `lint` runs under its profiles.
+    public var checkingCommand: String? {
+        switch area {
+        case "offer": return "offer-signature"
+        case "retention": return "realtime"
+        default: return nil
+        }
+    }
 
     /// The name after the dot: for a claim rule, the claim's name as a token spells it (`productId`).
     public var name: Substring { rawValue.drop { $0 != "." }.dropFirst() }

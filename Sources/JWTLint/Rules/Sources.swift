@@ -16,6 +16,12 @@ enum Sources {
         "Apple's app-store-server-library request models (Python models/AdvancedCommerce*Request.py, HelperValidationUtils.py; apple-in-app-and-signed-data §3)"
     static let appleLibrariesLegacyOffer =
         "Apple's app-store-server-library: Python promotional_offer.py, Swift PromotionalOfferSignatureCreator.swift, Java PromotionalOfferSignatureCreator.java, Node promotional_offer.ts (apple-in-app-and-signed-data §4)"
+    static let retentionResponding =
+        "Apple, \"Responding to real-time retention messaging requests\" and RealtimeResponseBody (Retention Messaging API): https://developer.apple.com/documentation/retentionmessaging/responding-to-realtime-retention-messaging-requests"
+    static let retentionEndpoint =
+        "Apple, \"Setting up your Get Retention Message endpoint\" and \"Initiate Performance Test\" (Retention Messaging API): https://developer.apple.com/documentation/retentionmessaging/initiate-performance-test"
+    static let appleLibrariesRealtime =
+        "Apple's app-store-server-library models: Python models/RealtimeResponseBody.py, Message.py, AlternateProduct.py, PromotionalOffer.py, PromotionalOfferSignatureV1.py, AdvancedCommerceInfo.py"
     static let rfc7515 = "RFC 7515 (JSON Web Signature)"
     static let rfc7518 = "RFC 7518 (JSON Web Algorithms)"
     static let rfc7519 = "RFC 7519 (JSON Web Token)"
