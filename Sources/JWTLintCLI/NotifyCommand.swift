@@ -33,15 +33,23 @@ extension JWTLintCommand {
                 72 hours after the previous attempt, divided by --retry-speedup (default 3600: an hour becomes a \
                 second), so a handler's idempotence can be tested.
 
+                --scenario NAME|FILE sends a sequence of notifications about one customer, in order, each step's \
+                dates as far apart as the scenario says and the last one now (--list-scenarios shows the built-in \
+                ones; a FILE is JSON, its format in the README and Vectors/scenarios/). --count N sends N distinct \
+                notifications of TYPE (a new customer and notificationUUID each), --concurrency at once, and reports \
+                the handler's throughput, response-time percentiles and failures: a load test of the webhook.
+
                 Examples:
                   jwtlint notify --list
                   jwtlint notify TEST --url http://localhost:8080/notifications --write-root test-root.pem
                   jwtlint notify DID_RENEW --chain test-chain --bundle-id com.example.app --url http://localhost:8080/n
                   jwtlint notify DID_FAIL_TO_RENEW GRACE_PERIOD --set data.signedRenewalInfo.autoRenewStatus=0 --decoded
                   jwtlint notify REFUND --url https://staging.example.com/apple --retry --retry-speedup 36000
+                  jwtlint notify --scenario subscription-lifecycle --chain test-chain --url http://localhost:8080/n
+                  jwtlint notify DID_RENEW --count 1000 --concurrency 20 --chain test-chain --url http://localhost:8080/n
 
-                Exit status: 0 the endpoint answered 200 to 206 (or the body was printed), 1 it answered otherwise or \
-                not in time, 2 unusable input or an endpoint that cannot be reached.
+                Exit status: 0 the endpoint answered 200 to 206 to every notification (or the bodies were printed), 1 \
+                it answered otherwise or not in time, 2 unusable input or an endpoint that cannot be reached.
                 """)
 
         @Argument(help: ArgumentHelp("The notificationType, such as DID_RENEW (or TYPE/SUBTYPE).", valueName: "type"))
@@ -52,6 +60,18 @@ extension JWTLintCommand {
 
         @Flag(name: .long, help: "List every notificationType and subtype pair, with what each tells.")
         var list = false
+
+        @Option(name: .long, help: ArgumentHelp("Send a scenario's notifications in order: a built-in NAME or a JSON FILE.", valueName: "name|file"))
+        var scenario: String?
+
+        @Flag(name: .customLong("list-scenarios"), help: "List the built-in scenarios and their steps.")
+        var listScenarios = false
+
+        @Option(name: .long, help: ArgumentHelp("Send this many distinct notifications of TYPE and report throughput and response times.", valueName: "n"))
+        var count: Int?
+
+        @Option(name: .long, help: ArgumentHelp("With --count: how many at once (default 10).", valueName: "n"))
+        var concurrency: Int?
 
         @Option(name: .long, help: ArgumentHelp("Where to POST the notification (http:// or https://). Without it, the body is printed.", valueName: "url"))
         var url: String?
@@ -94,7 +114,20 @@ extension JWTLintCommand {
                 Output.standardOutput(Self.kindList())
                 return
             }
+            if listScenarios {
+                Output.standardOutput(Self.scenarioList())
+                return
+            }
             guard format == "text" || format == "json" else { throw UsageError(message: "--format \(format) is not text or json") }
+            if concurrency != nil && count == nil { throw UsageError(message: "--concurrency belongs to --count") }
+            if let scenario {
+                try runScenario(scenario)
+                return
+            }
+            if let count {
+                try runLoad(count: count)
+                return
+            }
             let time = try CheckValues.time(now: now)
             let draft = try edited(try makeDraft(now: time))
             let chain = try chainOptions.load(now: time)
@@ -127,7 +160,7 @@ extension JWTLintCommand {
         }
 
         /// The payload: from --from, or made for TYPE [SUBTYPE].
-        private func makeDraft(now: Double) throws -> JSONObject {
+        func makeDraft(now: Double, subject: NotificationSubject? = nil) throws -> JSONObject {
             if let from {
                 guard type == nil else { throw UsageError(message: "give either TYPE or --from, not both: --from signs the payload it holds") }
                 guard !subjectOptions.given else {
@@ -164,11 +197,11 @@ extension JWTLintCommand {
                 }
                 throw UsageError(message: "\(wantedType) needs a subtype: \(choices)")
             }
-            return NotificationFactory.draft(kind, subject: try subjectOptions.subject(), now: now)
+            return NotificationFactory.draft(kind, subject: try subject ?? subjectOptions.subject(), now: now)
         }
 
         /// `draft` with --set, --add and --remove made, in that order.
-        private func edited(_ draft: JSONObject) throws -> JSONObject {
+        func edited(_ draft: JSONObject) throws -> JSONObject {
             var payload = draft
             do {
                 for text in set { payload = try NotificationDraftEdit(parsing: text).applied(to: payload) }

@@ -7,6 +7,9 @@ SignedDataVerifier (app-store-server-library, pinned in Vectors/requirements.txt
   (transaction, renewal info, app transaction) verified and decoded too, and its data hangs together;
 - the same receiver answering 500, hanging, closing the connection, or answering 10 MB gives the right exit status and
   attempt result, and --retry resends the same notificationUUID until it succeeds;
+- every built-in scenario (`notify --scenario`) is sent in order, verified, about one customer, its dates in order;
+  a scenario file that is not one is refused; a load test (`--count`) sends distinct notifications that all verify,
+  and counts a failing endpoint's answers;
 - `jwtlint realtime` sends Retention Messaging realtime requests that verify with verify_and_decode_realtime_request,
   in sandbox and in production, and judges the receiver's answers: a message, an alternate product, promotional offers
   signed by Apple's own PromotionalOfferV2SignatureCreator and PromotionalOfferSignatureCreator (V1) pass, with the
@@ -77,6 +80,9 @@ class Receiver(BaseHTTPRequestHandler):
         if path == "/close":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if path == "/ok":
+            self.answer(200, b"")
             return
         if path == "/500":
             self.answer(500, b"internal error\n")
@@ -239,6 +245,66 @@ def coherent(decoded, nested: dict, environment: Environment) -> str:
         if app is None or app.bundleId != BUNDLE or app.receiptType != environment:
             return "appData's app transaction is missing or not as given"
     return ""
+
+
+def check_scenarios(jwtlint: str, chain: Path, base: str, work: Path) -> None:
+    """Every built-in scenario, verified and coherent; bad scenario files; the load test."""
+    listed = run(jwtlint, "notify", "--list-scenarios").stdout.decode()
+    names = [line.split(":")[0] for line in listed.splitlines() if line and not line.startswith(" ")]
+    samples = sorted(path.stem for path in (Path(__file__).resolve().parents[2] / "Vectors" / "scenarios").glob("*.json"))
+    check(sorted(names) == samples and len(names) >= 4, f"the built-in scenarios are the samples in Vectors/scenarios ({names})")
+    for name in names:
+        Receiver.received.clear()
+        result = run(jwtlint, "notify", "--scenario", name, "--chain", str(chain), "--bundle-id", BUNDLE, "--url", f"{base}/verify/sandbox")
+        records = list(Receiver.received)
+        statuses = [record.get("status") for record in records]
+        why = ""
+        if result.returncode != 0 or not records or any(status != "OK" for status in statuses):
+            why = f"exit {result.returncode}, {statuses}"
+        else:
+            transactions = [record["nested"].get("transaction") for record in records]
+            originals = {t.originalTransactionId for t in transactions if t is not None}
+            first_purchases = {t.originalPurchaseDate for t in transactions if t is not None}
+            signed = [record["decoded"].signedDate for record in records]
+            if len(originals) != 1 or len(first_purchases) != 1:
+                why = f"not one customer: {originals}, {first_purchases}"
+            elif signed != sorted(signed) or len(set(signed)) != len(signed):
+                why = f"signedDates not in order: {signed}"
+            for record in records:
+                reason = coherent(record["decoded"], record["nested"], Environment.SANDBOX)
+                if reason:
+                    why = why or f"{record['decoded'].rawNotificationType}: {reason}"
+        check(not why, f"scenario {name}: {len(records)} notifications verified, one customer, in order ({why or 'ok'})")
+
+    bad = work / "bad-scenario.json"
+    for what, text in [
+        ("a scenario step naming no notification Apple has", '{"scenario": "x", "steps": [{"notification": "DID_EXPLODE"}]}'),
+        ("a scenario with an unknown member", '{"scenario": "x", "steps": [{"notification": "TEST"}], "stepz": []}'),
+        ("a scenario with a duration that is not one", '{"scenario": "x", "steps": [{"notification": "TEST"}, {"notification": "TEST", "after": "soon"}]}'),
+        ("a scenario that is not JSON", '{"scenario": '),
+        ("a scenario whose edit leads nowhere", '{"scenario": "x", "steps": [{"notification": "TEST", "set": {"data.nothere.x": 1}}]}'),
+    ]:
+        bad.write_text(text)
+        result = run(jwtlint, "notify", "--scenario", str(bad))
+        errors = result.stderr.decode().strip().splitlines()
+        check(result.returncode == 2 and len(errors) == 1 and errors[0].startswith("jwtlint: "),
+              f"{what}: exit 2 with one line ({errors[-1] if errors else 'nothing'})")
+
+    # The load test: distinct notifications, every one verified; a failing endpoint's answers counted.
+    Receiver.received.clear()
+    result = run(jwtlint, "notify", "DID_RENEW", "--count", "60", "--concurrency", "6", "--chain", str(chain), "--bundle-id", BUNDLE,
+                 "--url", f"{base}/verify/sandbox", "--format", "json")
+    report = json.loads(result.stdout or b"{}")
+    records = list(Receiver.received)
+    uuids = {record["decoded"].notificationUUID for record in records if "decoded" in record}
+    originals = {record["nested"]["transaction"].originalTransactionId for record in records if "nested" in record}
+    check(result.returncode == 0 and report.get("sendAttemptResults") == {"SUCCESS": 60} and len(records) == 60
+          and all(record.get("status") == "OK" for record in records) and len(uuids) == 60 and len(originals) == 60,
+          f"--count 60: 60 distinct notifications, each verified ({report.get('sendAttemptResults')}, {len(uuids)} UUIDs)")
+    result = run(jwtlint, "notify", "TEST", "--count", "20", "--concurrency", "4", "--chain", str(chain), "--url", f"{base}/500", "--format", "json")
+    report = json.loads(result.stdout or b"{}")
+    check(result.returncode == 1 and report.get("sendAttemptResults") == {"UNSUCCESSFUL_HTTP_RESPONSE_CODE": 20},
+          f"--count against an endpoint that answers 500: exit 1, every answer counted ({report.get('sendAttemptResults')})")
 
 
 def check_realtime(jwtlint: str, chain: Path, base: str) -> None:
@@ -410,6 +476,7 @@ def main() -> int:
     code, lines = attempt("/500", "--retry", "--retry-speedup", "1000000")
     check(code == 1 and len(lines) == 6, f"--retry gives up after Apple's five retries ({len(lines)} attempts)")
 
+    check_scenarios(jwtlint, chain, base, work)
     check_realtime(jwtlint, chain, base)
 
     # Hostile input: one line on standard error, exit status 2.

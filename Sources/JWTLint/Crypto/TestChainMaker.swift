@@ -5,7 +5,8 @@ internal import COpenSSL
 /// 1.2.840.113635.100.6.11.1, each CA signed with ECDSA SHA-384. Every key is new and random, so nothing it signs
 /// can verify against Apple Root CA - G3. Its names say TEST ONLY.
 package enum TestChainMaker {
-    /// A chain valid from a day before `now` to `years` years after it.
+    /// A chain valid from 400 days before `now` (so that it signs a year-long notification scenario that ends now)
+    /// to `years` years after it.
     /// - Throws: ``TestChainError`` when OpenSSL cannot make a key or a certificate.
     package static func make(now: Double, years: Int = 2) throws(TestChainError) -> TestChain {
         var made = try makeWithKeys(now: now, years: years)
@@ -17,7 +18,7 @@ package enum TestChainMaker {
     /// The caller clears the keys (``TestChainKeys/clear()``) once they are written.
     /// - Throws: ``TestChainError`` when OpenSSL cannot make a key or a certificate.
     package static func makeWithKeys(now: Double, years: Int) throws(TestChainError) -> (chain: TestChain, keys: TestChainKeys) {
-        let start = Int64(now) - 86_400
+        let start = Int64(now) - 400 * 86_400
         let end = Int64(now) + Int64(years) * 31_556_952
         let rootKey = try generateKey(curve: "P-384")
         defer { EVP_PKEY_free(rootKey) }
@@ -168,7 +169,7 @@ public struct TestChain: Sendable {
         self.signingKey = signingKey
     }
 
-    /// A new chain with random keys, valid from a day before `now` (Unix seconds) for `years` years.
+    /// A new chain with random keys, valid from 400 days before `now` (Unix seconds) to `years` years after it.
     /// - Throws: ``TestChainError`` when OpenSSL cannot make a key or a certificate.
     public static func make(now: Double, years: Int = 2) throws(TestChainError) -> TestChain {
         try TestChainMaker.make(now: now, years: years)

@@ -63,7 +63,7 @@ public enum NotificationFactory {
     private static func purchaseData(_ purchase: NotificationKind.Purchase, subject: NotificationSubject, now: Int64) -> [(String, JSONValue)] {
         var data = appIdentity(subject)
         data.insert(("bundleVersion", .string("1.0")), at: 2)
-        let dates = Dates(purchase, now: now)
+        let dates = Dates(purchase, now: now, subject: subject)
         data.append(("signedTransactionInfo", object(transaction(purchase, subject: subject, dates: dates, now: now))))
         if purchase.product == .subscription {
             data.append(("signedRenewalInfo", object(renewalInfo(purchase, subject: subject, dates: dates, now: now))))
@@ -81,8 +81,12 @@ public enum NotificationFactory {
         var expires: Int64
         var gracePeriodExpires: Int64?
 
-        init(_ purchase: NotificationKind.Purchase, now: Int64) {
+        init(_ purchase: NotificationKind.Purchase, now: Int64, subject: NotificationSubject) {
             let period = 30 * NotificationFactory.day
+            if let known = subject.originalPurchaseDate, known <= now {
+                self = Dates.over(purchase, now: now, firstPurchase: known, paidThrough: subject.paidThroughDate)
+                return
+            }
             switch purchase.status {
             case 2:  // expired a day ago
                 expires = now - NotificationFactory.day
@@ -105,6 +109,34 @@ public enum NotificationFactory {
             }
             if purchase.extended { expires += 14 * NotificationFactory.day }
         }
+
+        /// The dates of one customer's subscription over time (a scenario's): periods start at the first purchase
+        /// and follow each other; once a renewal has failed, the paid period ends where it ended.
+        static func over(_ purchase: NotificationKind.Purchase, now: Int64, firstPurchase: Int64, paidThrough: Int64?) -> Dates {
+            let period = 30 * NotificationFactory.day
+            let periods = (now - firstPurchase) / period
+            var dates: Dates
+            switch purchase.status {
+            case 2, 3, 4:
+                // The last period boundary passed (or the paid period's end, when renewal has been failing).
+                let expires = paidThrough ?? (periods >= 1 ? firstPurchase + periods * period : now - NotificationFactory.minute)
+                dates = Dates(
+                    originalPurchase: firstPurchase, purchase: max(expires - period, firstPurchase), expires: expires,
+                    gracePeriodExpires: purchase.status == 2 ? nil : expires + 16 * NotificationFactory.day)
+            default:
+                let start = firstPurchase + periods * period
+                dates = Dates(originalPurchase: firstPurchase, purchase: start, expires: start + period, gracePeriodExpires: nil)
+            }
+            if purchase.extended { dates.expires += 14 * NotificationFactory.day }
+            return dates
+        }
+
+        private init(originalPurchase: Int64, purchase: Int64, expires: Int64, gracePeriodExpires: Int64?) {
+            self.originalPurchase = originalPurchase
+            self.purchase = purchase
+            self.expires = expires
+            self.gracePeriodExpires = gracePeriodExpires
+        }
     }
 
     private static func transaction(_ purchase: NotificationKind.Purchase, subject: NotificationSubject, dates: Dates, now: Int64) -> [(String, JSONValue)] {
@@ -112,14 +144,16 @@ public enum NotificationFactory {
         let firstPurchase = dates.purchase == dates.originalPurchase
         let product = subscription ? subject.subscriptionProductID : subject.oneTimeProductID
         var id = subject.originalTransactionID
-        if subscription && !firstPurchase { id = NotificationSubject.newTransactionID() }
+        if subscription && !firstPurchase { id = periodTransactionID(subject, periodStart: dates.purchase, salt: "transaction") }
         var fields: [(String, JSONValue)] = [
             ("transactionId", .string(id)), ("originalTransactionId", .string(subject.originalTransactionID)),
         ]
-        if subscription { fields.append(("webOrderLineItemId", .string(NotificationSubject.newTransactionID()))) }
+        if subscription { fields.append(("webOrderLineItemId", .string(periodTransactionID(subject, periodStart: dates.purchase, salt: "web order")))) }
         fields += [("bundleId", .string(subject.bundleID)), ("productId", .string(product))]
         if subscription { fields.append(("subscriptionGroupIdentifier", .string(subject.subscriptionGroupID))) }
-        let purchaseDate = subscription ? dates.purchase : now - 2 * day
+        // A one-time purchase was made two days ago, or when the subject's scenario says.
+        let oneTimeDate = subject.originalPurchaseDate.flatMap { $0 <= now ? $0 : nil } ?? now - 2 * day
+        let purchaseDate = subscription ? dates.purchase : oneTimeDate
         fields += [
             ("purchaseDate", .integer(purchaseDate)), ("originalPurchaseDate", .integer(subscription ? dates.originalPurchase : purchaseDate)),
         ]
@@ -142,6 +176,15 @@ public enum NotificationFactory {
             ]
         }
         return fields
+    }
+
+    /// The ID of a subscription period's transaction (or web order line item): a new one, or for one customer's
+    /// notifications over time (a scenario's), the same one for the same period, derived from the original
+    /// transaction ID and the period's start.
+    private static func periodTransactionID(_ subject: NotificationSubject, periodStart: Int64, salt: String) -> String {
+        guard subject.originalPurchaseDate != nil else { return NotificationSubject.newTransactionID() }
+        let digest = SHA256.digest(Array("\(salt) \(subject.originalTransactionID) \(periodStart)".utf8))
+        return "2000000" + String(decoding: digest.prefix(9).map { UInt8(ascii: "0") + $0 % 10 }, as: UTF8.self)
     }
 
     private static func renewalInfo(_ purchase: NotificationKind.Purchase, subject: NotificationSubject, dates: Dates, now: Int64) -> [(String, JSONValue)] {

@@ -18,6 +18,12 @@ public struct NotificationSubject: Sendable, Hashable {
     public var oneTimeProductID = "com.example.app.coins100"
     /// The customer's original transaction ID, the same in every notification about them.
     public var originalTransactionID: String
+    /// When the customer first bought the subscription, in Unix milliseconds, for notifications that must agree on
+    /// it (a scenario's); `nil` lets each notification put it three periods before its own purchase.
+    public var originalPurchaseDate: Int64?
+    /// When the last paid period ended, in Unix milliseconds, once renewals have been failing (a scenario's billing
+    /// retry): expired and billing-retry notifications keep that end date.
+    public var paidThroughDate: Int64?
 
     /// A subject with the defaults and a new random original transaction ID.
     public init() {
