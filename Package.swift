@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "JWTLintServe",
             dependencies: [
-                "JWTLintServer", "JWTLintServeArguments", "JWTLint",
+                "JWTLintServer", "JWTLintServeArguments", "JWTLint", "JWTLintHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import JWTLint
+import JWTLintHTTP
 import JWTLintServeArguments
 import JWTLintServer
 import NIOCore
@@ -44,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             let line = Array((url + "\n").utf8)
             _ = write(1, line, line.count)
         }
+        standIn.flushLog()
     }
 
     static func settings(_ arguments: ServeArguments) throws -> StandInSettings {
@@ -73,8 +75,25 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             data = StoreData.builtIn(now: now())
         }
-        return StandInSettings(
+        var settings = StandInSettings(
             key: key, keyID: arguments.kid, issuer: arguments.issuer, bundleID: arguments.bundleID, environment: environment, data: data)
+        if let url = arguments.notificationURL {
+            do throws(HTTPClientError) {
+                let target = try HTTPTarget(url: url)
+                let client = try HTTPClient(settings: HTTPClient.Settings(), usesTLS: target.secure)
+                settings.outbox = NotificationOutbox(delivery: NotificationDelivery(client: client, target: target), url: target.description)
+            } catch {
+                throw ServeProblem(description: "--notification-url: \(error.description)")
+            }
+        }
+        if let folder = arguments.chain {
+            do throws(TestChainError) {
+                settings.chain = try TestChain.load(from: folder, now: now())
+            } catch {
+                throw ServeProblem(description: error.description)
+            }
+        }
+        return settings
     }
 
     static func now() -> Double {

@@ -22,10 +22,26 @@ public struct ServeArguments: ParsableArguments {
         GET / shows a page that lists the requests as they come, with their findings and fixes, and judges a pasted \
         token, Authorization header or curl command.
 
+        Notifications: with --notification-url, Request a Test Notification posts a signed TEST there, as Apple \
+        posts to the URL set in App Store Connect (in order, on a thread of its own, once: Apple retries only in \
+        production); Get Test Notification Status answers its real sendAttempts (SUCCESS, \
+        UNSUCCESSFUL_HTTP_RESPONSE_CODE, TIMED_OUT, NO_RESPONSE, ...) once the attempt is over, and Get \
+        Notification History lists every notification sent with its attempts. The page lists them and sends any \
+        notification or built-in scenario (POST /jwtlint/notify {"notification": "DID_RENEW"} or {"scenario": \
+        "subscription-lifecycle"}); what they say happened becomes the stand-in's data, so Get Transaction History \
+        and Get All Subscription Statuses answer it. --chain DIR signs with a chain made by 'jwtlint chain create', \
+        so your handler trusts one root across runs.
+
+        The stand-in also receives: point App Store Connect's sandbox notification URL (through a tunnel) or \
+        'jwtlint notify' at POST /notifications, and each notification is verified as Apple's SignedDataVerifier \
+        would (Apple's root and the stand-in's own), and shown on the page and in the log with Apple's status, its \
+        type and its nested data.
+
         Examples:
           jwtlint serve --key SubscriptionKey_2X9R4HXF34.p8 --issuer 57246542-96fe-1a63-e053-0824d011072a \\
                         --bundle-id com.example.app --port 0 --write-root test-root.pem
           jwtlint serve --key key.pub.pem --data Vectors/serve/data.json --log requests.jsonl
+          jwtlint serve --key key.p8 --chain test-chain --notification-url http://localhost:8080/apple/notifications
 
         Stops on SIGINT or SIGTERM. Exit status: 0 after a clean stop, 2 for unusable options or files.
         """
@@ -59,6 +75,13 @@ public struct ServeArguments: ParsableArguments {
     @Option(name: .customLong("write-root"), help: ArgumentHelp(
         "Write the test chain's root certificate (PEM) to this file, for the client's verifier to trust.", valueName: "file"))
     public var writeRoot: String?
+
+    @Option(name: .customLong("notification-url"), help: ArgumentHelp(
+        "Post the notifications the stand-in sends (Request a Test Notification, the page's) to this URL (http:// or https://).", valueName: "url"))
+    public var notificationURL: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sign with the chain in this folder, made by 'jwtlint chain create' (default: a new one).", valueName: "dir"))
+    public var chain: String?
 
     @Option(name: .long, help: ArgumentHelp("Append the log records (JSON lines) to this file instead of standard error.", valueName: "file"))
     public var log: String?

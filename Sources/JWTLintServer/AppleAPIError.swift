@@ -24,6 +24,7 @@ enum AppleAPIError: Int {
     case originalTransactionIDNotFound = 4040005
     case testNotificationNotFound = 4040008
     case transactionIDNotFound = 4040010
+    case generalInternal = 5000000
 
     /// Apple's message for the error.
     var message: String {
@@ -49,11 +50,12 @@ enum AppleAPIError: Int {
         case .originalTransactionIDNotFound: return "Original transaction id not found."
         case .testNotificationNotFound: return "Either the test notification token is expired or the notification and status are not yet available."
         case .transactionIDNotFound: return "Transaction id not found."
+        case .generalInternal: return "An unknown error occurred."
         }
     }
 
-    /// The HTTP status: 400 for a bad request, 404 for something not found.
-    var status: Int { rawValue / 10000 == 404 ? 404 : 400 }
+    /// The HTTP status: 400 for a bad request, 404 for something not found, 500 for an internal error.
+    var status: Int { rawValue / 10000 == 404 ? 404 : rawValue / 10000 == 500 ? 500 : 400 }
 
     /// The answer Apple gives: the status and `{"errorCode": ..., "errorMessage": ...}`.
     var response: StandInResponse {

@@ -133,40 +133,28 @@ extension StandIn {
 
     // MARK: Notifications
 
-    private func notificationPayload(type: String, subtype: String?, data extra: [(String, JSONValue)], now: Double) -> JSONObject {
-        var members: [JSONObject.Member] = [
-            .init(name: "notificationType", value: .string(type)),
-        ]
-        if let subtype { members.append(.init(name: "subtype", value: .string(subtype))) }
-        let appleID = state.withValue { $0.data.appAppleID }
-        var data: [JSONObject.Member] = [
-            .init(name: "appAppleId", value: .integer(appleID)), .init(name: "bundleId", value: .string(bundleID)),
-            .init(name: "environment", value: .string(settings.environment.rawValue)),
-        ]
-        data += extra.map { JSONObject.Member(name: $0.0, value: $0.1) }
-        members += [
-            .init(name: "notificationUUID", value: .string(RandomBytes.uuid() ?? "00000000-0000-4000-8000-000000000000")),
-            .init(name: "data", value: .object(JSONObject(members: data))), .init(name: "version", value: .string("2.0")),
-        ]
-        return JSONObject(members: members)
-    }
-
+    /// Request a Test Notification: a signed `TEST`, kept for Get Test Notification Status and Get Notification
+    /// History, and posted to the notification URL when there is one.
     func requestTestNotification(now: Double) -> StandInResponse {
         let token = (RandomBytes.uuid() ?? "00000000-0000-4000-8000-000000000000") + "_" + String(Int64(now * 1000))
-        let payload = sign(notificationPayload(type: "TEST", subtype: nil, data: [], now: now), now: now, environmentMember: false)
-        state.withValue { state in
-            state.testNotifications[token] = (payload, Int64(now * 1000))
-            state.notifications.append((payload, Int64(now * 1000), "TEST"))
+        let draft = NotificationFactory.draft(NotificationKind.named("TEST", nil)!, subject: notificationSubject(), now: now)
+        do {
+            try send(draft, now: now, testToken: token)
+        } catch {
+            return AppleAPIError.generalInternal.response
         }
         return .json(200, object([("testNotificationToken", .string(token))]))
     }
 
+    /// Get Test Notification Status: the payload and its send attempts, in Apple's names. With a notification URL,
+    /// until the first attempt is over the answer is Apple's "not yet available"; without one, nothing is sent and
+    /// the attempts are none.
     func testNotificationStatus(_ token: String) -> StandInResponse {
-        guard let notification = state.withValue({ $0.testNotifications[token] }) else {
+        guard let notification = state.withValue({ state in state.testNotifications[token].map { state.notifications[$0] } }) else {
             return AppleAPIError.testNotificationNotFound.response
         }
-        // The stand-in sends nothing anywhere; it reports no delivery attempt rather than invent one.
-        return .json(200, object([("signedPayload", .string(notification.payload)), ("sendAttempts", .array([]))]))
+        if settings.outbox != nil, notification.attempts.isEmpty { return AppleAPIError.testNotificationNotFound.response }
+        return .json(200, object([("signedPayload", .string(notification.payload)), ("sendAttempts", notification.sendAttempts)]))
     }
 
     func notificationHistory(_ request: StandInRequest, now: Double) -> StandInResponse {
@@ -187,7 +175,7 @@ extension StandIn {
         let page = matching.dropFirst(start0).prefix(20)
         let next = start0 + page.count
         var members: [(String, JSONValue)] = [
-            ("notificationHistory", .array(page.map { object([("signedPayload", .string($0.payload)), ("sendAttempts", .array([]))]) })),
+            ("notificationHistory", .array(page.map { object([("signedPayload", .string($0.payload)), ("sendAttempts", $0.sendAttempts)]) })),
             ("hasMore", .bool(next < matching.count)),
         ]
         if next < matching.count { members.append(("paginationToken", .string(String(next)))) }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+internal import Dispatch
 package import JWTLint
 
 /// What the stand-in made of one request: kept for the watch page and written as one JSON line to the log.
@@ -38,18 +39,27 @@ struct RequestRecord: Sendable {
     }
 }
 
-/// Keeps the latest records for the page and writes each as a JSON line to a file or standard error.
+/// Keeps the latest records for the page and writes each as a JSON line to a file or standard error, on a thread of
+/// its own: a slow disk or a pipe nobody reads never holds up a request. Lines wait in memory up to 8 MiB; beyond
+/// that they are dropped and counted, and the count is written when the writer catches up.
 final class RequestLog: Sendable {
     private struct State {
         /// A ring of the latest records: the `count`-th record ever is at `(count - 1) % kept`.
         var ring: [RequestRecord] = []
         var count = 0
+        /// Bytes handed to the writer and not yet written.
+        var pendingBytes = 0
+        /// Lines dropped since the writer last caught up.
+        var dropped = 0
     }
 
     /// How many records the page can show.
     static let kept = 500
+    /// How many bytes of lines may wait for the writer.
+    static let pendingLimit = 8 * 1024 * 1024
     private let state = Locked(State())
     private let descriptor: Int32
+    private let writer = DispatchQueue(label: "jwtlint.serve.log")
 
     /// A log writing to the file descriptor `descriptor` (opened for appending).
     init(descriptor: Int32) {
@@ -57,24 +67,50 @@ final class RequestLog: Sendable {
     }
 
     func add(_ record: RequestRecord) {
-        var writer = JSONWriter()
-        writer.value(record.json)
-        writer.bytes.append(0x0A)
-        state.withValue { state in
+        var line = JSONWriter()
+        line.value(record.json)
+        line.bytes.append(0x0A)
+        let bytes = line.bytes
+        let accepted = state.withValue { state -> Bool in
             if state.ring.count < Self.kept {
                 state.ring.append(record)
             } else {
                 state.ring[state.count % Self.kept] = record
             }
             state.count += 1
-            // Under the lock, so that lines from two threads never interleave.
-            writer.bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                    if written <= 0 { break }
-                    offset += written
-                }
+            guard state.pendingBytes + bytes.count <= Self.pendingLimit else {
+                state.dropped += 1
+                return false
+            }
+            state.pendingBytes += bytes.count
+            return true
+        }
+        guard accepted else { return }
+        writer.async { [state, descriptor] in
+            Self.writeAll(bytes, to: descriptor)
+            let dropped = state.withValue { state -> Int in
+                state.pendingBytes -= bytes.count
+                defer { state.dropped = 0 }
+                return state.dropped
+            }
+            if dropped > 0 {
+                Self.writeAll(Array("{\"droppedLogLines\":\(dropped)}\n".utf8), to: descriptor)
+            }
+        }
+    }
+
+    /// Waits until every line handed over so far is written.
+    func flush() {
+        writer.sync {}
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written <= 0 { break }
+                offset += written
             }
         }
     }

@@ -14,6 +14,10 @@ package struct StandInSettings: Sendable {
     package var environment: SignedEnvironment
     /// The transactions and renewal info served.
     package var data: StoreData
+    /// Where notifications are posted (`--notification-url`); `nil` posts none.
+    package var outbox: NotificationOutbox?
+    /// The chain to sign with (`--chain`); `nil` makes a new one at start-up.
+    package var chain: TestChain?
 
     /// Settings; `data` defaults to the built-in set.
     package init(key: VerificationKey, keyID: String? = nil, issuer: String? = nil, bundleID: String? = nil, environment: SignedEnvironment = .sandbox, data: StoreData) {
@@ -47,10 +51,10 @@ package final class StandIn: Sendable {
 
     struct State {
         var data: StoreData
-        /// Test notifications by token: the signed payload and when it was made (Unix ms).
-        var testNotifications: [String: (payload: String, time: Int64)] = [:]
-        /// Every notification "sent", oldest first, for Get Notification History.
-        var notifications: [(payload: String, time: Int64, type: String)] = []
+        /// Test notifications by token: the index of the notification in ``notifications``.
+        var testNotifications: [String: Int] = [:]
+        /// Every notification sent, oldest first, for Get Notification History and the page.
+        var notifications: [SentNotification] = []
     }
 
     /// A stand-in with a new test chain. `clock` gives the time in Unix seconds; `logDescriptor` is where log lines go.
@@ -58,7 +62,7 @@ package final class StandIn: Sendable {
     package init(settings: StandInSettings, logDescriptor: Int32, clock: @escaping @Sendable () -> Double) throws {
         self.settings = settings
         self.clock = clock
-        self.chain = try TestChainMaker.make(now: clock())
+        self.chain = try settings.chain ?? TestChainMaker.make(now: clock())
         self.log = RequestLog(descriptor: logDescriptor)
         self.state = Locked(State(data: settings.data))
         var options = LintOptions(now: clock(), expectedKeyID: settings.keyID, issuer: settings.issuer, bundleID: settings.bundleID)
@@ -67,6 +71,11 @@ package final class StandIn: Sendable {
         options.keyIDFromFileName = settings.key.keyIDFromFileName
         options.profile = .pinned(.appStoreServerAPI)
         self.bearerOptions = options
+    }
+
+    /// Writes out the log lines still waiting: call it when the server has stopped.
+    package func flushLog() {
+        log.flush()
     }
 
     /// The test chain's root, PEM, for a client's verifier to trust.
@@ -78,7 +87,8 @@ package final class StandIn: Sendable {
         let id = Self.requestID()
         guard request.path.hasPrefix("/inApps/") else {
             let response = WatchPage.respond(to: request, standIn: self)
-            if request.path.hasPrefix("/jwtlint/") == false {
+            // The page's own calls are not logged; a received notification logs its own record.
+            if !request.path.hasPrefix("/jwtlint/") && request.path != "/notifications" {
                 log.add(RequestRecord(id: id, time: Int64(now * 1000), method: request.method, path: request.path, status: response.status, verdict: "open", token: nil, findings: []))
             }
             return response
@@ -116,6 +126,11 @@ package final class StandIn: Sendable {
             cache.answers[key] = response
         }
         return response
+    }
+
+    /// Forgets the answers kept for the current second, after the data changed.
+    func clearCachedAnswers() {
+        responses.withValue { $0 = ResponseCache(second: 0) }
     }
 
     /// The header's token linted under the App Store Server API's rules, as of `now`.

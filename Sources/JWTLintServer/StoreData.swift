@@ -19,6 +19,20 @@ package struct StoreData: Sendable {
         public let description: String
     }
 
+    /// Adds `transaction` (or replaces the one with its transaction ID), and its subscription's renewal info: what a
+    /// notification the stand-in sends says happened.
+    mutating func upsert(transaction: JSONObject, renewalInfo: JSONObject?) {
+        guard let id = transaction["transactionId"]?.stringValue, Self.isTransactionID(id) else { return }
+        if let index = transactions.firstIndex(where: { $0["transactionId"]?.stringValue == id }) {
+            transactions[index] = transaction
+        } else {
+            transactions.append(transaction)
+        }
+        if let renewalInfo, let original = renewalInfo["originalTransactionId"]?.stringValue {
+            self.renewalInfo[original] = renewalInfo
+        }
+    }
+
     /// The built-in set, dated around `now` (Unix seconds): a consumable, a monthly subscription bought 40 days ago
     /// and renewed once (active), and a refunded non-consumable; two orders.
     package static func builtIn(now: Double) -> StoreData {

@@ -1,8 +1,10 @@
 package import JWTLint
 
-/// The page at `/` and the two JSON endpoints it uses: `/jwtlint/requests?after=N` (the records since the N-th) and
+/// The page at `/` and the JSON endpoints it uses: `/jwtlint/requests?after=N` (the records since the N-th),
 /// `POST /jwtlint/judge` (a pasted token, `Authorization` header or curl command, judged as `lint` and `diagnose`
-/// would). Self-contained: nothing on the page is fetched from anywhere else.
+/// would), `/jwtlint/notifications` (the notifications sent, with their attempts) and `POST /jwtlint/notify` (send
+/// one, or a scenario's); and `POST /notifications`, where the stand-in receives notifications as a developer's
+/// endpoint does. Self-contained: nothing on the page is fetched from anywhere else.
 enum WatchPage {
     static func respond(to request: StandInRequest, standIn: StandIn) -> StandInResponse {
         switch (request.method, request.path) {
@@ -18,6 +20,12 @@ enum WatchPage {
             ])))
         case ("POST", "/jwtlint/judge"):
             return judge(request, standIn: standIn)
+        case ("POST", "/notifications"):
+            return standIn.receiveNotification(request, now: standIn.clock())
+        case ("GET", "/jwtlint/notifications"):
+            return standIn.sentNotificationsJSON()
+        case ("POST", "/jwtlint/notify"):
+            return standIn.sendFromPage(request, now: standIn.clock())
         default:
             return .text(404, "Not Found\n")
         }
@@ -62,6 +70,10 @@ enum WatchPage {
         <header><h1>jwtlint serve: a local App Store Server API</h1></header>
         <main>
         <section><h2>Requests <span id="count"></span></h2><div id="requests"><p id="none">No request yet.</p></div></section>
+        <section><h2>Notifications <span id="ncount"></span></h2>
+        <p id="nurl">Sent nowhere: start serve with --notification-url to post them.</p>
+        <p><select id="kind" aria-label="notification"></select> <button id="send">Send</button></p>
+        <div id="notifications"></div></section>
         <section><h2>Judge a token</h2>
         <p>Paste a token, an <code>Authorization</code> header or a curl command.</p>
         <textarea id="input" aria-label="token"></textarea><p><button id="judge">Judge</button></p><div id="result"></div></section>
@@ -106,7 +118,41 @@ enum WatchPage {
           findings(body.findings, out);
           if (body.causes.length) { const ol = el("ol"); for (const c of body.causes) ol.append(el("li", "", c)); out.append(el("p", "", "Likely causes:"), ol); }
         });
+        let kindsShown = false;
+        async function pollNotifications() {
+          try {
+            const r = await fetch("/jwtlint/notifications");
+            const body = await r.json();
+            if (body.notificationUrl) document.getElementById("nurl").textContent = "Posted to " + body.notificationUrl + ", in order.";
+            if (!kindsShown) {
+              const select = document.getElementById("kind");
+              for (const k of body.kinds) { const o = el("option", "", k); o.value = JSON.stringify({notification: k}); select.append(o); }
+              for (const s of body.scenarios) { const o = el("option", "", "scenario: " + s); o.value = JSON.stringify({scenario: s}); select.append(o); }
+              kindsShown = true;
+            }
+            const list = document.getElementById("notifications");
+            list.textContent = "";
+            for (const n of body.notifications) {
+              const d = el("div", "request");
+              d.dataset.notificationUuid = n.notificationUUID;
+              d.append(el("code", "", n.notificationType + (n.subtype ? "/" + n.subtype : "")));
+              if (n.originalTransactionId) d.append(" ", el("code", "", n.originalTransactionId));
+              if (n.attempts.length === 0) d.append(" ", el("span", "info", body.notificationUrl ? "sending" : "not sent"));
+              for (const a of n.attempts) {
+                d.append(" ", el("span", a.sendAttemptResult === "SUCCESS" ? "verdict" : "error",
+                  a.sendAttemptResult + (a.status !== null ? " (" + a.status + ")" : "") + " in " + a.milliseconds + " ms"));
+              }
+              list.append(d);
+            }
+            document.getElementById("ncount").textContent = "(" + body.notifications.length + ")";
+          } catch (e) {}
+          setTimeout(pollNotifications, 1000);
+        }
+        document.getElementById("send").addEventListener("click", async () => {
+          await fetch("/jwtlint/notify", {method: "POST", headers: {"Content-Type": "application/json"}, body: document.getElementById("kind").value});
+        });
         poll();
+        pollNotifications();
         </script></body></html>
         """
 }

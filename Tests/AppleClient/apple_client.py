@@ -2,7 +2,11 @@
 calls every endpoint the stand-in answers with a good token (each answer must parse as the library's model, and
 every signed field must verify with the library's SignedDataVerifier trusting the root the stand-in wrote), then
 with broken tokens (another key, another bundle ID, expired: the library must raise its 401 error and the log must
-name the rule). Exit status 1 on any failure.
+name the rule). Then the notification flow, with a chain from `jwtlint chain create` and a receiver that verifies with
+the library's SignedDataVerifier: Request a Test Notification reaches it, Get Test Notification Status and Get
+Notification History give the real attempt (SUCCESS, or UNSUCCESSFUL_HTTP_RESPONSE_CODE from a receiver answering
+500); a scenario sent from the page reaches it in order and becomes the stand-in's data; a notification posted to
+serve's /notifications is verified and logged. Exit status 1 on any failure.
 
     python Tests/AppleClient/apple_client.py JWTLINT    (with Vectors/.venv's python: it imports Apple's library)
 """
@@ -13,10 +17,14 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import jwt
+
 from appstoreserverlibrary.api_client import APIException, AppStoreServerAPIClient, GetTransactionHistoryVersion
 from appstoreserverlibrary.models.ConsumptionRequest import ConsumptionRequest
 from appstoreserverlibrary.models.DeliveryStatus import DeliveryStatus
@@ -57,6 +65,127 @@ def client(url: str, key_file: str = "SubscriptionKey_TESTKEYA01.p8", bundle: st
     made = cls((KEYS / key_file).read_bytes(), "TESTKEYA01", ISSUER, bundle, Environment.SANDBOX)
     made._base_url = url  # Apple's client has no setting for its host; tests point it elsewhere this way.
     return made
+
+
+def log_lines(log_file: Path, before: int) -> list:
+    """The log's lines once it has more than `before` (the log is written on a thread of its own)."""
+    deadline = time.monotonic() + 10
+    while True:
+        lines = log_file.read_text().splitlines()
+        if len(lines) > before or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.02)
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """A developer's notification endpoint: verifies each notification with Apple's SignedDataVerifier and records it;
+    /fail answers 500."""
+
+    protocol_version = "HTTP/1.1"
+    verifier = None
+    received: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        try:
+            decoded = self.verifier.verify_and_decode_notification(json.loads(body)["signedPayload"])
+            self.received.append(("OK", decoded))
+        except Exception as error:  # noqa: BLE001: any failure is the test's finding
+            self.received.append((f"{type(error).__name__}: {error}", None))
+        status = 500 if self.path == "/fail" else 200
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def wait_for(condition, seconds: float = 15):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return condition()
+
+
+def check_notification_flow(jwtlint: str, work: Path) -> None:
+    """serve --chain --notification-url: Apple's client requests a test notification, the receiver verifies it, and
+    the status and history say how it went; a scenario sent from the page becomes the stand-in's data; a
+    notification posted to serve's /notifications is verified and logged."""
+    chain = work / "chain"
+    subprocess.run([jwtlint, "chain", "create", str(chain)], check=True, capture_output=True)
+    root = x509.load_pem_x509_certificate((chain / "root.pem").read_bytes()).public_bytes(serialization.Encoding.DER)
+    Receiver.verifier = SignedDataVerifier([root], False, Environment.SANDBOX, BUNDLE, None)
+    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    receiver.daemon_threads = True
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{receiver.server_address[1]}"
+    for path, expected in (("/ok", "SUCCESS"), ("/fail", "UNSUCCESSFUL_HTTP_RESPONSE_CODE")):
+        log_file = work / f"notify{path.replace('/', '-')}.jsonl"
+        server = subprocess.Popen([jwtlint, "serve", "--key", str(KEYS / "SubscriptionKey_TESTKEYA01.p8"), "--issuer", ISSUER,
+                                   "--bundle-id", BUNDLE, "--port", "0", "--chain", str(chain), "--notification-url", base + path,
+                                   "--log", str(log_file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            url = server.stdout.readline().strip()
+            api = client(url)
+            Receiver.received.clear()
+            token = api.request_test_notification().testNotificationToken
+
+            def status_now():
+                try:
+                    return api.get_test_notification_status(token)
+                except APIException as error:
+                    if error.raw_api_error == 4040008:
+                        return None
+                    raise
+            check(wait_for(lambda: status_now() is not None), f"{path}: Get Test Notification Status answers once the attempt is over")
+            status = status_now()
+            results = [attempt.rawSendAttemptResult for attempt in status.sendAttempts or []]
+            got = Receiver.received[0] if Receiver.received else ("nothing received", None)
+            check(results == [expected] and got[0] == "OK" and got[1].notificationType == NotificationTypeV2.TEST
+                  and got[1].notificationUUID == Receiver.verifier.verify_and_decode_notification(status.signedPayload).notificationUUID,
+                  f"{path}: the TEST notification reached the receiver, verified by Apple's verifier, and its status is {results} ({got[0]})")
+            now = int(time.time() * 1000)
+            history = api.get_notification_history(None, NotificationHistoryRequest(startDate=now - 3_600_000, endDate=now + 60_000))
+            check([a.rawSendAttemptResult for a in history.notificationHistory[0].sendAttempts] == [expected],
+                  f"{path}: Get Notification History gives the same attempt")
+            if path != "/ok":
+                continue
+            # A scenario from the page: its notifications reach the receiver in order, and become the stand-in's data.
+            request = urllib.request.Request(url + "/jwtlint/notify", data=json.dumps({"scenario": "subscription-lifecycle"}).encode(),
+                                             headers={"Content-Type": "application/json"}, method="POST")
+            sent = json.loads(urllib.request.urlopen(request, timeout=10).read())
+            original = sent["originalTransactionId"]
+            check(wait_for(lambda: len(Receiver.received) == 7), f"the scenario's 6 notifications reached the receiver ({len(Receiver.received) - 1})")
+            types = [decoded.rawNotificationType for state, decoded in Receiver.received[1:] if state == "OK"]
+            check(types == ["SUBSCRIBED", "DID_RENEW", "DID_FAIL_TO_RENEW", "DID_RENEW", "DID_CHANGE_RENEWAL_STATUS", "EXPIRED"],
+                  f"in order, each verified ({types})")
+            history = api.get_transaction_history(original, None, TransactionHistoryRequest(), GetTransactionHistoryVersion.V2)
+            ids = {Receiver.verifier.verify_and_decode_signed_transaction(t).transactionId for t in history.signedTransactions}
+            check(len(ids) == 3, f"Get Transaction History answers the scenario's three periods ({len(ids)} transactions)")
+            statuses = api.get_all_subscription_statuses(original)
+            check(statuses.data[0].lastTransactions[0].rawStatus == 2, "Get All Subscription Statuses: the scenario left it expired (status 2)")
+            # The stand-in receives: a notification posted to /notifications is verified, logged with its status.
+            lines_before = len(log_file.read_text().splitlines())
+            posted = subprocess.run([jwtlint, "notify", "DID_RENEW", "BILLING_RECOVERY", "--chain", str(chain), "--bundle-id", BUNDLE,
+                                     "--url", url + "/notifications"], capture_output=True)
+            record = next((json.loads(line) for line in log_lines(log_file, lines_before)[lines_before:]
+                           if json.loads(line)["request"] == "POST /notifications"), {})
+            check(posted.returncode == 0 and record.get("status") == 200 and "DID_RENEW/BILLING_RECOVERY" in record.get("verdict", "")
+                  and ": OK" in record.get("verdict", ""), f"a notification posted to serve is verified and logged ({record.get('verdict')})")
+            lines_before = len(log_file.read_text().splitlines())
+            foreign = subprocess.run([jwtlint, "notify", "TEST", "--bundle-id", BUNDLE, "--url", url + "/notifications"], capture_output=True)
+            record = next((json.loads(line) for line in log_lines(log_file, lines_before)[lines_before:]
+                           if json.loads(line)["request"] == "POST /notifications"), {})
+            check(foreign.returncode == 1 and record.get("status") == 400 and "VERIFICATION_FAILURE" in record.get("verdict", ""),
+                  f"a notification signed by a chain serve does not trust is refused: 400, VERIFICATION_FAILURE ({record.get('verdict')})")
+        finally:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    receiver.shutdown()
 
 
 def main() -> int:
@@ -121,15 +250,17 @@ def main() -> int:
         for name, broken, rule in (("another key", client(url, key_file="AuthKey_TESTKEYB02.p8"), "signature.mismatch"),
                                    ("another bundle ID", client(url, bundle="com.example.other"), "claims.bid"),
                                    ("an expired token", client(url, cls=ExpiredTokenClient), "claims.exp")):
+            lines_before = len(log_file.read_text().splitlines())
             try:
                 broken.get_transaction_info("2000000000000001")
                 check(False, f"{name}: the library raises")
             except APIException as error:
                 check(error.http_status_code == 401, f"{name}: Apple's client raises its 401 error")
-            last_record = json.loads(log_file.read_text().splitlines()[-1])
+            last_record = json.loads(log_lines(log_file, lines_before)[-1])
             check(last_record["status"] == 401 and any(f["rule"] == rule for f in last_record["findings"]),
                   f"{name}: the log names {rule}")
             check(all(len(part) < 40 for part in str(last_record.get("token")).split()), f"{name}: the log holds no whole token")
+        check_notification_flow(jwtlint, work)
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -21,7 +21,7 @@ public struct Finding: Sendable, Hashable {
     }
 
     /// The same finding about a nested member: its message starts with the member's name.
-    func about(_ member: String) -> Finding {
+    package func about(_ member: String) -> Finding {
         Finding(rule: rule, cause: cause, severity: severity, message: "\(member): \(message)", hint: hint)
     }
 
