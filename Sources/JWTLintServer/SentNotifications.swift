@@ -99,8 +99,8 @@ extension StandIn {
                                   verdict: "received: not {\"signedPayload\": \"...\"}", token: nil, findings: []))
             return .text(400, "Send {\"signedPayload\": \"<JWS>\"}, as Apple does.\n")
         }
-        var options = LintOptions(now: now, bundleID: settings.bundleID, profile: .pinned(.appleSigned))
-        options.trustedRoots = (try? TrustedRoots(adding: [chain.root])) ?? .apple
+        var options = receivingOptions
+        options.now = now
         let result = Linter(options: options).lint(signedPayload)
         let status = result.verificationStatus
         let summary = NotificationSummary(result)

@@ -47,6 +47,9 @@ package final class StandIn: Sendable {
     /// The answers given to GET requests in the current second, by path and query.
     private let responses = Locked(ResponseCache(second: 0))
     private let bearerOptions: LintOptions
+    /// How a notification posted to `/notifications` is judged: as Apple's verifier would, trusting Apple's root and
+    /// the stand-in's (one set of roots for the server's life, so that a chain verified once is remembered).
+    let receivingOptions: LintOptions
     let clock: @Sendable () -> Double
 
     struct State {
@@ -71,6 +74,9 @@ package final class StandIn: Sendable {
         options.keyIDFromFileName = settings.key.keyIDFromFileName
         options.profile = .pinned(.appStoreServerAPI)
         self.bearerOptions = options
+        var receiving = LintOptions(now: clock(), bundleID: settings.bundleID, profile: .pinned(.appleSigned))
+        receiving.trustedRoots = (try? TrustedRoots(adding: [chain.root])) ?? .apple
+        self.receivingOptions = receiving
     }
 
     /// Writes out the log lines still waiting: call it when the server has stopped.

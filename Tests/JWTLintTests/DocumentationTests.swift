@@ -42,4 +42,20 @@ struct DocumentationTests {
             contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/Consumer/Tests/ConsumerTests/StandInClientTests.swift"), encoding: .utf8)
         #expect(test.hasSuffix(example), "Copy the example from the README into StandInClientTests.swift, or the other way round")
     }
+
+    @Test("The README's notification handler example in Python is the file CI runs, as it stands there")
+    func readmeNotificationExampleIsTheFileCIRuns() throws {
+        let example = try Self.codeBlock(in: "README.md", after: "## Testing your notification handler", fence: "python")
+        let file = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Notifications/readme_example.py"), encoding: .utf8)
+        #expect(example == file, "Copy the example from the README into Tests/Notifications/readme_example.py, or the other way round")
+    }
+
+    @Test("The README's notification handler example in Swift is the consumer package's test, as it stands there")
+    func readmeNotificationSwiftExampleIsTheConsumerTest() throws {
+        let example = try Self.codeBlock(in: "README.md", after: "## Testing your notification handler", fence: "swift")
+        #expect(example.contains("NotificationSigner") && example.contains("@Test"))
+        let test = try String(
+            contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/Consumer/Tests/ConsumerTests/NotificationHandlerTests.swift"), encoding: .utf8)
+        #expect(test.hasSuffix(example), "Copy the example from the README into NotificationHandlerTests.swift, or the other way round")
+    }
 }

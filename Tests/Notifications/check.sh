@@ -17,3 +17,11 @@ else
     jwtlint="$(swift build --show-bin-path)/jwtlint"
 fi
 PYTHONDONTWRITEBYTECODE=1 "$python" "$here/check.py" "$jwtlint"
+
+# The README's example, as written there (a test checks the two are the same), with this jwtlint on PATH.
+printed="$(cd "$root" && PATH="$(dirname "$jwtlint"):$PATH" PYTHONDONTWRITEBYTECODE=1 "$python" "$here/readme_example.py" 2>/dev/null)"
+if [ "$printed" != $'DID_RENEW com.example.app.yearly\n0' ]; then
+    echo "check.sh: FAILED: the README's notification example printed: $printed" >&2
+    exit 1
+fi
+echo "check.sh: the README's notification example runs and prints what it says"
