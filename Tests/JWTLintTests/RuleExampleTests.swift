@@ -73,10 +73,12 @@ struct RuleExampleTests {
         #expect(Self.rules.map(\.id) == RuleID.allCases)
     }
 
-    @Test("The profiles' written-out names and positions are those of ProfileName")
+    @Test("The profiles' written-out names, positions and definitions are those of ProfileName, with one default kind")
     func profileNamesMatch() {
         #expect(ProfileName.names == ProfileName.allCases.map(\.rawValue))
         #expect(ProfileName.allCases.map(\.position) == Array(ProfileName.allCases.indices))
+        #expect(Profile.all.map(\.name) == ProfileName.allCases, "Profile.definitions lists the profiles out of ProfileName's order")
+        #expect(Profile.all.filter { $0.recognition == .defaultKind }.count == 1, "exactly one profile is the default kind")
     }
 
     @Test("Every JWS rule runs under at least one profile, and every profile runs the token and signature rules")

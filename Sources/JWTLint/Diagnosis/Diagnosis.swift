@@ -42,9 +42,9 @@ public struct Diagnosis: Sendable {
         if let line = request.tokenLine {
             var options = options
             // App Store-signed data given on its own is judged as what it is: a verifier's failure, not a 401.
-            let signedData = request.form == .token && TokenKind.automatic(DecodedToken.decode(line)) == .appleSigned
+            let signedData = request.form == .token && Profile.named(TokenKind.automatic(DecodedToken.decode(line))).verification == .appleChain
             if case .auto = options.profile, !signedData {
-                options.profile = .pinned(profile(forHost: request.host) ?? .appStoreServerAPI)
+                options.profile = .pinned(profile(forHost: request.host) ?? Profile.defaultKind.name)
             }
             let linted = Linter(options: options).lint(line)
             result = linted
@@ -77,9 +77,7 @@ public struct Diagnosis: Sendable {
     /// The profile a request to this host must carry, if the host says.
     static func profile(forHost host: String?) -> ProfileName? {
         guard let host else { return nil }
-        if host == "api.appstoreconnect.apple.com" { return .appStoreConnectAPI }
-        if host.hasPrefix("api.storekit") && host.hasSuffix("apple.com") { return .appStoreServerAPI }
-        return nil
+        return Profile.all.first { profile in profile.diagnosis.hosts.contains { $0.matches(host) } }?.name
     }
 
     /// Causes with the same title (iat and exp both in milliseconds) as one, with all their evidence.
@@ -103,7 +101,7 @@ public struct Diagnosis: Sendable {
     /// and cause: ranked by how often each breaks real requests.
     static func rank(_ finding: Finding, profile: Profile) -> (likelihood: Int, title: String, source: String)? {
         let error = finding.severity == .error
-        if profile.name == .appleSigned { return signedDataRank(finding, error: error) }
+        if profile.verification == .appleChain { return signedDataRank(finding, error: error) }
         switch (finding.rule, finding.cause) {
         case (.tokenFormat, .bearerTwice):
             return (100, "The Authorization header says Bearer twice", "apple-jwt-rules §6 (Bearer formatting)")
@@ -121,8 +119,7 @@ public struct Diagnosis: Sendable {
             return (92, "The in-app JWS has exp, which Apple refuses", "apple-in-app-and-signed-data §0 (no exp)")
         case (.issuedAt, .issuedInFuture):
             return (91, "Clock skew: the token was issued in the future", "apple-jwt-rules §6 cause 4 (go-iap#277)")
-        case (.lifetime, .tooLong) where profile.name == .appStoreConnectAPI:
-            return (90, "The lifetime is over App Store Connect's 20-minute limit", "apple-jwt-rules §2")
+        case (.lifetime, .tooLong): return (90, profile.diagnosis.lifetimeTitle, profile.diagnosis.lifetimeSource)
         case (.lifetime, _) where error: return (90, "The lifetime is over Apple's 60-minute limit", "apple-jwt-rules §6 cause 3")
         case (.signatureRange, _): return (90, "The signature is not a valid ECDSA signature", "CVE-2022-21449")
         case (.bundleID, _): return (89, "bid is missing or wrong", "apple-jwt-rules §6 cause 10 (forum thread 833144)")
@@ -189,18 +186,8 @@ public struct Diagnosis: Sendable {
 
     /// "This is a StoreKit in-app signature, not a server API token", and the like.
     private static func kindTitle(_ other: ProfileName, judgedAs profile: Profile) -> String {
-        switch other {
-        case .promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp:
-            return profile.audience == Profile.appStoreServerAPI.audience
-                ? "This is a StoreKit in-app signature, not a server API token"
-                : "This is \(Profile.named(other).titleWithArticle), not \(profile.titleWithArticle)"
-        case .appStoreConnectAPI:
-            return "This is an App Store Connect API token, not an App Store Server API token"
-        case .appStoreServerAPI:
-            return "This is an App Store Server API token, not \(profile.titleWithArticle)"
-        case .appleSigned:
-            return "This is data the App Store signed, not \(profile.titleWithArticle)"
-        }
+        let diagnosis = Profile.named(other).diagnosis
+        return diagnosis.kindTitleAgainst(profile) ?? "This is \(diagnosis.kindPhrase), not \(profile.titleWithArticle)"
     }
 
     /// Causes found by the lint rules, ranked by how often each breaks real requests.
@@ -234,39 +221,7 @@ public struct Diagnosis: Sendable {
 
     /// Causes outside a token that lints clean: the key, and the kind of token for where it was sent.
     private static func cleanTokenCauses(_ result: LintResult, request: CapturedRequest) -> [Cause] {
-        switch result.profile {
-        case .promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp:
-            let title = Profile.named(result.profile).title
-            return [Cause(
-                title: "This is a StoreKit in-app signature, not a server API token",
-                evidence: ["The token is a well-formed \(title) (aud \"\(Profile.named(result.profile).audience)\"): the app passes it to StoreKit; Apple's servers refuse it as a bearer token."],
-                fix: "Server calls need their own token: aud \"appstoreconnect-v1\", exp at most an hour after iat. If StoreKit refused this JWS, check its product, offer and transaction against the purchase.",
-                source: "apple-jwt-rules §1 (in-app JWS profile)", likelihood: request.form == .token ? 60 : 97, rules: [.audience])]
-        case .appStoreConnectAPI:
-            return [Cause(
-                title: "The key is not an App Store Connect API key, or lacks the role",
-                evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); App Store Connect still refused it."],
-                fix: "Sign with a key from Users and Access → Integrations → App Store Connect API (team or individual) with a role that allows the request (403 FORBIDDEN_ERROR means the role is too low).",
-                source: "apple-jwt-rules §2 and §6 cause 5", likelihood: 45, rules: [])]
-        case .appleSigned where request.form == .token:
-            return [Cause(
-                title: "jwtlint finds nothing wrong with this data under these settings",
-                evidence: ["Apple's verifier would answer \(result.verificationStatus?.rawValue ?? "OK") for it, with the bundle ID, app Apple ID, environment and roots given here."],
-                fix: "Compare these settings with your verifier's: its bundle ID, app Apple ID (production), environment and root certificates (Apple Root CA - G3).",
-                source: "Apple's SignedDataVerifier", likelihood: 50, rules: [])]
-        case .appleSigned:
-            return [Cause(
-                title: "This is data the App Store signed, not a bearer token",
-                evidence: ["The header has x5c: this is a notification, transaction or renewal info that Apple signed, which a server verifies; it cannot authenticate a call."],
-                fix: "Sign each API call with a bearer token of your In-App Purchase key: aud \"appstoreconnect-v1\", bid, iss, iat, exp.",
-                source: "App Store Server API (Generating JSON Web Tokens for API requests)", likelihood: 95, rules: [])]
-        case .appStoreServerAPI:
-            return [Cause(
-                title: "The key is not an In-App Purchase key, or belongs to another team",
-                evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); Apple still refused it."],
-                fix: "Sign with a key from Users and Access → Integrations → In-App Purchase of the team that owns the app (not an App Store Connect API key), with that page's issuer ID.",
-                source: "apple/app-store-server-library-python#57; apple-jwt-rules §6 cause 5", likelihood: 45, rules: [])]
-        }
+        Profile.named(result.profile).diagnosis.cleanTokenCauses(result, request)
     }
 
     /// Causes the host and path show.

@@ -31,10 +31,10 @@ public enum DiagnosisReport {
                 text += "Apple's verifier would answer: \(status)" + (result.payloadType.map { " (\($0))" } ?? "") + "\n"
             }
             switch result.signature {
-            case .verified where result.profile == .appleSigned: text += "Signature: verified with the leaf certificate's key\n"
+            case .verified where Profile.named(result.profile).verification == .appleChain: text += "Signature: verified with the leaf certificate's key\n"
             case .verified: text += "Signature: verified with the key given\n"
             case .invalid: text += "Signature: does not verify with the key given\n"
-            case .unchecked where result.profile == .appleSigned:
+            case .unchecked where Profile.named(result.profile).verification == .appleChain:
                 text += "Signature: not checked (the chain did not verify)\n"
             case .unchecked:
                 text += diagnosis.keyGiven ? "Signature: not checked (the token did not decode as ES256)\n" : "Signature: not checked (no key was given)\n"
@@ -47,7 +47,7 @@ public enum DiagnosisReport {
             text += "   Fix: \(cause.fix)\n"
             text += "   Source: \(cause.source)\n"
         }
-        if diagnosis.result?.profile == .appleSigned {
+        if let profile = diagnosis.result?.profile, Profile.named(profile).verification == .appleChain {
             text += "\nIf none of these is it, check that the data reached the verifier whole and unchanged, as Apple sent it.\n"
         } else if let id = diagnosis.response?.requestID {
             text += "\nIf none of these is it, quote Request ID \(id) to Apple (Feedback Assistant or Developer Technical Support).\n"

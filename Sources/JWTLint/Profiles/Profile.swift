@@ -20,6 +20,27 @@ public struct Profile: Sendable, Hashable {
     let rules: [any LintRule]
     /// What the signature is verified with.
     var verification: Verification = .givenKey
+    /// How `auto` recognises a token of this kind.
+    var recognition: Recognition
+    /// The claims of a well-formed token of this kind, as names and raw JSON values, issued 30 s before
+    /// 2026-01-01T00:00:00Z: the rule examples' starting point.
+    let exampleClaims: [(name: String, value: String)]
+    /// Why a missing `iat` matters, when this kind may leave it out; `nil` when it is required.
+    var missingIssuedAtAdvice: String? = nil
+    /// How `diagnose` speaks of this kind of token.
+    let diagnosis: ProfileDiagnosis
+
+    /// How `auto` recognises a token of a kind.
+    enum Recognition: Sendable, Equatable {
+        /// By its `aud`, exactly; and any token of no recognised kind is judged as this one (the default kind).
+        case defaultKind
+        /// By its `aud`, compared without regard to case or surrounding whitespace.
+        case audience
+        /// Never: its shape is another kind's (App Store Connect API tokens share the server API's `aud`).
+        case onlyWhenPinned
+        /// By an `x5c` in its header, or a payload of App Store data.
+        case certificateChain
+    }
 
     /// What a profile's signatures are verified with.
     enum Verification: Sendable {
@@ -48,20 +69,46 @@ public struct Profile: Sendable, Hashable {
     public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.name == rhs.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
+    /// The profile chosen for tokens of no recognised kind.
+    static let defaultKind: Profile = all.first { $0.recognition == .defaultKind } ?? all[0]
+
     /// The profile called `name`.
     public static func named(_ name: ProfileName) -> Profile {
-        switch name {
-        case .appStoreServerAPI: return appStoreServerAPI
-        case .promotionalOffer: return promotionalOffer
-        case .introductoryOfferEligibility: return introductoryOfferEligibility
-        case .advancedCommerceInApp: return advancedCommerceInApp
-        case .appStoreConnectAPI: return appStoreConnectAPI
-        case .appleSigned: return appleSigned
-        }
+        all[name.position]
     }
 
-    /// Every profile, in the order of ``ProfileName``.
-    public static var all: [Profile] { ProfileName.allCases.map(named) }
+    /// Every profile, in the order of ``ProfileName`` (a test checks the two agree).
+    public static let all: [Profile] = definitions
+}
+
+/// How `diagnose` speaks of one kind of token, and what it says when such a token is well-formed and still refused.
+struct ProfileDiagnosis: Sendable {
+    /// What a token of this kind is, after "This is" when it was judged as another kind: "an App Store Server API
+    /// token".
+    var kindPhrase: String
+    /// The whole "This is …, not …" title against a particular profile, when the usual one would not do.
+    var kindTitleAgainst: @Sendable (Profile) -> String? = { _ in nil }
+    /// The first cause's title when the lifetime is over this kind's limit.
+    var lifetimeTitle: String = "The lifetime is over Apple's 60-minute limit"
+    /// Where that limit is written.
+    var lifetimeSource: String = "apple-jwt-rules §6 cause 3"
+    /// The API hosts whose tokens are of this kind, for `diagnose` under `auto`: exact names, or prefixes and
+    /// suffixes both matching.
+    var hosts: [HostPattern] = []
+    /// The causes outside a token of this kind that lints clean: the key, or the kind of token for the place it
+    /// was sent to.
+    var cleanTokenCauses: @Sendable (LintResult, CapturedRequest) -> [Diagnosis.Cause]
+
+    /// A host name, or a prefix and a suffix it must both have.
+    struct HostPattern: Sendable {
+        var exactly: String? = nil
+        var prefix = "", suffix = ""
+
+        func matches(_ host: String) -> Bool {
+            if let exactly { return host == exactly }
+            return host.hasPrefix(prefix) && host.hasSuffix(suffix)
+        }
+    }
 }
 
 /// What the rules shared between profiles expect of one kind of token.

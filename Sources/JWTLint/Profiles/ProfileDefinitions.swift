@@ -1,5 +1,23 @@
 /// The profiles jwtlint knows: each a rule set and its expectations.
 extension Profile {
+    /// Every profile, in the order of ``ProfileName``.
+    static let definitions: [Profile] = [
+        appStoreServerAPI, promotionalOffer, introductoryOfferEligibility, advancedCommerceInApp, appStoreConnectAPI, appleSigned,
+    ]
+
+    /// The example claims every kind shares: the issuer ID, the bundle ID, an iat 30 s before the examples' now.
+    private static let exampleIssuer = #""57246542-96fe-1a63-e053-0824d011072a""#
+    private static let exampleBundle = #""com.example.app""#
+    private static let exampleIssuedAt = "1767225570"
+
+    /// An in-app JWS's example claims before its feature claims.
+    private static func inAppExampleClaims(audience: String) -> [(name: String, value: String)] {
+        [
+            ("iss", exampleIssuer), ("iat", exampleIssuedAt), ("aud", "\"\(audience)\""), ("bid", exampleBundle),
+            ("nonce", #""c2a5f9e1-3b7d-4e0a-9f51-6d2c8b4a7e13""#),
+        ]
+    }
+
     /// The header rules every profile runs.
     private static let headerRules: [any LintRule] = [
         HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
@@ -21,7 +39,13 @@ extension Profile {
         expectations: Expectations(
             issuer: .issuerID, issuedAt: .optional, maximumAge: nil,
             expiry: .limited(maximumLifetime: 3600, margin: 60), bundleID: .required, transactionID: .optional),
-        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule()])
+        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule()],
+        recognition: .defaultKind,
+        exampleClaims: [
+            ("iss", exampleIssuer), ("iat", exampleIssuedAt), ("exp", "1767225870"), ("aud", #""appstoreconnect-v1""#), ("bid", exampleBundle),
+        ],
+        missingIssuedAtAdvice: "The claims have no iat; Apple accepts that (its Python and Java libraries omit it), but then a 60-minute lifetime is measured from an unknown start.",
+        diagnosis: .appStoreServerAPI)
 
     /// The in-app JWS expectations shared by the three StoreKit kinds.
     private static func inAppExpectations(transactionID: Expectations.Presence) -> Expectations {
@@ -48,7 +72,12 @@ extension Profile {
         source: "\(Sources.inAppJWS); \(Sources.appleLibrariesInApp)",
         audience: "promotional-offer",
         expectations: inAppExpectations(transactionID: .optional),
-        rules: headerRules + inAppClaimRules + [ProductIDRule(), OfferIdentifierRule(), TransactionIDRule()])
+        rules: headerRules + inAppClaimRules + [ProductIDRule(), OfferIdentifierRule(), TransactionIDRule()],
+        recognition: .audience,
+        exampleClaims: inAppExampleClaims(audience: "promotional-offer") + [
+            ("productId", #""com.example.app.monthly""#), ("offerIdentifier", #""winback.50""#), ("transactionId", #""2000000123456789""#),
+        ],
+        diagnosis: .inApp("a promotional offer signature"))
 
     /// The JWS a server signs for StoreKit to set a customer's introductory offer eligibility.
     public static let introductoryOfferEligibility = Profile(
@@ -63,7 +92,12 @@ extension Profile {
         source: "\(Sources.inAppJWS); \(Sources.appleLibrariesInApp)",
         audience: "introductory-offer-eligibility",
         expectations: inAppExpectations(transactionID: .required),
-        rules: headerRules + inAppClaimRules + [ProductIDRule(), TransactionIDRule(), AllowIntroductoryOfferRule()])
+        rules: headerRules + inAppClaimRules + [ProductIDRule(), TransactionIDRule(), AllowIntroductoryOfferRule()],
+        recognition: .audience,
+        exampleClaims: inAppExampleClaims(audience: "introductory-offer-eligibility") + [
+            ("productId", #""com.example.app.monthly""#), ("allowIntroductoryOffer", "true"), ("transactionId", #""2000000123456789""#),
+        ],
+        diagnosis: .inApp("an introductory offer eligibility signature"))
 
     /// The JWS a server signs for an Advanced Commerce API request the app makes.
     public static let advancedCommerceInApp = Profile(
@@ -79,7 +113,12 @@ extension Profile {
         source: "\(Sources.inAppJWS); \(Sources.advancedCommerceFromApp); \(Sources.appleLibrariesAdvancedCommerce)",
         audience: "advanced-commerce-api",
         expectations: inAppExpectations(transactionID: .optional),
-        rules: headerRules + inAppClaimRules + [RequestRule()])
+        rules: headerRules + inAppClaimRules + [RequestRule()],
+        recognition: .audience,
+        exampleClaims: inAppExampleClaims(audience: "advanced-commerce-api") + [
+            ("request", "\"\(Base64.encode(RuleExample.cleanAdvancedCommerceRequest))\""),
+        ],
+        diagnosis: .inApp("an Advanced Commerce in-app request"))
 
     /// Bearer tokens for the App Store Connect API.
     public static let appStoreConnectAPI = Profile(
@@ -100,7 +139,11 @@ extension Profile {
         rules: headerRules + [
             IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
             ScopeRule(),
-        ])
+        ],
+        recognition: .onlyWhenPinned,
+        exampleClaims: [("iss", exampleIssuer), ("iat", exampleIssuedAt), ("exp", "1767226470"), ("aud", #""appstoreconnect-v1""#)],
+        missingIssuedAtAdvice: "The claims have no iat; popular clients omit it (fastlane), but then the 20-minute lifetime is measured from an unknown start.",
+        diagnosis: .appStoreConnectAPI)
 }
 
 extension Profile {
@@ -122,5 +165,11 @@ extension Profile {
             issuer: .issuerID, issuedAt: .optional, maximumAge: nil, expiry: .forbidden, bundleID: .optional,
             transactionID: .optional),
         rules: [HeaderAlgorithmRule()],
-        verification: .appleChain)
+        verification: .appleChain,
+        recognition: .certificateChain,
+        exampleClaims: [
+            ("transactionId", #""2000000123456789""#), ("bundleId", exampleBundle), ("environment", #""Sandbox""#),
+            ("signedDate", "1767225600000"),
+        ],
+        diagnosis: .appleSigned)
 }

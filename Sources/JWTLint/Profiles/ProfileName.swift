@@ -21,22 +21,12 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
     public var description: String { rawValue }
 
     /// The profile's place in ``allCases``, without building that array.
-    var position: Int {
-        switch self {
-        case .appStoreServerAPI: return 0
-        case .promotionalOffer: return 1
-        case .introductoryOfferEligibility: return 2
-        case .advancedCommerceInApp: return 3
-        case .appStoreConnectAPI: return 4
-        case .appleSigned: return 5
-        }
-    }
+    var position: Int { Self.positions[self] ?? 0 }
+
+    private static let positions: [ProfileName: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// The names, by ``position``.
-    static let names = [
-        "app-store-server-api", "promotional-offer", "introductory-offer-eligibility", "advanced-commerce-in-app",
-        "app-store-connect-api", "apple-signed",
-    ]
+    static let names = allCases.map(\.rawValue)
 }
 
 /// Which profile judges a token: the one `auto` picks from the token itself, or one the user pins.

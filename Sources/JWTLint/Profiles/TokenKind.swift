@@ -5,7 +5,7 @@ enum TokenKind {
     /// as the only string of an array, so that the chosen profile can say what is wrong with it). Anything else,
     /// `appstoreconnect-v1` included, is an App Store Server API token.
     static func automatic(_ claims: JSONObject?) -> ProfileName {
-        guard let claims, let audience = audienceText(claims) else { return .appStoreServerAPI }
+        guard let claims, let audience = audienceText(claims) else { return Profile.defaultKind.name }
         return automatic(audience: audience)
     }
 
@@ -17,31 +17,35 @@ enum TokenKind {
         // header.embedded-key rule says never to trust what it carries.
         let audience = token.claims.flatMap(audienceText)
         if let audience, let kind = knownKind(audience: audience) { return kind }
-        if let header = token.header, header.contains("x5c") { return .appleSigned }
-        if let claims = token.claims, !claims.contains("aud"), SignedPayloadType.of(claims) != nil { return .appleSigned }
-        return .appStoreServerAPI
+        if let chained = Self.chained {
+            if let header = token.header, header.contains("x5c") { return chained }
+            if let claims = token.claims, !claims.contains("aud"), SignedPayloadType.of(claims) != nil { return chained }
+        }
+        return Profile.defaultKind.name
     }
+
+    /// The kind told by a certificate chain in the header: App Store-signed data.
+    private static let chained = Profile.all.first { $0.recognition == .certificateChain }?.name
+
+    /// The kinds told by their audience, compared loosely, by that audience.
+    private static let byAudience: [String: ProfileName] = Dictionary(
+        Profile.all.filter { $0.recognition == .audience }.map { ($0.audience, $0.name) }, uniquingKeysWith: { first, _ in first })
 
     /// The kind an audience names, exactly (the server API's) or loosely (an in-app JWS); `nil` for any other.
     private static func knownKind(audience: String) -> ProfileName? {
-        if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
-        return inAppProfile(forAudience: audience)
+        if audience == Profile.defaultKind.audience { return Profile.defaultKind.name }
+        return profile(forAudience: audience)
     }
 
     private static func automatic(audience: String) -> ProfileName {
-        // The common case first, without normalising: a server API token's exact audience.
-        if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
-        return inAppProfile(forAudience: audience) ?? .appStoreServerAPI
+        // The common case first, without normalising: the default kind's exact audience.
+        if audience == Profile.defaultKind.audience { return Profile.defaultKind.name }
+        return profile(forAudience: audience) ?? Profile.defaultKind.name
     }
 
-    /// The in-app profile whose audience this is, compared loosely (case, whitespace).
-    static func inAppProfile(forAudience audience: String) -> ProfileName? {
-        switch normalized(audience) {
-        case Profile.promotionalOffer.audience: return .promotionalOffer
-        case Profile.introductoryOfferEligibility.audience: return .introductoryOfferEligibility
-        case Profile.advancedCommerceInApp.audience: return .advancedCommerceInApp
-        default: return nil
-        }
+    /// The profile recognised by this audience, compared loosely (case, whitespace).
+    static func profile(forAudience audience: String) -> ProfileName? {
+        byAudience[normalized(audience)]
     }
 
     /// `sub` "user" or a `scope` claim, and no `bid`: an App Store Connect API token.

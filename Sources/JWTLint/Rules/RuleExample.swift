@@ -146,7 +146,7 @@ package struct RuleExample: Sendable, Hashable {
     package static func claims(
         of profile: ProfileName, setting: KeyValuePairs<String, String> = [:], removing: [String] = []
     ) -> String {
-        var members = cleanMembers(of: profile).filter { !removing.contains($0.name) }
+        var members = Profile.named(profile).exampleClaims.filter { !removing.contains($0.name) }
         for (name, value) in setting {
             if let index = members.firstIndex(where: { $0.name == name }) {
                 members[index].value = value
@@ -172,39 +172,6 @@ package struct RuleExample: Sendable, Hashable {
     /// The JSON of the clean Advanced Commerce in-app request: a one-time charge.
     package static let cleanAdvancedCommerceRequest =
         #"{"operation":"CREATE_ONE_TIME_CHARGE","version":"1","requestInfo":{"requestReferenceId":"f6d8a4c2-1e3b-4a5d-9c7e-0b2f4d6a8c1e"},"currency":"USD","taxCode":"C003-00-1","item":{"SKU":"gems.100","description":"A pack of 100 gems","displayName":"100 gems","price":4990}}"#
-
-    /// The members of a profile's clean example claims, as names and raw JSON values, issued 30 s before
-    /// ``defaultNow``.
-    static func cleanMembers(of profile: ProfileName) -> [(name: String, value: String)] {
-        let issuer = #""57246542-96fe-1a63-e053-0824d011072a""#, bundle = #""com.example.app""#, iat = "1767225570"
-        let inApp: [(name: String, value: String)] = [
-            ("iss", issuer), ("iat", iat), ("aud", "\"\(Profile.named(profile).audience)\""), ("bid", bundle),
-            ("nonce", "\"\(cleanNonce)\""),
-        ]
-        switch profile {
-        case .appStoreServerAPI:
-            return [("iss", issuer), ("iat", iat), ("exp", "1767225870"), ("aud", #""appstoreconnect-v1""#), ("bid", bundle)]
-        case .promotionalOffer:
-            return inApp + [
-                ("productId", #""com.example.app.monthly""#), ("offerIdentifier", #""winback.50""#),
-                ("transactionId", #""2000000123456789""#),
-            ]
-        case .introductoryOfferEligibility:
-            return inApp + [
-                ("productId", #""com.example.app.monthly""#), ("allowIntroductoryOffer", "true"),
-                ("transactionId", #""2000000123456789""#),
-            ]
-        case .advancedCommerceInApp:
-            return inApp + [("request", "\"\(Base64.encode(cleanAdvancedCommerceRequest))\"")]
-        case .appStoreConnectAPI:
-            return [("iss", issuer), ("iat", iat), ("exp", "1767226470"), ("aud", #""appstoreconnect-v1""#)]
-        case .appleSigned:
-            return [
-                ("transactionId", #""2000000123456789""#), ("bundleId", bundle), ("environment", #""Sandbox""#),
-                ("signedDate", "1767225600000"),
-            ]
-        }
-    }
 
     /// 64 zero-free bytes standing in for a signature that no key checks.
     static let dummySignature = Base64URL.encode([UInt8](repeating: 0x11, count: 64))

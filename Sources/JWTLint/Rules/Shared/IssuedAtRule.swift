@@ -37,14 +37,8 @@ struct IssuedAtRule: LintRule {
 
     /// Why a missing iat matters, by profile.
     private static func missingMessage(_ profile: Profile) -> String {
-        switch profile.name {
-        case .appStoreServerAPI:
-            return "The claims have no iat; Apple accepts that (its Python and Java libraries omit it), but then a 60-minute lifetime is measured from an unknown start."
-        case .appStoreConnectAPI:
-            return "The claims have no iat; popular clients omit it (fastlane), but then the 20-minute lifetime is measured from an unknown start."
-        default:
-            return "The claims have no iat; \(profile.titleWithArticle) requires it: Apple derives its expiry from iat."
-        }
+        profile.missingIssuedAtAdvice
+            ?? "The claims have no iat; \(profile.titleWithArticle) requires it: Apple derives its expiry from iat."
     }
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
