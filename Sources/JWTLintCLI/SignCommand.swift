@@ -11,15 +11,7 @@ extension JWTLintCommand {
                 seconds; for StoreKit in-app JWS a random lower-case UUID nonce (or --nonce) and no exp. Before \
                 printing, jwtlint lints the token it made against the key, under its profile.
 
-                --profile app-store-server-api (the default): --issuer, --bundle-id; exp is iat + --lifetime \
-                (300 s unless given, at most 3600).
-                --profile promotional-offer: --issuer, --bundle-id, --product, --offer, optionally --transaction-id.
-                --profile introductory-offer-eligibility: --issuer, --bundle-id, --product, --transaction-id, \
-                --allow-introductory-offer true|false.
-                --profile advanced-commerce-in-app: --issuer, --bundle-id, --request FILE (the JSON request; '-' \
-                reads standard input), encoded as standard base64.
-                --profile app-store-connect-api: --issuer (a team key) or --individual (sub "user"), optionally \
-                --scope, once per entry; exp is iat + --lifetime (at most 1200 s without a scope).
+                \(Self.profileFlags)
 
                 Examples:
                   jwtlint sign --key SubscriptionKey_2X9R4HXF34.p8 --issuer 57246542-96fe-1a63-e053-0824d011072a \\
@@ -28,6 +20,32 @@ extension JWTLintCommand {
                                --issuer 57246542-96fe-1a63-e053-0824d011072a --bundle-id com.example.app \\
                                --product com.example.app.monthly --offer winback.50 --transaction-id 2000000123456789
                 """)
+
+        /// What each profile's token takes, read from its recipe: one line per profile that can be signed.
+        static var profileFlags: String {
+            Profile.all.compactMap { profile -> String? in
+                guard let recipe = profile.signing else { return nil }
+                var parts: [String] = []
+                for claim in recipe.claims {
+                    switch claim {
+                    case .issuer: parts.append("--issuer")
+                    case .issuerOrUserSubject: parts.append("--issuer (a team key) or --individual (sub \"user\")")
+                    case .bundleID: parts.append("--bundle-id")
+                    case .field(let field):
+                        let value = field.form == .base64JSON ? " FILE (the JSON, '-' reads standard input; written as standard base64)"
+                            : field.form == .boolean ? " true|false" : field.form == .stringList ? " (once per entry)" : ""
+                        parts.append((field.required ? "" : "optionally ") + field.flag + value)
+                    case .issuedAt, .audience, .nonce, .expiry: break
+                    }
+                }
+                var line = "--profile \(profile.name)\(profile.name == Profile.defaultKind.name ? " (the default)" : ""): " + parts.joined(separator: ", ")
+                if let expiry = recipe.expiry {
+                    line += "; exp is iat + --lifetime (\(TokenSigner.defaultLifetime) s unless given, at most \(expiry.maximumLifetime) s\(expiry.unlimitedWithScope ? " without a scope" : ""))"
+                }
+                if recipe.takesNonce { line += "; a random nonce unless --nonce, and no exp" }
+                return line + "."
+            }.joined(separator: "\n")
+        }
 
         @Option(name: .long, help: ArgumentHelp("The kind of token: \(ProfileName.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "profile"))
         var profile: String = ProfileName.appStoreServerAPI.rawValue
@@ -89,9 +107,7 @@ extension JWTLintCommand {
             guard let keyID = kid ?? signingKey.keyIDFromFileName else {
                 throw UsageError(message: "no key ID: pass --kid, or name the key file SubscriptionKey_<KEYID>.p8 as Apple does")
             }
-            let claims = TokenSigner.Claims(
-                kind: try kind(of: name), keyID: keyID, issuer: name == .appStoreConnectAPI && individual ? nil : try required(issuer, "--issuer"),
-                issuedAt: issuedAt, nonce: nonce)
+            let claims = try makeClaims(profile: Profile.named(name), keyID: keyID, issuedAt: issuedAt)
             let token: String
             do {
                 token = try TokenSigner.token(key: signingKey.privateKey, claims: claims)
@@ -107,38 +123,50 @@ extension JWTLintCommand {
             Output.standardOutput(token + "\n")
         }
 
-        /// What the profile's token says beyond the key ID, issuer and time.
-        private func kind(of name: ProfileName) throws -> TokenSigner.Claims.Kind {
-            switch name {
-            case .appStoreServerAPI:
-                return .appStoreServerAPI(bundleID: try required(bundleID, "--bundle-id"), lifetime: lifetime ?? TokenSigner.defaultLifetime)
-            case .promotionalOffer:
-                return .promotionalOffer(
-                    bundleID: try required(bundleID, "--bundle-id"), productID: try required(product, "--product"),
-                    offerIdentifier: try required(offer, "--offer"), transactionID: transactionID)
-            case .introductoryOfferEligibility:
-                let allow = try required(allowIntroductoryOffer, "--allow-introductory-offer")
-                guard allow == "true" || allow == "false" else {
-                    throw UsageError(message: "--allow-introductory-offer \(allow) is not true or false")
-                }
-                return .introductoryOfferEligibility(
-                    bundleID: try required(bundleID, "--bundle-id"), productID: try required(product, "--product"),
-                    allowIntroductoryOffer: allow == "true", transactionID: try required(transactionID, "--transaction-id"))
-            case .advancedCommerceInApp:
-                let path = try required(request, "--request")
-                let text = try WholeInput.contents(of: path, what: "request file")
-                guard let object = DecodedToken.jsonObject(Array(text.utf8)) else {
-                    throw UsageError(message: "request file '\(path)' does not hold a JSON object")
-                }
-                return .advancedCommerceInApp(bundleID: try required(bundleID, "--bundle-id"), request: object)
-            case .appStoreConnectAPI:
-                if individual && issuer != nil {
-                    throw UsageError(message: "--individual and --issuer exclude each other: an individual key's token has no iss")
-                }
-                return .appStoreConnectAPI(lifetime: lifetime ?? TokenSigner.defaultLifetime, scope: scope.isEmpty ? nil : scope)
-            case .appleSigned:
-                throw UsageError(message: "--profile apple-signed is data the App Store signs with its own certificates; no key of yours can make it (Vectors/gen/signed_data.py makes test data with a test chain)")
+        /// The claims the profile's recipe takes, from the flags.
+        private func makeClaims(profile: Profile, keyID: String, issuedAt: Int64) throws -> TokenSigner.Claims {
+            guard let recipe = profile.signing else { throw UsageError(message: "--profile \(profile.name): \(profile.unsignableReason)") }
+            if individual && issuer != nil {
+                throw UsageError(message: "--individual and --issuer exclude each other: an individual key's token has no iss")
             }
+            var claims = TokenSigner.Claims(
+                profile: profile.name, keyID: keyID, issuer: individual ? nil : try required(issuer, "--issuer"), issuedAt: issuedAt,
+                nonce: nonce, bundleID: recipe.takesBundleID ? try required(bundleID, "--bundle-id") : nil, lifetime: lifetime)
+            for field in recipe.fields {
+                guard let given = flagValues[field.flag], let text = given.first else {
+                    if field.required { throw UsageError(message: "--profile \(profile.name) needs \(field.flag)") }
+                    continue
+                }
+                switch field.form {
+                case .string:
+                    claims.fields[field.claim] = .string(text)
+                case .boolean:
+                    guard text == "true" || text == "false" else { throw UsageError(message: "\(field.flag) \(text) is not true or false") }
+                    claims.fields[field.claim] = .bool(text == "true")
+                case .base64JSON:
+                    let contents = try WholeInput.contents(of: text, what: "\(field.flag) file")
+                    guard let object = DecodedToken.jsonObject(Array(contents.utf8)) else {
+                        throw UsageError(message: "\(field.flag) file '\(text)' does not hold a JSON object")
+                    }
+                    claims.fields[field.claim] = .object(object)
+                case .stringList:
+                    claims.fields[field.claim] = .array(given.map { .string($0) })
+                }
+            }
+            return claims
+        }
+
+        /// The values of the flags that give a recipe's fields, by flag: one value each, or a list flag's values;
+        /// a flag not given is absent.
+        private var flagValues: [String: [String]] {
+            var values: [String: [String]] = [:]
+            values["--product"] = product.map { [$0] }
+            values["--offer"] = offer.map { [$0] }
+            values["--transaction-id"] = transactionID.map { [$0] }
+            values["--allow-introductory-offer"] = allowIntroductoryOffer.map { [$0] }
+            values["--request"] = request.map { [$0] }
+            values["--scope"] = scope.isEmpty ? nil : scope
+            return values
         }
 
         private func required(_ value: String?, _ flag: String) throws -> String {
@@ -146,20 +174,19 @@ extension JWTLintCommand {
             return value
         }
 
-        /// A flag that the profile does not use is an error rather than silently ignored.
+        /// A flag that the profile does not use is an error rather than silently ignored: which profiles take each
+        /// flag is read from their recipes.
         private func refuseFlagsOtherThan(_ name: ProfileName) throws {
-            let given: [(String, Bool, [ProfileName])] = [
-                ("--bundle-id", bundleID != nil, [.appStoreServerAPI, .promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp]),
-                ("--lifetime", lifetime != nil, [.appStoreServerAPI, .appStoreConnectAPI]),
-                ("--product", product != nil, [.promotionalOffer, .introductoryOfferEligibility]),
-                ("--offer", offer != nil, [.promotionalOffer]),
-                ("--transaction-id", transactionID != nil, [.promotionalOffer, .introductoryOfferEligibility]),
-                ("--allow-introductory-offer", allowIntroductoryOffer != nil, [.introductoryOfferEligibility]),
-                ("--request", request != nil, [.advancedCommerceInApp]),
-                ("--nonce", nonce != nil, [.promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp]),
-                ("--individual", individual, [.appStoreConnectAPI]),
-                ("--scope", !scope.isEmpty, [.appStoreConnectAPI]),
+            let recipes = Profile.all.compactMap { profile in profile.signing.map { (profile.name, $0) } }
+            var given: [(String, Bool, [ProfileName])] = [
+                ("--bundle-id", bundleID != nil, recipes.filter { $0.1.takesBundleID }.map(\.0)),
+                ("--lifetime", lifetime != nil, recipes.filter { $0.1.expiry != nil }.map(\.0)),
+                ("--nonce", nonce != nil, recipes.filter { $0.1.takesNonce }.map(\.0)),
+                ("--individual", individual, recipes.filter { $0.1.takesIndividualKeys }.map(\.0)),
             ]
+            for (flag, _) in flagValues.sorted(by: { $0.key < $1.key }) {
+                given.append((flag, true, recipes.filter { $0.1.fields.contains { $0.flag == flag } }.map(\.0)))
+            }
             for (flag, isGiven, profiles) in given where isGiven && !profiles.contains(name) {
                 throw UsageError(message: "\(flag) does not apply to --profile \(name) (it is for \(profiles.map(\.rawValue).joined(separator: ", ")))")
             }

@@ -29,6 +29,10 @@ public struct Profile: Sendable, Hashable {
     var missingIssuedAtAdvice: String? = nil
     /// How `diagnose` speaks of this kind of token.
     let diagnosis: ProfileDiagnosis
+    /// How `sign` makes this kind of token; `nil` when no key of the developer's can (see ``unsignableReason``).
+    public let signing: SigningRecipe?
+    /// Why `sign` cannot make this kind of token, when it cannot.
+    package var unsignableReason = ""
 
     /// How `auto` recognises a token of a kind.
     enum Recognition: Sendable, Equatable {
@@ -70,7 +74,7 @@ public struct Profile: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// The profile chosen for tokens of no recognised kind.
-    static let defaultKind: Profile = all.first { $0.recognition == .defaultKind } ?? all[0]
+    package static let defaultKind: Profile = all.first { $0.recognition == .defaultKind } ?? all[0]
 
     /// The profile called `name`.
     public static func named(_ name: ProfileName) -> Profile {

@@ -18,6 +18,11 @@ extension Profile {
         ]
     }
 
+    /// How the StoreKit in-app JWS are signed: the common claims as Apple's libraries write them, then the kind's own.
+    private static func inAppSigning(_ own: [SigningRecipe.Claim]) -> SigningRecipe {
+        SigningRecipe([.issuer, .issuedAt, .audience, .bundleID, .nonce] + own)
+    }
+
     /// The header rules every profile runs.
     private static let headerRules: [any LintRule] = [
         HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
@@ -45,7 +50,8 @@ extension Profile {
             ("iss", exampleIssuer), ("iat", exampleIssuedAt), ("exp", "1767225870"), ("aud", #""appstoreconnect-v1""#), ("bid", exampleBundle),
         ],
         missingIssuedAtAdvice: "The claims have no iat; Apple accepts that (its Python and Java libraries omit it), but then a 60-minute lifetime is measured from an unknown start.",
-        diagnosis: .appStoreServerAPI)
+        diagnosis: .appStoreServerAPI,
+        signing: SigningRecipe([.issuer, .issuedAt, .expiry(maximumLifetime: 3600, unlimitedWithScope: false), .audience, .bundleID]))
 
     /// The in-app JWS expectations shared by the three StoreKit kinds.
     private static func inAppExpectations(transactionID: Expectations.Presence) -> Expectations {
@@ -77,7 +83,11 @@ extension Profile {
         exampleClaims: inAppExampleClaims(audience: "promotional-offer") + [
             ("productId", #""com.example.app.monthly""#), ("offerIdentifier", #""winback.50""#), ("transactionId", #""2000000123456789""#),
         ],
-        diagnosis: .inApp("a promotional offer signature"))
+        diagnosis: .inApp("a promotional offer signature"),
+        signing: inAppSigning([
+            .field(.init("productId", flag: "--product")), .field(.init("offerIdentifier", flag: "--offer")),
+            .field(.init("transactionId", flag: "--transaction-id", required: false)),
+        ]))
 
     /// The JWS a server signs for StoreKit to set a customer's introductory offer eligibility.
     public static let introductoryOfferEligibility = Profile(
@@ -97,7 +107,12 @@ extension Profile {
         exampleClaims: inAppExampleClaims(audience: "introductory-offer-eligibility") + [
             ("productId", #""com.example.app.monthly""#), ("allowIntroductoryOffer", "true"), ("transactionId", #""2000000123456789""#),
         ],
-        diagnosis: .inApp("an introductory offer eligibility signature"))
+        diagnosis: .inApp("an introductory offer eligibility signature"),
+        signing: inAppSigning([
+            .field(.init("productId", flag: "--product")),
+            .field(.init("allowIntroductoryOffer", flag: "--allow-introductory-offer", form: .boolean)),
+            .field(.init("transactionId", flag: "--transaction-id")),
+        ]))
 
     /// The JWS a server signs for an Advanced Commerce API request the app makes.
     public static let advancedCommerceInApp = Profile(
@@ -118,7 +133,8 @@ extension Profile {
         exampleClaims: inAppExampleClaims(audience: "advanced-commerce-api") + [
             ("request", "\"\(Base64.encode(RuleExample.cleanAdvancedCommerceRequest))\""),
         ],
-        diagnosis: .inApp("an Advanced Commerce in-app request"))
+        diagnosis: .inApp("an Advanced Commerce in-app request"),
+        signing: inAppSigning([.field(.init("request", flag: "--request", form: .base64JSON))]))
 
     /// Bearer tokens for the App Store Connect API.
     public static let appStoreConnectAPI = Profile(
@@ -143,7 +159,11 @@ extension Profile {
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleIssuer), ("iat", exampleIssuedAt), ("exp", "1767226470"), ("aud", #""appstoreconnect-v1""#)],
         missingIssuedAtAdvice: "The claims have no iat; popular clients omit it (fastlane), but then the 20-minute lifetime is measured from an unknown start.",
-        diagnosis: .appStoreConnectAPI)
+        diagnosis: .appStoreConnectAPI,
+        signing: SigningRecipe([
+            .issuerOrUserSubject, .issuedAt, .expiry(maximumLifetime: 1200, unlimitedWithScope: true), .audience,
+            .field(.init("scope", flag: "--scope", form: .stringList, required: false)),
+        ]))
 }
 
 extension Profile {
@@ -171,5 +191,7 @@ extension Profile {
             ("transactionId", #""2000000123456789""#), ("bundleId", exampleBundle), ("environment", #""Sandbox""#),
             ("signedDate", "1767225600000"),
         ],
-        diagnosis: .appleSigned)
+        diagnosis: .appleSigned,
+        signing: nil,
+        unsignableReason: "App Store-signed data is signed with the App Store's own certificates; no key of yours can make it (a test chain can: jwtlint notify, Vectors/gen/signed_data.py)")
 }

@@ -12,8 +12,10 @@ public enum TokenSigner {
     public enum SigningError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The lifetime is not within the kind's limit.
         case lifetime(Int, maximum: Int)
-        /// The Advanced Commerce request is not a JSON object.
-        case request(String)
+        /// A value the kind needs is missing, or is not of the form it takes: the claim and why.
+        case value(claim: String, reason: String)
+        /// No key of the developer's signs this kind (App Store-signed data): why.
+        case unsignable(String)
         /// No random nonce could be made.
         case randomness
         /// OpenSSL could not sign.
@@ -24,8 +26,10 @@ public enum TokenSigner {
             switch self {
             case .lifetime(let seconds, let maximum):
                 return "a lifetime of \(seconds) s is refused: Apple accepts 1 to \(maximum) s (and 300 s is safest)"
-            case .request(let reason):
-                return "the request is not usable: \(reason)"
+            case .value(let claim, let reason):
+                return "\(claim): \(reason)"
+            case .unsignable(let reason):
+                return reason
             case .randomness:
                 return "no random nonce could be made (the system's random generator failed)"
             case .signing(let reason):
@@ -34,53 +38,41 @@ public enum TokenSigner {
         }
     }
 
-    /// What one token says: the key ID and issuer common to all kinds, and the kind with its own claims.
+    /// What one token says: its kind, the key ID, issuer and time common to all kinds, and the values its kind's
+    /// recipe (``Profile/signing``) takes.
     public struct Claims: Sendable {
-        /// The kind of token, with what is particular to it.
-        public enum Kind: Sendable {
-            /// An App Store Server API token living `lifetime` seconds.
-            case appStoreServerAPI(bundleID: String, lifetime: Int)
-            /// A promotional offer signature; `transactionID` is left out when `nil`.
-            case promotionalOffer(bundleID: String, productID: String, offerIdentifier: String, transactionID: String?)
-            /// An introductory offer eligibility signature.
-            case introductoryOfferEligibility(bundleID: String, productID: String, allowIntroductoryOffer: Bool, transactionID: String)
-            /// An Advanced Commerce in-app request: `request` is the JSON request, re-serialised compactly and
-            /// encoded as standard base64.
-            case advancedCommerceInApp(bundleID: String, request: JSONObject)
-            /// An App Store Connect API token: a team key's (with the issuer ID) or an individual key's (`sub`
-            /// "user", when the issuer is `nil`), with an optional scope.
-            case appStoreConnectAPI(lifetime: Int, scope: [String]?)
-        }
-
-        /// The kind.
-        public var kind: Kind
+        /// The kind of token.
+        public var profile: ProfileName
         /// `kid`.
         public var keyID: String
-        /// `iss`; `nil` only for an individual App Store Connect API key.
+        /// `iss`; `nil` for an individual App Store Connect API key (`sub` "user" instead).
         public var issuer: String?
         /// `iat`, whole Unix seconds.
         public var issuedAt: Int64
         /// The nonce of an in-app JWS; a random lower-case UUID when `nil`.
         public var nonce: String?
+        /// `bid`, for the kinds that carry it.
+        public var bundleID: String?
+        /// Seconds from `iat` to `exp`, for the kinds that expire; ``TokenSigner/defaultLifetime`` when `nil`.
+        public var lifetime: Int?
+        /// The kind's own claims by name, as its recipe's fields name them: `productId` and `offerIdentifier`
+        /// (strings), `allowIntroductoryOffer` (a boolean), `request` (a JSON object, written as base64), `scope`
+        /// (an array of strings).
+        public var fields: [String: JSONValue]
 
-        /// Claims for a token of `kind`.
-        public init(kind: Kind, keyID: String, issuer: String?, issuedAt: Int64, nonce: String? = nil) {
-            self.kind = kind
+        /// Claims for a token of `profile`.
+        public init(
+            profile: ProfileName, keyID: String, issuer: String?, issuedAt: Int64, nonce: String? = nil, bundleID: String? = nil,
+            lifetime: Int? = nil, fields: [String: JSONValue] = [:]
+        ) {
+            self.profile = profile
             self.keyID = keyID
             self.issuer = issuer
             self.issuedAt = issuedAt
             self.nonce = nonce
-        }
-
-        /// The profile the token belongs to.
-        public var profile: ProfileName {
-            switch kind {
-            case .appStoreServerAPI: return .appStoreServerAPI
-            case .promotionalOffer: return .promotionalOffer
-            case .introductoryOfferEligibility: return .introductoryOfferEligibility
-            case .advancedCommerceInApp: return .advancedCommerceInApp
-            case .appStoreConnectAPI: return .appStoreConnectAPI
-            }
+            self.bundleID = bundleID
+            self.lifetime = lifetime
+            self.fields = fields
         }
     }
 
@@ -99,7 +91,7 @@ public enum TokenSigner {
     ) throws(SigningError) -> String {
         try token(
             key: key,
-            claims: Claims(kind: .appStoreServerAPI(bundleID: bundleID, lifetime: lifetime), keyID: keyID, issuer: issuer, issuedAt: issuedAt))
+            claims: Claims(profile: .appStoreServerAPI, keyID: keyID, issuer: issuer, issuedAt: issuedAt, bundleID: bundleID, lifetime: lifetime))
     }
 
     /// A signed token of any kind.
@@ -121,44 +113,67 @@ public enum TokenSigner {
         }
     }
 
+    /// The claims in the order the kind's recipe writes them.
     private static func members(of claims: Claims) throws(SigningError) -> [(String, JSONValue)] {
-        let iat = JSONValue.integer(claims.issuedAt)
-        func inApp(_ profile: ProfileName, bundleID: String, _ feature: [(String, JSONValue)]) throws(SigningError) -> [(String, JSONValue)] {
-            guard let nonce = claims.nonce ?? RandomBytes.uuid() else { throw .randomness }
-            var members: [(String, JSONValue)] = []
-            if let issuer = claims.issuer { members.append(("iss", .string(issuer))) }
-            members += [("iat", iat), ("aud", .string(Profile.named(profile).audience)), ("bid", .string(bundleID)), ("nonce", .string(nonce))]
-            return members + feature
+        let profile = Profile.named(claims.profile)
+        guard let recipe = profile.signing else { throw .unsignable(profile.unsignableReason) }
+        let known = Set(recipe.fields.map(\.claim))
+        if let stranger = claims.fields.keys.sorted().first(where: { !known.contains($0) }) {
+            throw .value(claim: stranger, reason: "\(profile.titleWithArticle) has no such claim")
         }
-        switch claims.kind {
-        case .appStoreServerAPI(let bundleID, let lifetime):
-            guard lifetime > 0, lifetime <= maximumLifetime else { throw .lifetime(lifetime, maximum: maximumLifetime) }
-            return [
-                ("iss", .string(claims.issuer ?? "")), ("iat", iat), ("exp", .integer(claims.issuedAt + Int64(lifetime))),
-                ("aud", .string(Profile.appStoreServerAPI.audience)), ("bid", .string(bundleID)),
-            ]
-        case .promotionalOffer(let bundleID, let productID, let offerIdentifier, let transactionID):
-            var feature: [(String, JSONValue)] = [("productId", .string(productID)), ("offerIdentifier", .string(offerIdentifier))]
-            if let transactionID { feature.append(("transactionId", .string(transactionID))) }
-            return try inApp(.promotionalOffer, bundleID: bundleID, feature)
-        case .introductoryOfferEligibility(let bundleID, let productID, let allow, let transactionID):
-            return try inApp(.introductoryOfferEligibility, bundleID: bundleID, [
-                ("productId", .string(productID)), ("allowIntroductoryOffer", .bool(allow)), ("transactionId", .string(transactionID)),
-            ])
-        case .advancedCommerceInApp(let bundleID, let request):
-            var writer = JSONWriter()
-            writer.object(request)
-            return try inApp(.advancedCommerceInApp, bundleID: bundleID, [("request", .string(Base64.encode(writer.bytes)))])
-        case .appStoreConnectAPI(let lifetime, let scope):
-            guard lifetime > 0, lifetime <= appStoreConnectMaximumLifetime || scope != nil else {
-                throw .lifetime(lifetime, maximum: appStoreConnectMaximumLifetime)
+        var members: [(String, JSONValue)] = []
+        for claim in recipe.claims {
+            switch claim {
+            case .issuer:
+                if let issuer = claims.issuer { members.append(("iss", .string(issuer))) }
+            case .issuerOrUserSubject:
+                members.append(claims.issuer.map { ("iss", .string($0)) } ?? ("sub", .string("user")))
+            case .issuedAt:
+                members.append(("iat", .integer(claims.issuedAt)))
+            case .expiry(let maximum, let unlimitedWithScope):
+                let lifetime = claims.lifetime ?? defaultLifetime
+                let scoped = unlimitedWithScope && claims.fields["scope"] != nil
+                guard lifetime > 0, lifetime <= maximum || scoped else { throw .lifetime(lifetime, maximum: maximum) }
+                members.append(("exp", .integer(claims.issuedAt + Int64(lifetime))))
+            case .audience:
+                members.append(("aud", .string(profile.audience)))
+            case .bundleID:
+                guard let bundleID = claims.bundleID else { throw .value(claim: "bid", reason: "\(profile.titleWithArticle) needs the bundle ID") }
+                members.append(("bid", .string(bundleID)))
+            case .nonce:
+                guard let nonce = claims.nonce ?? RandomBytes.uuid() else { throw .randomness }
+                members.append(("nonce", .string(nonce)))
+            case .field(let field):
+                guard let value = claims.fields[field.claim] else {
+                    if field.required { throw .value(claim: field.claim, reason: "\(profile.titleWithArticle) needs it") }
+                    continue
+                }
+                members.append((field.claim, try written(value, as: field)))
             }
-            var members: [(String, JSONValue)] = claims.issuer.map { [("iss", .string($0))] } ?? [("sub", .string("user"))]
-            members += [
-                ("iat", iat), ("exp", .integer(claims.issuedAt + Int64(lifetime))), ("aud", .string(Profile.appStoreConnectAPI.audience)),
-            ]
-            if let scope { members.append(("scope", .array(scope.map { .string($0) }))) }
-            return members
+        }
+        return members
+    }
+
+    /// A field's value as its form writes it.
+    private static func written(_ value: JSONValue, as field: SigningRecipe.Field) throws(SigningError) -> JSONValue {
+        switch (field.form, value) {
+        case (.string, .string), (.boolean, .bool):
+            return value
+        case (.base64JSON, .object(let object)):
+            var writer = JSONWriter()
+            writer.object(object)
+            return .string(Base64.encode(writer.bytes))
+        case (.stringList, .array(let items)) where items.allSatisfy({ $0.stringValue != nil }):
+            return value
+        default:
+            let wanted: String
+            switch field.form {
+            case .string: wanted = "a string"
+            case .boolean: wanted = "true or false"
+            case .base64JSON: wanted = "a JSON object"
+            case .stringList: wanted = "a list of strings"
+            }
+            throw .value(claim: field.claim, reason: "must be \(wanted)")
         }
     }
 }
