@@ -29,7 +29,7 @@ public struct Profile: Sendable, Hashable {
     var missingIssuedAtAdvice: String? = nil
     /// How `diagnose` speaks of this kind of token.
     let diagnosis: ProfileDiagnosis
-    /// How `sign` makes this kind of token; `nil` when no key of the developer's can (see ``unsignableReason``).
+    /// How `sign` makes this kind of token; `nil` when no key of the developer's can (App Store-signed data).
     public let signing: SigningRecipe?
     /// Why `sign` cannot make this kind of token, when it cannot.
     package var unsignableReason = ""
