@@ -9,11 +9,17 @@ struct ExpectedValues: ParsableArguments {
         valueName: "id"))
     var kid: String?
 
-    @Option(name: .long, help: ArgumentHelp("The issuer ID (claim iss), a UUID.", valueName: "uuid"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The issuer (claim iss): the issuer ID, a UUID, for App Store tokens; the 10-character Team ID for APNs, DeviceCheck, Sign in with Apple and MusicKit.",
+        valueName: "id"))
     var issuer: String?
 
     @Option(name: .customLong("bundle-id"), help: ArgumentHelp("The app's bundle ID (claim bid), case-sensitive.", valueName: "id"))
     var bundleID: String?
+
+    @Option(name: .customLong("client-id"), help: ArgumentHelp(
+        "Sign in with Apple: the client ID (claim sub of a client secret), the App ID or Services ID, case-sensitive.", valueName: "id"))
+    var clientID: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "The time to check (or sign) at, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
@@ -65,7 +71,7 @@ struct CheckOptions: ParsableArguments {
     /// The same values, plain.
     var values: CheckValues {
         CheckValues(
-            key: key, kid: expected.kid, issuer: expected.issuer, bundleID: expected.bundleID, now: expected.now, leeway: leeway,
+            key: key, kid: expected.kid, issuer: expected.issuer, bundleID: expected.bundleID, clientID: expected.clientID, now: expected.now, leeway: leeway,
             profile: profile, config: config, environment: environment, appAppleID: appAppleID, roots: root, at: at)
     }
 }
@@ -77,6 +83,7 @@ struct CheckValues: Equatable {
     var kid: String?
     var issuer: String?
     var bundleID: String?
+    var clientID: String?
     var now: String?
     var leeway: String?
     var profile: String?
@@ -100,6 +107,7 @@ struct CheckValues: Equatable {
         var options = LintOptions(
             now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
             bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
+        options.clientID = clientID
         if let profile {
             guard let choice = ProfileChoice(name: profile) else {
                 throw UsageError(message: "--profile \(profile) is not a profile; the profiles are \(ProfileChoice.names.joined(separator: ", "))")

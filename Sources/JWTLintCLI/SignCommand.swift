@@ -80,6 +80,9 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("The nonce of an in-app JWS (default: a random UUID).", valueName: "uuid"))
         var nonce: String?
 
+        @Option(name: .long, help: ArgumentHelp("An origin of a MusicKit developer token, such as https://music.example.com; repeat for more.", valueName: "origin"))
+        var origin: [String] = []
+
         @Flag(name: .long, help: "An individual App Store Connect API key's token: sub \"user\", no iss.")
         var individual = false
 
@@ -166,6 +169,8 @@ extension JWTLintCommand {
             values["--allow-introductory-offer"] = allowIntroductoryOffer.map { [$0] }
             values["--request"] = request.map { [$0] }
             values["--scope"] = scope.isEmpty ? nil : scope
+            values["--origin"] = origin.isEmpty ? nil : origin
+            values["--client-id"] = expected.clientID.map { [$0] }
             return values
         }
 

@@ -769,6 +769,39 @@ case("now-earlier", "--now 100 s earlier: iat is 70 s in the future (leeway 60)"
 case("now-earlier-leeway-70", "--now 100 s earlier with --leeway 70", T, now=NOW - 100, leeway=70)
 
 # ---------------------------------------------------------------------------------------
+group("services")
+TEAM_ID = "DEF123GHIJ"
+_apns_header = {"alg": "ES256", "kid": "TESTKEYA01"}
+case("apns-clean", "an APNs provider token as Apple documents it: alg and kid, iss the Team ID, iat",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30}), profile="apns")
+case("apns-iat-over-an-hour", "an APNs provider token 61 minutes old: 403 ExpiredProviderToken",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 3660}), errors=["claims.iat"], profile="apns")
+case("apns-issuer-id", "an APNs provider token with the App Store issuer ID, not the Team ID",
+     tok(header=_apns_header, claims={"iss": ISS, "iat": NOW - 30}), errors=["claims.iss"], profile="apns")
+case("apns-client-secret-audience", "a Sign in with Apple client secret judged as an APNs token: another kind's aud",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "aud": "https://appleid.apple.com", "sub": BID,
+                                      "exp": NOW + 86400}),
+     errors=["claims.aud"], profile="apns")
+case("devicecheck-clean", "a DeviceCheck token: the APNs token's shape, with typ",
+     tok(claims={"iss": TEAM_ID, "iat": NOW - 30}), profile="devicecheck")
+case("siwa-clean", "a Sign in with Apple client secret, picked by its aud: a day's lifetime, sub the client ID",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 86370, "aud": "https://appleid.apple.com",
+                                      "sub": BID}), judged="sign-in-with-apple")
+case("siwa-seven-months", "a client secret living seven months: invalid_client",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 18_144_000, "aud": "https://appleid.apple.com",
+                                      "sub": BID}), errors=["claims.lifetime"], judged="sign-in-with-apple")
+case("siwa-no-sub", "a client secret without sub",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 86370, "aud": "https://appleid.apple.com"}),
+     errors=["claims.sub"], judged="sign-in-with-apple")
+group("claims.origin")
+case("musickit-clean", "a MusicKit developer token with an origin, living 180 days",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 15_552_000,
+                                      "origin": ["https://music.example.com"]}), profile="musickit")
+case("musickit-origin-string", "a MusicKit developer token whose origin is a string, not an array",
+     tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 15_552_000,
+                                      "origin": "https://music.example.com"}), errors=["claims.origin"], profile="musickit")
+
+# ---------------------------------------------------------------------------------------
 group("combined")
 case("combined-milliseconds-no-bid", "the classic 401 (forum 732746): iat and exp in milliseconds, no bid",
      tok(claims=C(iat=(NOW - 30) * 1000, exp=(NOW + 3570) * 1000, bid=DROP)),

@@ -115,8 +115,18 @@ def is_number(v) -> bool:
 IN_APP = {"promotional-offer": "promotional-offer",
           "introductory-offer-eligibility": "introductory-offer-eligibility",
           "advanced-commerce-api": "advanced-commerce-in-app"}
+SIWA_AUD = "https://appleid.apple.com"
 AUDIENCE = {"app-store-server-api": "appstoreconnect-v1", "app-store-connect-api": "appstoreconnect-v1",
-            **{profile: aud for aud, profile in IN_APP.items()}}
+            **{profile: aud for aud, profile in IN_APP.items()}, "sign-in-with-apple": SIWA_AUD}
+# The kinds told by their aud (loosely): the in-app JWS and the Sign in with Apple client secret.
+AUTO_AUDIENCE = {**IN_APP, SIWA_AUD: "sign-in-with-apple"}
+# Apple's other services: iss is the Team ID, typ may be left out.
+TEAM = {"apns", "devicecheck", "sign-in-with-apple", "musickit"}
+NO_AUD = {"apns", "devicecheck", "musickit"}
+TEAM_ID_RE = re.compile(r"[A-Z0-9]{10}")
+SIX_MONTHS = 15_777_000
+APNS_MAX_AGE = 3600
+ORIGIN_RE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?")
 MAX_AGE_IN_APP = 86400
 ASC_MAX_LIFETIME = 1200
 ASC_LONG_LIVED_MAX = 15_778_800
@@ -137,7 +147,7 @@ def auto_profile(claims) -> str:
     if isinstance(aud, list) and len(aud) == 1:
         aud = aud[0]
     if isinstance(aud, str):
-        return IN_APP.get(aud.strip().lower(), "app-store-server-api")
+        return AUTO_AUDIENCE.get(aud.strip().lower(), "app-store-server-api")
     return "app-store-server-api"
 
 
@@ -349,7 +359,8 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
                 if not KID_RE.fullmatch(k):
                     W("header.kid")
         if "typ" not in header:
-            W("header.typ")
+            if judged not in TEAM or "type" in header:
+                W("header.typ")
         elif header["typ"] != "JWT":
             t = header["typ"]
             if isinstance(t, str) and t.upper() == "JWT":
@@ -364,27 +375,40 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
     # --- claims rules ---
     if claims is not None:
         iss = claims.get("iss")
+        team = judged in TEAM
         if asc and claims.get("sub") == "user":
             if "iss" in claims:
+                E("claims.iss")
+        elif team:
+            if not isinstance(iss, str) or not TEAM_ID_RE.fullmatch(iss) or (issuer is not None and iss != issuer):
                 E("claims.iss")
         elif not isinstance(iss, str) or not UUID_RE.fullmatch(iss) or (issuer is not None and iss != issuer):
             E("claims.iss")
 
         if asc and "sub" in claims and claims["sub"] != "user":
             E("claims.sub")
+        if judged == "sign-in-with-apple" and not good_string(claims.get("sub")):
+            E("claims.sub")
 
         iat_state, iat = time_value(claims, "iat")
         if iat_state == "missing":
-            (E if in_app else W)("claims.iat")
+            (E if in_app or team else W)("claims.iat")
         elif iat_state == "invalid":
             E("claims.iat")
         elif iat > now + leeway:
+            E("claims.iat")
+        elif judged == "apns" and now - iat > APNS_MAX_AGE:
             E("claims.iat")
         elif in_app and now - iat > MAX_AGE_IN_APP:
             W("claims.iat")
 
         if in_app:
             if "exp" in claims:
+                E("claims.exp")
+        elif judged in ("apns", "devicecheck"):
+            # exp is optional; checked when there, with no lifetime limit.
+            exp_state, exp = time_value(claims, "exp")
+            if exp_state == "invalid" or (exp_state == "ok" and exp <= now):
                 E("claims.exp")
         else:
             exp_state, exp = time_value(claims, "exp")
@@ -395,21 +419,37 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
             if exp_state == "ok" and iat_state != "invalid":
                 start = iat if iat_state == "ok" else now
                 life = exp - start
-                limit = ASC_MAX_LIFETIME if asc else MAX_LIFETIME
+                limit = ASC_MAX_LIFETIME if asc else SIX_MONTHS if team else MAX_LIFETIME
+                margin = 86_400 if team else LIFETIME_MARGIN
                 if exp <= start:
                     if iat_state == "ok":
                         E("claims.lifetime")
                 elif life > limit:
                     if not (asc and long_lived_allowed(claims) and life <= ASC_LONG_LIVED_MAX):
                         E("claims.lifetime")
-                elif life > limit - LIFETIME_MARGIN:
+                elif life > limit - margin:
                     W("claims.lifetime")
 
-        if claims.get("aud") != AUDIENCE[judged] or not isinstance(claims.get("aud"), str):
+        if judged in NO_AUD:
+            if "aud" in claims:
+                aud = claims["aud"]
+                (E if isinstance(aud, str) and aud in AUDIENCE.values() else W)("claims.aud")
+        elif claims.get("aud") != AUDIENCE[judged] or not isinstance(claims.get("aud"), str):
             E("claims.aud")
 
+        if judged == "musickit" and "origin" in claims:
+            origin = claims["origin"]
+            if not isinstance(origin, list):
+                E("claims.origin")
+            else:
+                for entry in origin:
+                    if not isinstance(entry, str) or not ORIGIN_RE.fullmatch(entry):
+                        E("claims.origin")
+
         bid = claims.get("bid")
-        if asc:
+        if team:
+            pass
+        elif asc:
             if "bid" in claims:
                 E("claims.bid")
         elif (not isinstance(bid, str) or bid == "" or bid != bid.strip(WS)

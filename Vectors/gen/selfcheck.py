@@ -36,7 +36,7 @@ RULES = [
     "header.alg", "header.kid", "header.typ", "header.embedded-key", "header.crit",
     "claims.iss", "claims.sub", "claims.iat", "claims.exp", "claims.lifetime", "claims.aud", "claims.bid",
     "claims.nonce", "claims.scope", "claims.productId", "claims.offerIdentifier", "claims.transactionId",
-    "claims.allowIntroductoryOffer", "claims.request",
+    "claims.allowIntroductoryOffer", "claims.request", "claims.origin",
     "signature.encoding", "signature.range", "signature.mismatch", "signature.unverified",
 ]
 

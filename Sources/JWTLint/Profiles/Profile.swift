@@ -131,6 +131,8 @@ struct Expectations: Sendable {
         case appStoreConnect
         /// Must be absent: Apple refuses the request when it is there (StoreKit in-app JWS).
         case forbidden
+        /// Not required; checked when there (APNs and DeviceCheck tokens, which Apple describes without one).
+        case optional
     }
 
     /// What `iss` (and `sub`) must be.
@@ -139,6 +141,18 @@ struct Expectations: Sendable {
         case issuerID
         /// A team key's token has the issuer ID; an individual key's has `sub` "user" and no `iss`.
         case teamOrIndividual
+        /// The developer's 10-character Team ID (APNs, DeviceCheck, Sign in with Apple, MusicKit, WeatherKit, MapKit).
+        case teamID
+    }
+
+    /// What `sub` must be.
+    enum Subject: Sendable, Equatable {
+        /// Not checked (the kind has no `sub`).
+        case notChecked
+        /// "user" in an individual App Store Connect API key's token, absent in a team key's.
+        case individualUser
+        /// The client ID (App ID or Services ID), required, compared case-sensitively with the expected one.
+        case clientID
     }
 
     /// What `iss` (and `sub`) must be.
@@ -153,4 +167,11 @@ struct Expectations: Sendable {
     var bundleID: Presence
     /// Whether `transactionId` is required (introductory offer eligibility) or optional (promotional offers).
     var transactionID: Presence
+    /// An `iat` older than this, in seconds, is an error: the service refuses it (APNs: one hour).
+    var issuedAtLimit: Double? = nil
+    /// Whether a missing header `typ` is worth a warning (Apple's libraries send it) or not (services whose
+    /// documentation leaves it out).
+    var headerType: Presence = .required
+    /// What `sub` must be.
+    var subject: Subject = .notChecked
 }

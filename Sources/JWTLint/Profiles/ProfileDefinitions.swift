@@ -3,12 +3,13 @@ extension Profile {
     /// Every profile, in the order of ``ProfileName``.
     static let definitions: [Profile] = [
         appStoreServerAPI, promotionalOffer, introductoryOfferEligibility, advancedCommerceInApp, appStoreConnectAPI, appleSigned,
+        apns, deviceCheck, signInWithApple, musicKit,
     ]
 
     /// The example claims every kind shares: the issuer ID, the bundle ID, an iat 30 s before the examples' now.
     private static let exampleIssuer = #""57246542-96fe-1a63-e053-0824d011072a""#
-    private static let exampleBundle = #""com.example.app""#
-    private static let exampleIssuedAt = "1767225570"
+    fileprivate static let exampleBundle = #""com.example.app""#
+    fileprivate static let exampleIssuedAt = "1767225570"
 
     /// An in-app JWS's example claims before its feature claims.
     private static func inAppExampleClaims(audience: String) -> [(name: String, value: String)] {
@@ -24,7 +25,7 @@ extension Profile {
     }
 
     /// The header rules every profile runs.
-    private static let headerRules: [any LintRule] = [
+    fileprivate static let headerRules: [any LintRule] = [
         HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
     ]
 
@@ -151,7 +152,7 @@ extension Profile {
         audience: "appstoreconnect-v1",
         expectations: Expectations(
             issuer: .teamOrIndividual, issuedAt: .optional, maximumAge: nil, expiry: .appStoreConnect,
-            bundleID: .forbidden, transactionID: .optional),
+            bundleID: .forbidden, transactionID: .optional, subject: .individualUser),
         rules: headerRules + [
             IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
             ScopeRule(),
@@ -194,4 +195,111 @@ extension Profile {
         diagnosis: .appleSigned,
         signing: nil,
         unsignableReason: "App Store-signed data is signed with the App Store's own certificates; no key of yours can make it (a test chain can: jwtlint notify, Vectors/gen/signed_data.py)")
+}
+
+/// The tokens of Apple's other services, signed with the developer's other keys and carrying the Team ID.
+extension Profile {
+    /// The example Team ID.
+    private static let exampleTeamID = #""DEF123GHIJ""#
+
+    /// What the APNs and DeviceCheck tokens share: a Team ID and iat, nothing else documented.
+    private static func providerTokenExpectations(issuedAtLimit: Double?) -> Expectations {
+        Expectations(
+            issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .optional, bundleID: .optional, transactionID: .optional,
+            issuedAtLimit: issuedAtLimit, headerType: .optional)
+    }
+
+    /// The APNs provider token.
+    public static let apns = Profile(
+        name: .apns,
+        title: "APNs provider token",
+        summary: """
+            The token a server signs with an APNs key (an Apple Push Notifications service key, not an In-App \
+            Purchase key) and sends as "authorization: bearer" to api.push.apple.com or api.sandbox.push.apple.com: \
+            header alg ES256 and kid; claims iss (the 10-character Team ID) and iat, which APNs refuses once it is \
+            over an hour old (403 ExpiredProviderToken). Make a new one every 20 to 60 minutes: APNs answers 429 \
+            TooManyProviderTokenUpdates to a connection that changes tokens more often. Chosen only when pinned: \
+            its shape is the DeviceCheck token's.
+            """,
+        source: "\(Sources.apnsToken); \(Sources.apnsErrors)",
+        audience: "",
+        expectations: providerTokenExpectations(issuedAtLimit: 3600),
+        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        recognition: .onlyWhenPinned,
+        exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],
+        diagnosis: .apns,
+        signing: SigningRecipe([.issuer, .issuedAt]))
+
+    /// The DeviceCheck and App Attest server token.
+    public static let deviceCheck = Profile(
+        name: .deviceCheck,
+        title: "DeviceCheck token",
+        summary: """
+            The token a server signs with a DeviceCheck key to query or update per-device bits \
+            (api.devicecheck.apple.com, api.development.devicecheck.apple.com) or fetch App Attest receipts, made \
+            "the same steps you use to create a provider authentication token for APNs": header alg ES256 and kid; \
+            claims iss (the Team ID) and iat. Chosen only when pinned: its shape is the APNs token's.
+            """,
+        source: Sources.deviceCheckToken,
+        audience: "",
+        expectations: providerTokenExpectations(issuedAtLimit: nil),
+        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        recognition: .onlyWhenPinned,
+        exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],
+        diagnosis: .deviceCheck,
+        signing: SigningRecipe([.issuer, .issuedAt]))
+
+    /// Six months in seconds: the longest a Sign in with Apple client secret or a MusicKit token may live.
+    private static let sixMonths: Double = 15_777_000
+
+    /// The Sign in with Apple client secret.
+    public static let signInWithApple = Profile(
+        name: .signInWithApple,
+        title: "Sign in with Apple client secret",
+        summary: """
+            The client_secret a server signs with a Sign in with Apple key for appleid.apple.com/auth/token (and \
+            revoke): header alg ES256 and kid; claims iss (the Team ID), iat, exp at most 15,777,000 s (six months) \
+            ahead, aud "https://appleid.apple.com", and sub, the client ID (the App ID or Services ID, \
+            case-sensitive; --client-id). Apple answers every mistake with invalid_client.
+            """,
+        source: Sources.clientSecret,
+        audience: "https://appleid.apple.com",
+        expectations: Expectations(
+            issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .limited(maximumLifetime: sixMonths, margin: 86_400),
+            bundleID: .optional, transactionID: .optional, headerType: .optional, subject: .clientID),
+        rules: headerRules + [IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule()],
+        recognition: .audience,
+        exampleClaims: [
+            ("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1782777570"), ("aud", #""https://appleid.apple.com""#),
+            ("sub", exampleBundle),
+        ],
+        diagnosis: .signInWithApple,
+        signing: SigningRecipe([
+            .issuer, .issuedAt, .expiry(maximumLifetime: Int(sixMonths), unlimitedWithScope: false), .audience,
+            .field(.init("sub", flag: "--client-id")),
+        ]))
+
+    /// The MusicKit developer token.
+    public static let musicKit = Profile(
+        name: .musicKit,
+        title: "MusicKit developer token",
+        summary: """
+            The developer token a server signs with a MusicKit key for the Apple Music API (api.music.apple.com) \
+            and MusicKit on the web: header alg ES256 (Apple Music refuses any other with 401) and kid; claims iss \
+            (the Team ID), iat, exp at most 15,777,000 s (six months) ahead, and optionally origin, the web origins \
+            that may use it. Chosen only when pinned.
+            """,
+        source: Sources.musicKitToken,
+        audience: "",
+        expectations: Expectations(
+            issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .limited(maximumLifetime: sixMonths, margin: 86_400),
+            bundleID: .optional, transactionID: .optional, headerType: .optional),
+        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), OriginRule()],
+        recognition: .onlyWhenPinned,
+        exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1782777570")],
+        diagnosis: .musicKit,
+        signing: SigningRecipe([
+            .issuer, .issuedAt, .expiry(maximumLifetime: Int(sixMonths), unlimitedWithScope: false),
+            .field(.init("origin", flag: "--origin", form: .stringList, required: false)),
+        ]))
 }

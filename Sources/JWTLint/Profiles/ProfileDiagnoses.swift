@@ -63,4 +63,39 @@ extension ProfileDiagnosis {
                 fix: "Sign each API call with a bearer token of your In-App Purchase key: aud \"appstoreconnect-v1\", bid, iss, iat, exp.",
                 source: "App Store Server API (Generating JSON Web Tokens for API requests)", likelihood: 95, rules: [])]
         })
+
+    /// A clean token that a service refused: the key is not of the right kind, or not of this team.
+    private static func wrongKey(_ service: String, kind: String, error: String, source: String) -> @Sendable (LintResult, CapturedRequest) -> [Diagnosis.Cause] {
+        { result, _ in
+            [Diagnosis.Cause(
+                title: "The key is not \(kind) of this team",
+                evidence: ["The token itself is well-formed\(result.signature == .verified ? " and verifies with the key given" : ""); \(service) still refused it (\(error))."],
+                fix: "Sign with a key enabled for \(service) in Certificates, Identifiers & Profiles → Keys, of the team whose Team ID is iss, with that key's ID as kid.",
+                source: source, likelihood: 45, rules: [])]
+        }
+    }
+
+    static let apns = ProfileDiagnosis(
+        kindPhrase: "an APNs provider token",
+        hosts: [HostPattern(exactly: "api.push.apple.com"), HostPattern(exactly: "api.sandbox.push.apple.com")],
+        cleanTokenCauses: wrongKey("APNs", kind: "an APNs key", error: "403 InvalidProviderToken", source: Sources.apnsErrors))
+
+    static let deviceCheck = ProfileDiagnosis(
+        kindPhrase: "a DeviceCheck token",
+        hosts: [HostPattern(exactly: "api.devicecheck.apple.com"), HostPattern(exactly: "api.development.devicecheck.apple.com")],
+        cleanTokenCauses: wrongKey("DeviceCheck", kind: "a DeviceCheck key", error: "401 Invalid Authorization Token", source: Sources.deviceCheckToken))
+
+    static let signInWithApple = ProfileDiagnosis(
+        kindPhrase: "a Sign in with Apple client secret",
+        lifetimeTitle: "The client secret lives longer than Apple's six months",
+        lifetimeSource: Sources.clientSecret,
+        hosts: [HostPattern(exactly: "appleid.apple.com")],
+        cleanTokenCauses: wrongKey("Sign in with Apple", kind: "a Sign in with Apple key", error: "invalid_client", source: Sources.clientSecret))
+
+    static let musicKit = ProfileDiagnosis(
+        kindPhrase: "a MusicKit developer token",
+        lifetimeTitle: "The developer token lives longer than Apple Music's six months",
+        lifetimeSource: Sources.musicKitToken,
+        hosts: [HostPattern(exactly: "api.music.apple.com")],
+        cleanTokenCauses: wrongKey("the Apple Music API", kind: "a MusicKit key", error: "401", source: Sources.musicKitToken))
 }

@@ -16,6 +16,15 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
     /// Data the App Store signs and a server verifies: notifications, transactions, renewal info, app
     /// transactions, realtime requests (a header with `x5c`).
     case appleSigned = "apple-signed"
+    /// The provider token a server signs with an APNs key to send push notifications. Chosen only when pinned.
+    case apns = "apns"
+    /// The token a server signs to call the DeviceCheck and App Attest servers (the APNs token's shape). Chosen
+    /// only when pinned.
+    case deviceCheck = "devicecheck"
+    /// The client secret a server signs for Sign in with Apple's REST API (`aud` `https://appleid.apple.com`).
+    case signInWithApple = "sign-in-with-apple"
+    /// The developer token for the Apple Music API. Chosen only when pinned.
+    case musicKit = "musickit"
 
     /// The name as written: `promotional-offer`.
     public var description: String { rawValue }

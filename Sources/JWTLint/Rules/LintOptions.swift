@@ -10,6 +10,8 @@ public struct LintOptions: Sendable {
     public var issuer: String?
     /// The expected bundle ID, compared case-sensitively.
     public var bundleID: String?
+    /// The expected client ID of Sign in with Apple (the App ID or Services ID), compared case-sensitively.
+    public var clientID: String?
     /// The time to check against, in Unix seconds.
     public var now: Double
     /// How far ahead of `now` an `iat` may be before it is an error, in seconds.
@@ -50,7 +52,7 @@ public struct LintOptions: Sendable {
 
     /// Something wrong with the expected values themselves, which no token could match.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// The expected issuer ID is not a UUID.
+        /// The expected issuer is neither an issuer ID (a UUID) nor a Team ID (ten upper-case letters and digits).
         case issuerNotUUID(String)
         /// The expected key ID is empty or holds whitespace.
         case unusableKeyID(String)
@@ -63,7 +65,7 @@ public struct LintOptions: Sendable {
         public var description: String {
             switch self {
             case .issuerNotUUID(let issuer):
-                return "the expected issuer ID \(JSONText.quoted(issuer)) is not a UUID (such as 57246542-96fe-1a63-e053-0824d011072a)"
+                return "the expected issuer \(JSONText.quoted(issuer)) is neither an issuer ID, a UUID (such as 57246542-96fe-1a63-e053-0824d011072a), nor a Team ID (such as DEF123GHIJ)"
             case .unusableKeyID(let keyID): return "the expected key ID \(JSONText.quoted(keyID)) is empty or holds whitespace"
             case .unusableBundleID(let bundleID): return "the expected bundle ID \(JSONText.quoted(bundleID)) is empty or holds whitespace"
             case .negativeLeeway: return "the leeway must be 0 seconds or more"
@@ -75,7 +77,7 @@ public struct LintOptions: Sendable {
     /// UUID, a key ID or bundle ID that is empty or holds whitespace, a negative leeway.
     public var problems: [Problem] {
         var problems: [Problem] = []
-        if let issuer, !IssuerRule.isUUID(issuer) {
+        if let issuer, !IssuerRule.isUUID(issuer), !IssuerRule.isTeamID(issuer) {
             problems.append(.issuerNotUUID(issuer))
         }
         if let expectedKeyID, Self.isUnusable(expectedKeyID) { problems.append(.unusableKeyID(expectedKeyID)) }

@@ -14,6 +14,8 @@ package struct RuleExample: Sendable, Hashable {
     package let issuer: String?
     /// `--bundle-id`.
     package let bundleID: String?
+    /// `--client-id`.
+    package var clientID: String? = nil
     /// The time the example is linted at, in Unix seconds.
     package let now: Double
     /// `--profile`: `auto` unless the example pins one.
@@ -77,13 +79,15 @@ package struct RuleExample: Sendable, Hashable {
     package static func token(
         _ profile: ProfileName, header: String = RuleExample.cleanHeader, setting: KeyValuePairs<String, String> = [:],
         removing: [String] = [], _ note: String, keyFileName: String? = nil, keyID: String? = nil,
-        issuer: String? = nil, bundleID: String? = nil, now: Double = RuleExample.defaultNow, auto: Bool = false,
+        issuer: String? = nil, bundleID: String? = nil, clientID: String? = nil, now: Double = RuleExample.defaultNow, auto: Bool = false,
         severity: Severity? = nil, file: String = #filePath, line: Int = #line
     ) -> RuleExample {
-        token(
+        var example = token(
             header: header, claims: claims(of: profile, setting: setting, removing: removing), note, keyFileName: keyFileName,
             keyID: keyID, issuer: issuer, bundleID: bundleID, now: now, profile: auto ? .auto : .pinned(profile),
             severity: severity, file: file, line: line)
+        example.clientID = clientID
+        return example
     }
 
     /// How an endpoint answered a realtime request, for an example.
@@ -132,6 +136,7 @@ package struct RuleExample: Sendable, Hashable {
     package var options: LintOptions {
         var options = LintOptions(
             now: now, expectedKeyID: keyID, issuer: issuer, bundleID: bundleID, profile: profile)
+        options.clientID = clientID
         if let signedData {
             options.environment = signedData.environment
             options.appAppleID = signedData.appAppleID

@@ -51,6 +51,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case allowIntroductoryOffer = "claims.allowIntroductoryOffer"
     /// `request` of an Advanced Commerce in-app JWS is the base64 of a well-formed request.
     case request = "claims.request"
+    /// `origin` of a MusicKit developer token is an array of web origins.
+    case origin = "claims.origin"
     /// The signature is 64 raw bytes (r || s), not DER.
     case signatureEncoding = "signature.encoding"
     /// r and s are within P-256's order.

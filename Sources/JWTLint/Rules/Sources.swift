@@ -22,6 +22,16 @@ enum Sources {
         "Apple, \"Setting up your Get Retention Message endpoint\" and \"Initiate Performance Test\" (Retention Messaging API): https://developer.apple.com/documentation/retentionmessaging/initiate-performance-test"
     static let appleLibrariesRealtime =
         "Apple's app-store-server-library models: Python models/RealtimeResponseBody.py, Message.py, AlternateProduct.py, PromotionalOffer.py, PromotionalOfferSignatureV1.py, AdvancedCommerceInfo.py"
+    static let apnsToken =
+        "Apple, \"Establishing a token-based connection to APNs\": https://developer.apple.com/documentation/usernotifications/establishing-a-token-based-connection-to-apns"
+    static let apnsErrors =
+        "Apple, \"Handling notification responses from APNs\": https://developer.apple.com/documentation/usernotifications/handling-notification-responses-from-apns"
+    static let deviceCheckToken =
+        "Apple, \"Accessing and modifying per-device data\" (DeviceCheck): https://developer.apple.com/documentation/devicecheck/accessing-and-modifying-per-device-data"
+    static let clientSecret =
+        "Apple, \"Creating a client secret\": https://developer.apple.com/documentation/AccountOrganizationalDataSharing/creating-a-client-secret; Sign in with Apple REST API, ErrorResponse (invalid_client)"
+    static let musicKitToken =
+        "Apple, \"Generating developer tokens\" (Apple Music API): https://developer.apple.com/documentation/applemusicapi/generating-developer-tokens"
     static let rfc7515 = "RFC 7515 (JSON Web Signature)"
     static let rfc7518 = "RFC 7518 (JSON Web Algorithms)"
     static let rfc7519 = "RFC 7519 (JSON Web Token)"

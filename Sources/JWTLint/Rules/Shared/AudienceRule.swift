@@ -4,15 +4,18 @@ struct AudienceRule: LintRule {
     static let description = RuleDescription(
         id: .audience,
         defaultSeverity: .error,
-        summary: "aud is exactly the audience of the token's kind: \"appstoreconnect-v1\" for API tokens, \"promotional-offer\", \"introductory-offer-eligibility\" or \"advanced-commerce-api\" for StoreKit in-app JWS.",
+        summary: "aud is exactly the audience of the token's kind: \"appstoreconnect-v1\" for API tokens, \"promotional-offer\", \"introductory-offer-eligibility\" or \"advanced-commerce-api\" for StoreKit in-app JWS, \"https://appleid.apple.com\" for a Sign in with Apple client secret; absent from APNs, DeviceCheck and MusicKit tokens.",
         explanation: """
             App Store Server API and App Store Connect API tokens: Apple requires "aud – Audience: \
             appstoreconnect-v1", the same for sandbox and production. StoreKit in-app JWS: "promotional-offer", \
             "introductory-offer-eligibility" or "advanced-commerce-api", one per kind. An array, another letter \
             case, "appstoreconnect-v1-sandbox" (advice that circulates and is wrong), or the audience of another \
-            kind of token is an error; under a pinned profile, the message names the kind the token looks like.
+            kind of token is an error; under a pinned profile, the message names the kind the token looks like. A \
+            Sign in with Apple client secret has "https://appleid.apple.com" as the audience. APNs, DeviceCheck and \
+            MusicKit tokens have no aud: another kind's audience there is an error that names it, any other a \
+            warning.
             """,
-        source: "\(Sources.appStoreServerAPITokens) (aud); \(Sources.inAppJWS) (aud); \(Sources.appStoreConnectTokens) (aud); apple-jwt-rules §1 and §6 cause 11",
+        source: "\(Sources.appStoreServerAPITokens) (aud); \(Sources.inAppJWS) (aud); \(Sources.appStoreConnectTokens) (aud); \(Sources.clientSecret) (aud); \(Sources.apnsToken); apple-jwt-rules §1 and §6 cause 11",
         fix: "Set aud to the one string of the token's kind: \"appstoreconnect-v1\" for API calls (sandbox and production alike), or the StoreKit feature's audience for an in-app JWS.",
         triggeringExamples: [
             .token(.appStoreServerAPI, removing: ["aud"], "no aud"),
@@ -22,11 +25,17 @@ struct AudienceRule: LintRule {
             .token(.promotionalOffer, setting: ["aud": #""appstoreconnect-v1""#], "a server API audience under promotional-offer"),
             .token(.introductoryOfferEligibility, setting: ["aud": #""promotional-offer""#], "another in-app audience"),
             .token(.advancedCommerceInApp, setting: ["aud": #""Advanced-Commerce-API""#], "auto picks by aud in any letter case; the case is still wrong", auto: true),
+            .token(.signInWithApple, setting: ["aud": #""https://appleid.apple.com/""#], "a trailing slash"),
+            .token(.apns, setting: ["aud": #""https://appleid.apple.com""#], "a Sign in with Apple client secret under apns"),
+            .token(.musicKit, setting: ["aud": #""appstoreconnect-v1""#], "an App Store Server API audience in a MusicKit token"),
+            .token(.apns, setting: ["aud": #""api.push.apple.com""#], "an aud APNs does not read", severity: .warning),
         ],
         nonTriggeringExamples: [
             .token("appstoreconnect-v1"),
             .token(.promotionalOffer, "promotional-offer", auto: true),
             .token(.introductoryOfferEligibility, "introductory-offer-eligibility", auto: true),
+            .token(.signInWithApple, "https://appleid.apple.com", auto: true),
+            .token(.apns, "an APNs token, no aud"),
             .token(.advancedCommerceInApp, "advanced-commerce-api", auto: true),
             .token(.appStoreConnectAPI, "appstoreconnect-v1 for the App Store Connect API"),
         ])
@@ -36,6 +45,22 @@ struct AudienceRule: LintRule {
         let profile = context.profile
         let expected = profile.audience
         let expectedText = JSONText.quoted(expected)
+        if expected.isEmpty {
+            // A kind without aud (APNs, DeviceCheck, MusicKit): one there names another kind, or is not read at all.
+            guard let value = claims["aud"] else { return }
+            if let aud = value.stringValue, let other = Self.kind(withAudience: aud) {
+                let otherProfile = Profile.named(other)
+                findings.append(Self.description.finding(
+                    .otherKind(other),
+                    "aud is \(JSONText.quoted(aud)), the audience of \(otherProfile.titleWithArticle) (profile \(other)); \(profile.titleWithArticle) has no aud.",
+                    hint: "Judge \(otherProfile.titleWithArticle) under the profile \(other); leave aud out of \(profile.titleWithArticle)."))
+            } else {
+                findings.append(Self.description.finding(
+                    .unusualShape, "The claims have aud, which \(profile.titleWithArticle) does not carry; the service ignores it at best.",
+                    severity: .warning, hint: "Leave aud out of \(profile.titleWithArticle)."))
+            }
+            return
+        }
         guard let value = claims["aud"] else {
             findings.append(Self.description.finding(.missing, "The claims have no aud; \(profile.titleWithArticle) has aud \(expectedText)."))
             return
@@ -67,9 +92,7 @@ struct AudienceRule: LintRule {
 
     /// The kind whose audience this is exactly; `appstoreconnect-v1` counts as the App Store Server API's.
     private static func kind(withAudience audience: String) -> ProfileName? {
-        if audience == Profile.appStoreServerAPI.audience { return .appStoreServerAPI }
-        return [ProfileName.promotionalOffer, .introductoryOfferEligibility, .advancedCommerceInApp]
-            .first { Profile.named($0).audience == audience }
+        Profile.all.first { ($0.recognition == .defaultKind || $0.recognition == .audience) && $0.audience == audience }?.name
     }
 
     private static func otherKindHint(judgedAs profile: Profile, looksLike other: Profile) -> String {

@@ -58,6 +58,11 @@ struct IssuedAtRule: LintRule {
                     .issuedInFuture,
                     "iat is \(TimeText.utc(iat)), \(TimeText.duration(iat - options.now)) ahead of now (\(TimeText.utc(options.now))); Apple refuses a token issued in its future (leeway \(TimeText.number(options.leeway)) s).",
                     hint: "Sync the signing server's clock with NTP, and back-date iat by a few seconds to absorb skew."))
+            } else if let limit = context.expectations.issuedAtLimit, options.now - iat > limit {
+                findings.append(Self.description.finding(
+                    .stale,
+                    "iat is \(TimeText.utc(iat)), \(TimeText.duration(options.now - iat)) ago; \(context.profile.titleWithArticle) is refused once iat is over \(TimeText.duration(limit)) old (APNs: 403 ExpiredProviderToken).",
+                    hint: "Make a new token every 20 to 60 minutes and reuse it in between; never reuse one over an hour old."))
             } else if let maximumAge = context.expectations.maximumAge, options.now - iat > maximumAge {
                 findings.append(Self.description.finding(
                     .stale,
