@@ -801,6 +801,16 @@ case("musickit-origin-string", "a MusicKit developer token whose origin is a str
      tok(header=_apns_header, claims={"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 15_552_000,
                                       "origin": "https://music.example.com"}), errors=["claims.origin"], profile="musickit")
 
+group("header.id")
+_wk = {"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 3570, "sub": "com.example.weather"}
+case("weatherkit-clean", "a WeatherKit token, picked by its header id: TEAMID.SERVICEID",
+     tok(header={"alg": "ES256", "kid": "TESTKEYA01", "id": TEAM_ID + ".com.example.weather"}, claims=_wk), judged="weatherkit")
+case("weatherkit-no-id", "a WeatherKit token without the header id: WeatherKit's 401",
+     tok(header=_apns_header, claims=_wk), errors=["header.id"], profile="weatherkit")
+case("weatherkit-id-other-team", "a WeatherKit token whose header id names another team than iss",
+     tok(header={"alg": "ES256", "kid": "TESTKEYA01", "id": "ABC123DEFG.com.example.weather"}, claims=_wk),
+     errors=["header.id"], judged="weatherkit")
+
 # ---------------------------------------------------------------------------------------
 group("combined")
 case("combined-milliseconds-no-bid", "the classic 401 (forum 732746): iat and exp in milliseconds, no bid",

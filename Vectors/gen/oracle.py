@@ -116,13 +116,14 @@ IN_APP = {"promotional-offer": "promotional-offer",
           "introductory-offer-eligibility": "introductory-offer-eligibility",
           "advanced-commerce-api": "advanced-commerce-in-app"}
 SIWA_AUD = "https://appleid.apple.com"
+AUD_SERVER = "appstoreconnect-v1"
 AUDIENCE = {"app-store-server-api": "appstoreconnect-v1", "app-store-connect-api": "appstoreconnect-v1",
             **{profile: aud for aud, profile in IN_APP.items()}, "sign-in-with-apple": SIWA_AUD}
 # The kinds told by their aud (loosely): the in-app JWS and the Sign in with Apple client secret.
 AUTO_AUDIENCE = {**IN_APP, SIWA_AUD: "sign-in-with-apple"}
 # Apple's other services: iss is the Team ID, typ may be left out.
-TEAM = {"apns", "devicecheck", "sign-in-with-apple", "musickit"}
-NO_AUD = {"apns", "devicecheck", "musickit"}
+TEAM = {"apns", "devicecheck", "sign-in-with-apple", "musickit", "weatherkit"}
+NO_AUD = {"apns", "devicecheck", "musickit", "weatherkit"}
 TEAM_ID_RE = re.compile(r"[A-Z0-9]{10}")
 SIX_MONTHS = 15_777_000
 APNS_MAX_AGE = 3600
@@ -330,6 +331,12 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
 
     if profile == "auto":
         judged = auto_profile(claims)
+        aud = claims.get("aud") if isinstance(claims, dict) else None
+        if isinstance(aud, list) and len(aud) == 1:
+            aud = aud[0]
+        aud_known = isinstance(aud, str) and (aud == AUD_SERVER or aud.strip().lower() in AUTO_AUDIENCE)
+        if not aud_known and isinstance(header, dict) and "id" in header:
+            judged = "weatherkit"   # told by its header id
     in_app = judged in IN_APP.values()
     asc = judged == "app-store-connect-api"
 
@@ -371,6 +378,16 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
             W("header.embedded-key")
         if "crit" in header:
             E("header.crit")
+        if judged == "weatherkit":
+            hid = header.get("id")
+            if not good_string(hid) or "." not in hid or not TEAM_ID_RE.fullmatch(hid.split(".", 1)[0]) or hid.split(".", 1)[1] == "":
+                E("header.id")
+            elif isinstance(claims, dict):
+                team, service = hid.split(".", 1)
+                if isinstance(claims.get("iss"), str) and claims["iss"] != team:
+                    E("header.id")
+                if isinstance(claims.get("sub"), str) and claims["sub"] != service:
+                    E("header.id")
 
     # --- claims rules ---
     if claims is not None:
@@ -387,7 +404,7 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
 
         if asc and "sub" in claims and claims["sub"] != "user":
             E("claims.sub")
-        if judged == "sign-in-with-apple" and not good_string(claims.get("sub")):
+        if judged in ("sign-in-with-apple", "weatherkit") and not good_string(claims.get("sub")):
             E("claims.sub")
 
         iat_state, iat = time_value(claims, "iat")
@@ -404,6 +421,11 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
 
         if in_app:
             if "exp" in claims:
+                E("claims.exp")
+        elif judged == "weatherkit":
+            # exp is required, with no limit Apple publishes.
+            exp_state, exp = time_value(claims, "exp")
+            if exp_state != "ok" or exp <= now:
                 E("claims.exp")
         elif judged in ("apns", "devicecheck"):
             # exp is optional; checked when there, with no lifetime limit.

@@ -33,7 +33,7 @@ import oracle  # noqa: E402
 VECTORS = Path(__file__).resolve().parent.parent
 RULES = [
     "token.format", "token.encoding", "token.json", "token.duplicate-key",
-    "header.alg", "header.kid", "header.typ", "header.embedded-key", "header.crit",
+    "header.alg", "header.kid", "header.typ", "header.embedded-key", "header.crit", "header.id",
     "claims.iss", "claims.sub", "claims.iat", "claims.exp", "claims.lifetime", "claims.aud", "claims.bid",
     "claims.nonce", "claims.scope", "claims.productId", "claims.offerIdentifier", "claims.transactionId",
     "claims.allowIntroductoryOffer", "claims.request", "claims.origin",

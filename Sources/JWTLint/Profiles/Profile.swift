@@ -25,6 +25,8 @@ public struct Profile: Sendable, Hashable {
     /// The claims of a well-formed token of this kind, as names and raw JSON values, issued 30 s before
     /// 2026-01-01T00:00:00Z: the rule examples' starting point.
     let exampleClaims: [(name: String, value: String)]
+    /// The header of a well-formed token of this kind, as JSON text.
+    var exampleHeader = RuleExample.cleanHeader
     /// Why a missing `iat` matters, when this kind may leave it out; `nil` when it is required.
     var missingIssuedAtAdvice: String? = nil
     /// How `diagnose` speaks of this kind of token.
@@ -44,6 +46,8 @@ public struct Profile: Sendable, Hashable {
         case onlyWhenPinned
         /// By an `x5c` in its header, or a payload of App Store data.
         case certificateChain
+        /// By this member of its header (WeatherKit's `id`).
+        case headerMember(String)
     }
 
     /// What a profile's signatures are verified with.
@@ -133,6 +137,8 @@ struct Expectations: Sendable {
         case forbidden
         /// Not required; checked when there (APNs and DeviceCheck tokens, which Apple describes without one).
         case optional
+        /// Required, with no limit Apple publishes (WeatherKit).
+        case required
     }
 
     /// What `iss` (and `sub`) must be.

@@ -3,7 +3,7 @@ extension Profile {
     /// Every profile, in the order of ``ProfileName``.
     static let definitions: [Profile] = [
         appStoreServerAPI, promotionalOffer, introductoryOfferEligibility, advancedCommerceInApp, appStoreConnectAPI, appleSigned,
-        apns, deviceCheck, signInWithApple, musicKit,
+        apns, deviceCheck, signInWithApple, musicKit, weatherKit,
     ]
 
     /// The example claims every kind shares: the issuer ID, the bundle ID, an iat 30 s before the examples' now.
@@ -302,4 +302,27 @@ extension Profile {
             .issuer, .issuedAt, .expiry(maximumLifetime: Int(sixMonths), unlimitedWithScope: false),
             .field(.init("origin", flag: "--origin", form: .stringList, required: false)),
         ]))
+
+    /// The WeatherKit REST API token.
+    public static let weatherKit = Profile(
+        name: .weatherKit,
+        title: "WeatherKit token",
+        summary: """
+            The token a server signs with a WeatherKit key for weatherkit.apple.com: header alg ES256, kid and id, \
+            the Team ID and the Services ID joined by a period; claims iss (the Team ID), iat, exp and sub (the \
+            Services ID, --client-id). Apple publishes no lifetime limit. Chosen by auto when the header has id.
+            """,
+        source: Sources.weatherKitToken,
+        audience: "",
+        expectations: Expectations(
+            issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .required, bundleID: .optional, transactionID: .optional,
+            headerType: .optional, subject: .clientID),
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        recognition: .headerMember("id"),
+        exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1767229170"), ("sub", #""com.example.weather""#)],
+        exampleHeader: RuleExample.weatherKitHeader,
+        diagnosis: .weatherKit,
+        signing: SigningRecipe(
+            [.issuer, .issuedAt, .expiry(maximumLifetime: 86_400 * 366, unlimitedWithScope: false), .field(.init("sub", flag: "--client-id"))],
+            header: [.teamAndSubject("id")]))
 }

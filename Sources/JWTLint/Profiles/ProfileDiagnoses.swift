@@ -98,4 +98,9 @@ extension ProfileDiagnosis {
         lifetimeSource: Sources.musicKitToken,
         hosts: [HostPattern(exactly: "api.music.apple.com")],
         cleanTokenCauses: wrongKey("the Apple Music API", kind: "a MusicKit key", error: "401", source: Sources.musicKitToken))
+
+    static let weatherKit = ProfileDiagnosis(
+        kindPhrase: "a WeatherKit token",
+        hosts: [HostPattern(exactly: "weatherkit.apple.com")],
+        cleanTokenCauses: wrongKey("WeatherKit", kind: "a WeatherKit key", error: "401", source: Sources.weatherKitToken))
 }

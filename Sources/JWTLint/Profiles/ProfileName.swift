@@ -25,6 +25,8 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
     case signInWithApple = "sign-in-with-apple"
     /// The developer token for the Apple Music API. Chosen only when pinned.
     case musicKit = "musickit"
+    /// The token for WeatherKit's REST API (a header `id`, `TEAMID.SERVICEID`).
+    case weatherKit = "weatherkit"
 
     /// The name as written: `promotional-offer`.
     public var description: String { rawValue }

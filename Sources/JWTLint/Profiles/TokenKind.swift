@@ -17,6 +17,7 @@ enum TokenKind {
         // header.embedded-key rule says never to trust what it carries.
         let audience = token.claims.flatMap(audienceText)
         if let audience, let kind = knownKind(audience: audience) { return kind }
+        if let header = token.header, let kind = byHeaderMember.first(where: { header.contains($0.member) })?.name { return kind }
         if let chained = Self.chained {
             if let header = token.header, header.contains("x5c") { return chained }
             if let claims = token.claims, !claims.contains("aud"), SignedPayloadType.of(claims) != nil { return chained }
@@ -26,6 +27,12 @@ enum TokenKind {
 
     /// The kind told by a certificate chain in the header: App Store-signed data.
     private static let chained = Profile.all.first { $0.recognition == .certificateChain }?.name
+
+    /// The kinds told by a member of their header (WeatherKit's id), with that member.
+    private static let byHeaderMember: [(member: String, name: ProfileName)] = Profile.all.compactMap { profile in
+        if case .headerMember(let member) = profile.recognition { return (member, profile.name) }
+        return nil
+    }
 
     /// The kinds told by their audience, compared loosely, by that audience.
     private static let byAudience: [String: ProfileName] = Dictionary(

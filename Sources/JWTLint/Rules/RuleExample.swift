@@ -77,13 +77,14 @@ package struct RuleExample: Sendable, Hashable {
     /// raw JSON text; a member not there is added at the end) and some removed. The example is linted under that
     /// profile, pinned, unless `auto` is true.
     package static func token(
-        _ profile: ProfileName, header: String = RuleExample.cleanHeader, setting: KeyValuePairs<String, String> = [:],
+        _ profile: ProfileName, header: String? = nil, setting: KeyValuePairs<String, String> = [:],
         removing: [String] = [], _ note: String, keyFileName: String? = nil, keyID: String? = nil,
         issuer: String? = nil, bundleID: String? = nil, clientID: String? = nil, now: Double = RuleExample.defaultNow, auto: Bool = false,
         severity: Severity? = nil, file: String = #filePath, line: Int = #line
     ) -> RuleExample {
         var example = token(
-            header: header, claims: claims(of: profile, setting: setting, removing: removing), note, keyFileName: keyFileName,
+            header: header ?? Profile.named(profile).exampleHeader, claims: claims(of: profile, setting: setting, removing: removing), note,
+            keyFileName: keyFileName,
             keyID: keyID, issuer: issuer, bundleID: bundleID, now: now, profile: auto ? .auto : .pinned(profile),
             severity: severity, file: file, line: line)
         example.clientID = clientID
@@ -166,6 +167,9 @@ package struct RuleExample: Sendable, Hashable {
         }
         return text + "}"
     }
+
+    /// The header of a well-formed WeatherKit token: the Team ID and Services ID of its example claims.
+    package static let weatherKitHeader = #"{"alg":"ES256","kid":"2X9R4HXF34","id":"DEF123GHIJ.com.example.weather"}"#
 
     /// The header of a well-formed token of any profile.
     package static let cleanHeader = #"{"alg":"ES256","kid":"2X9R4HXF34","typ":"JWT"}"#

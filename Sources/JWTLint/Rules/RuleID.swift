@@ -23,6 +23,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case headerCritical = "header.crit"
     /// The header carries no key (`jwk`, `jku`, `x5u`, `x5c`), which would never be trusted.
     case headerEmbeddedKey = "header.embedded-key"
+    /// A WeatherKit token's header `id` is `TEAMID.SERVICEID`.
+    case headerServiceID = "header.id"
     /// `iss` is the issuer ID (or absent for an App Store Connect individual key).
     case issuer = "claims.iss"
     /// `sub` is `user` for an App Store Connect individual key, and absent otherwise.

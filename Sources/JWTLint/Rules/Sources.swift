@@ -32,6 +32,8 @@ enum Sources {
         "Apple, \"Creating a client secret\": https://developer.apple.com/documentation/AccountOrganizationalDataSharing/creating-a-client-secret; Sign in with Apple REST API, ErrorResponse (invalid_client)"
     static let musicKitToken =
         "Apple, \"Generating developer tokens\" (Apple Music API): https://developer.apple.com/documentation/applemusicapi/generating-developer-tokens"
+    static let weatherKitToken =
+        "Apple, \"Request authentication for WeatherKit REST API\": https://developer.apple.com/documentation/weatherkitrestapi/request-authentication-for-weatherkit-rest-api"
     static let rfc7515 = "RFC 7515 (JSON Web Signature)"
     static let rfc7518 = "RFC 7518 (JSON Web Algorithms)"
     static let rfc7519 = "RFC 7519 (JSON Web Token)"

@@ -55,12 +55,21 @@ public struct SigningRecipe: Sendable {
         }
     }
 
+    /// A header member beyond `alg`, `kid` and `typ`, and where its value comes from.
+    public enum HeaderMember: Sendable {
+        /// The issuer (the Team ID) and the `sub` field joined by a period, under this name (WeatherKit's `id`).
+        case teamAndSubject(String)
+    }
+
     /// The claims, in the order they are written.
     public let claims: [Claim]
+    /// The header members after `alg`, `kid` and `typ`.
+    public let header: [HeaderMember]
 
-    /// A recipe writing `claims` in order.
-    public init(_ claims: [Claim]) {
+    /// A recipe writing `claims` in order, and `header` after the usual header members.
+    public init(_ claims: [Claim], header: [HeaderMember] = []) {
         self.claims = claims
+        self.header = header
     }
 
     /// The fields of the kind's own.

@@ -97,11 +97,24 @@ public enum TokenSigner {
     /// A signed token of any kind.
     /// - Throws: ``SigningError``.
     public static func token(key: ES256PrivateKey, claims: Claims) throws(SigningError) -> String {
+        let payload = try members(of: claims)
         var header = JSONWriter()
         header.raw(#"{"alg":"ES256","kid":"#)
         header.string(claims.keyID)
-        header.raw(#","typ":"JWT"}"#)
-        let payload = try members(of: claims)
+        header.raw(#","typ":"JWT""#)
+        for member in Profile.named(claims.profile).signing?.header ?? [] {
+            switch member {
+            case .teamAndSubject(let name):
+                guard let team = claims.issuer, let subject = claims.fields["sub"]?.stringValue else {
+                    throw .value(claim: name, reason: "the header's \(name) needs the Team ID (--issuer) and the sub")
+                }
+                header.raw(",")
+                header.string(name)
+                header.raw(":")
+                header.string(team + "." + subject)
+            }
+        }
+        header.raw("}")
         var body = JSONWriter()
         body.object(JSONObject(members: payload.map { JSONObject.Member(name: $0.0, value: $0.1) }))
         let signingInput = Base64URL.encode(header.bytes) + "." + Base64URL.encode(body.bytes)

@@ -61,7 +61,7 @@ struct LifetimeRule: LintRule {
         guard lifetime > 0 else { return }
         let said = "exp is \(TimeText.number(lifetime)) s (\(TimeText.duration(lifetime))) after \(from)"
         switch context.expectations.expiry {
-        case .forbidden, .optional:
+        case .forbidden, .optional, .required:
             return
         case .limited(let maximum, let margin):
             check(lifetime, said: said, from: from, maximum: maximum, margin: margin, who: "Apple", into: &findings)
