@@ -117,4 +117,27 @@ struct DiagnoseCommandTests {
     func shellWords() {
         #expect(ShellWords.split("curl -H 'a b' \"c \\\" d\" e\\ f \\\n g $'h\\ni'") == ["curl", "-H", "a b", "c \" d", "e f", "g", "h\ni"])
     }
+
+    @Test(
+        "For Apple's other services, the host picks the kind and the first cause is the right one; the service's error word is read",
+        arguments: [
+            ("apns-iat-over-an-hour", "https://api.push.apple.com/3/device/abc", #"{"reason":"ExpiredProviderToken"}"#,
+             "older than an APNs provider token may be", "ExpiredProviderToken"),
+            ("siwa-seven-months", "https://appleid.apple.com/auth/token", #"{"error":"invalid_client"}"#,
+             "lives longer than Apple's six months", "invalid_client"),
+            ("weatherkit-no-id", "https://weatherkit.apple.com/api/v1/weather/en/37.3/-122.0", "HTTP/1.1 401 Unauthorized",
+             "header's id is missing", nil),
+        ] as [(String, String, String, String, String?)])
+    func otherServices(_ id: String, _ url: String, _ response: String, _ first: String, _ word: String?) throws {
+        let (token, now, key) = try Self.vector(id)
+        let responseFile = FileManager.default.temporaryDirectory.appendingPathComponent("response-\(UUID()).txt")
+        try response.write(to: responseFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: responseFile) }
+        let run = try Self.diagnose(
+            "curl -H 'authorization: bearer \(token)' \(url)", now: now, key: key, extra: ["--response", responseFile.path])
+        #expect(Self.firstCause(run.standardOutput).contains(first), "\(run.standardOutput)")
+        if let word {
+            #expect(run.standardOutput.contains("The service says \(word)"), "\(run.standardOutput)")
+        }
+    }
 }

@@ -9,6 +9,9 @@ public struct AppleResponse: Sendable, Equatable {
     public let errorCode: Int?
     /// Whether the body says `Unauthenticated`.
     public let saysUnauthenticated: Bool
+    /// The service's error word from a JSON body: APNs' `reason` (`ExpiredProviderToken`), an OAuth `error`
+    /// (`invalid_client`), if any.
+    public var errorWord: String? = nil
 
     /// Reads a saved response: `HTTP/1.1 401 Unauthorized` (or `HTTP/2 401`), headers, a blank line, the body.
     public static func parse(_ text: String) -> AppleResponse {
@@ -33,9 +36,14 @@ public struct AppleResponse: Sendable, Equatable {
             let digits = text[range.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
             errorCode = Int(digits)
         }
-        return AppleResponse(
+        var response = AppleResponse(
             status: status, requestID: requestID, errorCode: errorCode,
             saysUnauthenticated: text.lowercased().contains("unauthenticated"))
+        // The body is the first line that starts a JSON object.
+        if let start = text.firstIndex(of: "{"), let body = DecodedToken.jsonObject(Array(text[start...].utf8)) {
+            response.errorWord = body["reason"]?.stringValue ?? body["error"]?.stringValue
+        }
+        return response
     }
 }
 

@@ -64,7 +64,7 @@ public struct Diagnosis: Sendable {
         }
         let tokenIsClean = !(result?.hasErrors ?? true)
         causes += hostCauses(request, tokenIsClean: tokenIsClean)
-        if let response { causes += responseCauses(response, tokenIsClean: tokenIsClean) }
+        if let response { causes += responseCauses(response, tokenIsClean: tokenIsClean, findings: result?.findings ?? []) }
         if tokenIsClean, let result {
             causes += cleanTokenCauses(result, request: request)
         }
@@ -119,6 +119,10 @@ public struct Diagnosis: Sendable {
             return (92, "The in-app JWS has exp, which Apple refuses", "apple-in-app-and-signed-data §0 (no exp)")
         case (.issuedAt, .issuedInFuture):
             return (91, "Clock skew: the token was issued in the future", "apple-jwt-rules §6 cause 4 (go-iap#277)")
+        case (.issuedAt, .stale) where error:
+            return (92, "The token is older than \(profile.titleWithArticle) may be", profile.source)
+        case (.headerServiceID, _):
+            return (93, "The header's id is missing or is not TEAMID.SERVICEID", profile.source)
         case (.lifetime, .tooLong): return (90, profile.diagnosis.lifetimeTitle, profile.diagnosis.lifetimeSource)
         case (.lifetime, _) where error: return (90, "The lifetime is over Apple's 60-minute limit", "apple-jwt-rules §6 cause 3")
         case (.signatureRange, _): return (90, "The signature is not a valid ECDSA signature", "CVE-2022-21449")
@@ -126,7 +130,9 @@ public struct Diagnosis: Sendable {
         case (.audience, _): return (88, "aud is not \(profile.audience)", "apple-jwt-rules §6 cause 11")
         case (.signatureMismatch, _):
             return (87, "The token is signed with another key than the one given", "apple-jwt-rules §6 causes 5 and 6")
+        case (.issuer, _) where profile.expectations.issuer == .teamID: return (86, "iss is not the Team ID", profile.source)
         case (.issuer, _): return (86, "iss is not the issuer ID", "apple-jwt-rules §6 cause 6")
+        case (.subject, _) where profile.expectations.subject == .clientID: return (86, "sub is not the client ID", profile.source)
         case (.subject, _): return (86, "sub is not \"user\"", "apple-jwt-rules §2 (individual keys)")
         case (.headerKeyID, _) where error: return (86, "kid does not name the signing key", "apple-jwt-rules §6 causes 6 and 9")
         case (.issuedAt, .missing) where error:
@@ -138,6 +144,7 @@ public struct Diagnosis: Sendable {
             return (84, "\(finding.rule.name) is missing or wrong in the \(profile.title)",
                     "apple-in-app-and-signed-data §1-3")
         case (.scope, _): return (84, "The scope is malformed", "apple-jwt-rules §2 (scope)")
+        case (.origin, _): return (84, "origin is not an array of web origins", profile.source)
         case (.headerCritical, _): return (80, "The header asks for extensions Apple does not know", "RFC 7515 §4.1.11")
         case (.headerType, _) where error: return (70, "typ declares another kind of token", "apple-jwt-rules §1 (typ)")
         case (.lifetime, _): return (60, "The lifetime is within a minute of the limit", "apple-jwt-rules §6 cause 3")
@@ -286,8 +293,16 @@ public struct Diagnosis: Sendable {
     }
 
     /// Causes Apple's response shows.
-    private static func responseCauses(_ response: AppleResponse, tokenIsClean: Bool) -> [Cause] {
+    private static func responseCauses(_ response: AppleResponse, tokenIsClean: Bool, findings: [Finding]) -> [Cause] {
         var causes: [Cause] = []
+        if let word = response.errorWord, let meaning = ServiceErrorWords.meaning(of: word) {
+            // The word confirms a finding of the rules it points to; otherwise it is the service's own reading.
+            let confirmed = findings.contains { $0.severity == .error && meaning.rules.contains($0.rule) }
+            causes.append(Cause(
+                title: "The service says \(word): \(meaning.title)",
+                evidence: ["The response's body names the error \(word)."] + (confirmed ? ["The token's own findings say the same."] : []),
+                fix: meaning.fix, source: meaning.source, likelihood: confirmed ? 89 : (tokenIsClean ? 80 : 50), rules: meaning.rules))
+        }
         if response.errorCode == 4010000 {
             causes.append(Cause(
                 title: "Apple says the account or key is not authorized for this API (4010000)",

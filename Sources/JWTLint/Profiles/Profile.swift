@@ -142,7 +142,7 @@ struct Expectations: Sendable {
     }
 
     /// What `iss` (and `sub`) must be.
-    enum Issuer: Sendable {
+    enum Issuer: Sendable, Equatable {
         /// The issuer ID, a UUID; no `sub` is expected.
         case issuerID
         /// A team key's token has the issuer ID; an individual key's has `sub` "user" and no `iss`.
