@@ -378,6 +378,8 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
             W("header.embedded-key")
         if "crit" in header:
             E("header.crit")
+        if judged in TEAM and judged != "weatherkit" and "id" in header:
+            E("header.id")   # a WeatherKit token's marker under another service's profile
         if judged == "weatherkit":
             hid = header.get("id")
             if not good_string(hid) or "." not in hid or not TEAM_ID_RE.fullmatch(hid.split(".", 1)[0]) or hid.split(".", 1)[1] == "":

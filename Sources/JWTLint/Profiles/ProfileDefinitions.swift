@@ -224,7 +224,7 @@ extension Profile {
         source: "\(Sources.apnsToken); \(Sources.apnsErrors)",
         audience: "",
         expectations: providerTokenExpectations(issuedAtLimit: 3600),
-        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],
         diagnosis: .apns,
@@ -243,7 +243,7 @@ extension Profile {
         source: Sources.deviceCheckToken,
         audience: "",
         expectations: providerTokenExpectations(issuedAtLimit: nil),
-        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],
         diagnosis: .deviceCheck,
@@ -267,7 +267,7 @@ extension Profile {
         expectations: Expectations(
             issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .limited(maximumLifetime: sixMonths, margin: 86_400),
             bundleID: .optional, transactionID: .optional, headerType: .optional, subject: .clientID),
-        rules: headerRules + [IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule()],
         recognition: .audience,
         exampleClaims: [
             ("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1782777570"), ("aud", #""https://appleid.apple.com""#),
@@ -294,7 +294,7 @@ extension Profile {
         expectations: Expectations(
             issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .limited(maximumLifetime: sixMonths, margin: 86_400),
             bundleID: .optional, transactionID: .optional, headerType: .optional),
-        rules: headerRules + [IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), OriginRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), OriginRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1782777570")],
         diagnosis: .musicKit,

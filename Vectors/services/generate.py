@@ -1,0 +1,121 @@
+"""Make the tokens of Apple's other services the way the libraries people use make them, with those libraries'
+own code, for the TEST key A (Vectors/keys/SubscriptionKey_TESTKEYA01.p8, standing in for each service's key):
+
+  - APNs: aioapns's JWTAuthorizationHeaderProvider.get_header() (what its client sends on every connection);
+  - DeviceCheck: devicecheck's DeviceCheck.generate_token();
+  - WeatherKit: weatherkit-python's WeatherKit(...).token;
+  - Sign in with Apple client secret: django-allauth's AppleOAuth2Client.generate_client_secret(), with its app
+    settings stubbed (no database, no request);
+  - MusicKit: PyJWT, as Apple's "Generating developer tokens" describes (iss, iat, exp six months less a day,
+    origin).
+
+Each comes with the profile that must judge it, and broken variants, each with one mistake and the rule that must
+name it. Writes {"generatedAt", "teamId", "tokens": [{"source", "token", "profile", "pinned", "clientId",
+"expect"}]} to --out (default Vectors/services/tokens.json). Run it through Vectors/services/generate.sh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from importlib.metadata import version
+from pathlib import Path
+from unittest import mock
+
+import jwt
+
+HERE = Path(__file__).resolve().parent
+KEY_PATH = HERE.parent / "keys" / "SubscriptionKey_TESTKEYA01.p8"
+KEY_ID = "TESTKEYA01"
+TEAM_ID = "DEF123GHIJ"
+ISSUER_ID = "57246542-96fe-1a63-e053-0824d011072a"
+BUNDLE_ID = "com.example.app"
+SERVICE_ID = "com.example.weather"
+
+
+def apns() -> str:
+    from aioapns.connection import JWTAuthorizationHeaderProvider
+    header = JWTAuthorizationHeaderProvider(KEY_PATH.read_text(), KEY_ID, TEAM_ID).get_header()
+    return header.split(" ", 1)[1]
+
+
+def devicecheck() -> str:
+    from devicecheck import DeviceCheck
+    return DeviceCheck(TEAM_ID, BUNDLE_ID, KEY_ID, KEY_PATH.read_text()).generate_token()
+
+
+def weatherkit() -> str:
+    from weatherkit.weatherkit import WeatherKit
+    return WeatherKit(TEAM_ID, SERVICE_ID, KEY_PATH.read_text(), KEY_ID).token
+
+
+def client_secret() -> str:
+    import django
+    from django.conf import settings
+    if not settings.configured:
+        settings.configure(INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sites",
+                                           "allauth", "allauth.account", "allauth.socialaccount",
+                                           "allauth.socialaccount.providers.apple"],
+                           MIDDLEWARE=["allauth.account.middleware.AccountMiddleware"])
+        django.setup()
+    from allauth.socialaccount.providers.apple import client as apple
+    app = mock.Mock(key=TEAM_ID, settings={"certificate_key": KEY_PATH.read_text()})
+    adapter = mock.Mock()
+    adapter.get_app.return_value = app
+    made = apple.AppleOAuth2Client.__new__(apple.AppleOAuth2Client)
+    made.request = None
+    made.consumer_key = BUNDLE_ID
+    made.consumer_secret = KEY_ID
+    with mock.patch.object(apple, "get_adapter", return_value=adapter):
+        return made.generate_client_secret()
+
+
+def pyjwt(claims: dict, headers: dict | None = None, algorithm: str = "ES256", key: str | None = None) -> str:
+    return jwt.encode(claims, key or KEY_PATH.read_text(), algorithm=algorithm, headers={"kid": KEY_ID, **(headers or {})})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(HERE / "tokens.json"))
+    args = parser.parse_args()
+    now = int(time.time())
+    musickit = {"iss": TEAM_ID, "iat": now, "exp": now + 15_777_000 - 86_400, "origin": ["https://music.example.com"]}
+    tokens = [
+        {"source": f"aioapns {version('aioapns')}: JWTAuthorizationHeaderProvider.get_header()", "token": apns(),
+         "profile": "apns", "pinned": True},
+        {"source": f"devicecheck {version('devicecheck')}: DeviceCheck.generate_token()", "token": devicecheck(),
+         "profile": "devicecheck", "pinned": True},
+        {"source": f"weatherkit-python {version('weatherkit-python')}: WeatherKit(...).token", "token": weatherkit(),
+         "profile": "weatherkit", "pinned": False, "clientId": SERVICE_ID},
+        {"source": f"django-allauth {version('django-allauth')}: AppleOAuth2Client.generate_client_secret()",
+         "token": client_secret(), "profile": "sign-in-with-apple", "pinned": False, "clientId": BUNDLE_ID},
+        {"source": f"PyJWT {version('PyJWT')}, as Apple's \"Generating developer tokens\" describes", "token": pyjwt(musickit),
+         "profile": "musickit", "pinned": True},
+        # One mistake each, and the rule that must name it.
+        {"source": "an APNs token with the App Store issuer ID (PyJWT)", "token": pyjwt({"iss": ISSUER_ID, "iat": now}),
+         "profile": "apns", "pinned": True, "expect": "claims.iss"},
+        {"source": "an APNs token two hours old (PyJWT)", "token": pyjwt({"iss": TEAM_ID, "iat": now - 7200}),
+         "profile": "apns", "pinned": True, "expect": "claims.iat"},
+        {"source": "a DeviceCheck token with iat in milliseconds (PyJWT)", "token": pyjwt({"iss": TEAM_ID, "iat": now * 1000}),
+         "profile": "devicecheck", "pinned": True, "expect": "claims.iat"},
+        {"source": "a client secret living seven months (PyJWT)",
+         "token": pyjwt({"iss": TEAM_ID, "iat": now, "exp": now + 18_144_000, "aud": "https://appleid.apple.com", "sub": BUNDLE_ID}),
+         "profile": "sign-in-with-apple", "pinned": False, "clientId": BUNDLE_ID, "expect": "claims.lifetime"},
+        {"source": "a client secret for another client ID (PyJWT)",
+         "token": pyjwt({"iss": TEAM_ID, "iat": now, "exp": now + 3600, "aud": "https://appleid.apple.com", "sub": "com.example.other"}),
+         "profile": "sign-in-with-apple", "pinned": False, "clientId": BUNDLE_ID, "expect": "claims.sub"},
+        {"source": "a WeatherKit token without the header id (PyJWT)",
+         "token": pyjwt({"iss": TEAM_ID, "iat": now, "exp": now + 3600, "sub": SERVICE_ID}),
+         "profile": "weatherkit", "pinned": True, "clientId": SERVICE_ID, "expect": "header.id"},
+        {"source": "a MusicKit token signed with HS256 (PyJWT)", "token": pyjwt(musickit, algorithm="HS256", key="not-a-key-just-a-secret-32-bytes!"),
+         "profile": "musickit", "pinned": True, "expect": "header.alg"},
+    ]
+    document = {"generatedAt": now, "teamId": TEAM_ID, "tokens": tokens}
+    Path(args.out).write_text(json.dumps(document, indent=2) + "\n")
+    print(f"{args.out}: {len(tokens)} tokens")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
