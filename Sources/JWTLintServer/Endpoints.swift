@@ -194,7 +194,7 @@ extension StandIn {
 
     func setAppAccountToken(_ originalID: String, request: StandInRequest) -> StandInResponse {
         guard StoreData.isTransactionID(originalID) else { return AppleAPIError.invalidOriginalTransactionID.response }
-        guard let body = DecodedToken.jsonObject(request.body), let token = body["appAccountToken"]?.stringValue, Self.isUUID(token) else {
+        guard let body = DecodedToken.jsonObject(request.body), let token = body["appAccountToken"]?.stringValue, UUIDText.isUUID(token) else {
             return AppleAPIError.invalidAppAccountTokenUUID.response
         }
         return state.withValue { state -> StandInResponse in
@@ -232,20 +232,5 @@ extension StandIn {
                 ("webOrderLineItemId", .string(latest["webOrderLineItemId"]?.stringValue ?? "")), ("success", .bool(true)),
             ]))
         }
-    }
-
-    /// Whether `text` is a UUID in its 8-4-4-4-12 hex form.
-    static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                let hex = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
-                guard hex else { return false }
-            }
-        }
-        return true
     }
 }

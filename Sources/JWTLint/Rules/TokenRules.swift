@@ -14,7 +14,7 @@ enum TokenRules {
             whitespace (RFC 7515 §7.1). jwtlint accepts the bare token, 'Bearer <token>' and an \
             'Authorization: Bearer <token>' header line, and trims whitespace around them; anything else, such as \
             whitespace or a newline inside the token, a doubled 'Bearer', a JWE (five segments), an empty header or \
-            payload, or an input over 16 KiB, is an error: Apple would not see a token there.
+            payload, or an input over 64 KiB, is an error: Apple would not see a token there.
             """,
         source: "\(Sources.rfc7515) §3.1 and §7.1; \(Sources.rfc6750); \(Sources.appStoreServerAPITokens) (the 'Authorization: Bearer' header)",
         fix: "Pass the token exactly as your server sends it after 'Authorization: Bearer ': one unbroken string with two dots.",
