@@ -123,8 +123,8 @@ extension JWTLintCommand {
                 }
                 let signed = bodies
                 let report = test.run(through: exchange, expecting: expected) { signed[$0] }
-                if report.outcomes.allSatisfy({ $0.attempt.answer == nil }), let first = report.outcomes.first, first.unreachable {
-                    throw UsageError(message: "cannot reach \(target): \(first.failureDetail ?? "no connection")")
+                if report.outcomes.allSatisfy({ $0.attempt.answer == nil }), let first = report.outcomes.first, first.attempt.unreachable {
+                    throw UsageError(message: "cannot reach \(target): \(first.attempt.failure?.detail ?? "no connection")")
                 }
                 Output.standardOutput(format == "json" ? RealtimeLines.json(report, url: target.description) : RealtimeLines.text(report, url: target.description))
                 Output.flush()
@@ -138,8 +138,8 @@ extension JWTLintCommand {
                 throw UsageError(message: "cannot sign the request: \(error)")
             }
             let outcome = exchange.send(body, expecting: expected)
-            if outcome.unreachable {
-                throw UsageError(message: "cannot reach \(target): \(outcome.failureDetail ?? "no connection")")
+            if outcome.attempt.unreachable {
+                throw UsageError(message: "cannot reach \(target): \(outcome.attempt.failure?.detail ?? "no connection")")
             }
             Output.standardOutput(format == "json"
                 ? RealtimeLines.json(outcome, subject: subject, url: target.description, timeLimit: expected.timeLimit)
@@ -173,19 +173,5 @@ extension JWTLintCommand {
             }
             return test
         }
-    }
-}
-
-extension RealtimeExchange.Outcome {
-    /// Whether no connection could be made at all.
-    var unreachable: Bool {
-        if case .failed(let failure) = attempt.outcome { return failure.kind == .cannotResolve || failure.kind == .cannotConnect }
-        return false
-    }
-
-    /// What went wrong, when no answer came.
-    var failureDetail: String? {
-        if case .failed(let failure) = attempt.outcome { return failure.detail }
-        return nil
     }
 }

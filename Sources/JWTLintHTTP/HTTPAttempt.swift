@@ -18,6 +18,17 @@ package struct HTTPAttempt: Sendable {
         if case .answered(let answer) = outcome { return answer }
         return nil
     }
+
+    /// What went wrong, when no answer came.
+    package var failure: HTTPFailure? {
+        if case .failed(let failure) = outcome { return failure }
+        return nil
+    }
+
+    /// Whether no connection could be made at all: the name does not resolve, or nothing accepts the connection.
+    package var unreachable: Bool {
+        failure.map { $0.kind == .cannotResolve || $0.kind == .cannotConnect } ?? false
+    }
 }
 
 /// An HTTP answer: its status, headers and body.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+internal import JWTLint
 
 /// A small blocking HTTP/1.1 client: one request per connection (`Connection: close`), over TCP or TLS, with one
 /// deadline for the whole exchange and a cap on the body it keeps. It sends what it is given and never follows a
@@ -50,6 +51,13 @@ package struct HTTPClient: Sendable {
             outcome = .failed(error)
         }
         return HTTPAttempt(outcome: outcome, seconds: Deadline.now() - start)
+    }
+
+    /// POSTs a JSON `body` to `target` as the App Store does, with a User-Agent naming jwtlint and `purpose`.
+    package func postJSON(_ body: [UInt8], to target: HTTPTarget, purpose: String) -> HTTPAttempt {
+        send(
+            method: "POST", to: target,
+            headers: [("Content-Type", "application/json"), ("User-Agent", "jwtlint/\(JWTLintVersion.current) (\(purpose))")], body: body)
     }
 
     private func exchange(method: String, target: HTTPTarget, headers: [(name: String, value: String)], body: [UInt8], deadline: Deadline) throws(HTTPFailure) -> HTTPAnswer {

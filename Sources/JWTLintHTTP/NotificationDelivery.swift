@@ -53,10 +53,7 @@ package struct NotificationDelivery: Sendable {
     /// Posts `body` once.
     package func post(_ body: [UInt8], number: Int = 1) -> DeliveryAttempt {
         let date = Int64(Self.unixSeconds() * 1000)
-        let attempt = client.send(
-            method: "POST", to: target,
-            headers: [("Content-Type", "application/json"), ("User-Agent", "jwtlint/\(JWTLintVersion.current) (test notification sender)")],
-            body: body)
+        let attempt = client.postJSON(body, to: target, purpose: "test notification sender")
         return DeliveryAttempt(number: number, date: date, attempt: attempt, result: Self.result(of: attempt))
     }
 
@@ -92,8 +89,5 @@ package struct NotificationDelivery: Sendable {
 
 extension DeliveryAttempt {
     /// Whether no connection could be made at all: the name does not resolve, or nothing accepts the connection.
-    package var unreachable: Bool {
-        if case .failed(let failure) = attempt.outcome { return failure.kind == .cannotResolve || failure.kind == .cannotConnect }
-        return false
-    }
+    package var unreachable: Bool { attempt.unreachable }
 }

@@ -25,10 +25,7 @@ package struct RealtimeExchange: Sendable {
 
     /// POSTs the signed request `body` and judges the answer against `expected`.
     package func send(_ body: [UInt8], expecting expected: RealtimeAnswerExpectations) -> Outcome {
-        let attempt = client.send(
-            method: "POST", to: target,
-            headers: [("Content-Type", "application/json"), ("User-Agent", "jwtlint/\(JWTLintVersion.current) (test realtime request sender)")],
-            body: body)
+        let attempt = client.postJSON(body, to: target, purpose: "test realtime request sender")
         guard let answer = attempt.answer else {
             return Outcome(attempt: attempt, verdict: nil, result: NotificationDelivery.result(of: attempt))
         }

@@ -69,7 +69,7 @@ public enum RealtimeAnswerCheck {
         case .message:
             break
         case .alternateProduct:
-            requireString("productId", in: chosenObject, of: choice, into: &findings)
+            requireString("productId", in: chosenObject, of: choice.rawValue, into: &findings)
             if let value = chosenObject["billingPlanType"] {
                 if case .string(let plan) = value, billingPlanTypes.contains(plan) {
                 } else {
@@ -78,7 +78,7 @@ public enum RealtimeAnswerCheck {
                 }
             }
         case .advancedCommerceInfo:
-            requireString("advancedCommerceData", in: chosenObject, of: choice, into: &findings)
+            requireString("advancedCommerceData", in: chosenObject, of: choice.rawValue, into: &findings)
         case .promotionalOffer:
             offerSignature = checkOffer(chosenObject, expected: expected, into: &findings)
         }
@@ -112,10 +112,6 @@ public enum RealtimeAnswerCheck {
             findings.append(RealtimeAnswerRules.members.finding(.wrongType, "\(owner).\(name) is \(value.typeNameWithArticle), not a string."))
         }
         return nil
-    }
-
-    private static func requireString(_ name: String, in object: JSONObject, of choice: RealtimeChoice, into findings: inout [Finding]) {
-        requireString(name, in: object, of: choice.rawValue, into: &findings)
     }
 
     /// Checks a promotional offer's signature, V2 or V1; returns whether it verified.
