@@ -33,7 +33,7 @@ extension JWTLintCommand {
                     case .bundleID: parts.append("--bundle-id")
                     case .field(let field):
                         let value = field.form == .base64JSON ? " FILE (the JSON, '-' reads standard input; written as standard base64)"
-                            : field.form == .boolean ? " true|false" : field.form == .stringList ? " (once per entry)" : ""
+                            : field.form == .boolean ? " true|false" : field.form == .stringList || field.form == .spaceSeparated ? " (once per entry)" : ""
                         parts.append((field.required ? "" : "optionally ") + field.flag + value)
                     case .issuedAt, .audience, .nonce, .expiry: break
                     }
@@ -80,13 +80,13 @@ extension JWTLintCommand {
         @Option(name: .long, help: ArgumentHelp("The nonce of an in-app JWS (default: a random UUID).", valueName: "uuid"))
         var nonce: String?
 
-        @Option(name: .long, help: ArgumentHelp("An origin of a MusicKit developer token, such as https://music.example.com; repeat for more.", valueName: "origin"))
+        @Option(name: .long, help: ArgumentHelp("An origin of a MusicKit developer token, such as https://music.example.com (repeat for more), or the one origin of a MapKit token.", valueName: "origin"))
         var origin: [String] = []
 
         @Flag(name: .long, help: "An individual App Store Connect API key's token: sub \"user\", no iss.")
         var individual = false
 
-        @Option(name: .long, help: ArgumentHelp("A scope entry of an App Store Connect API token, such as 'GET /v1/apps'; repeat for more.", valueName: "entry"))
+        @Option(name: .long, help: ArgumentHelp("A scope entry of an App Store Connect API token, such as 'GET /v1/apps', or a Maps framework of a MapKit token (server_api, mapkit_js, web_snapshots, embed_api); repeat for more.", valueName: "entry"))
         var scope: [String] = []
 
         func run() throws {
@@ -140,6 +140,9 @@ extension JWTLintCommand {
                     if field.required { throw UsageError(message: "--profile \(profile.name) needs \(field.flag)") }
                     continue
                 }
+                if given.count > 1 && field.form != .stringList && field.form != .spaceSeparated {
+                    throw UsageError(message: "--profile \(profile.name) takes one \(field.flag)")
+                }
                 switch field.form {
                 case .string:
                     claims.fields[field.claim] = .string(text)
@@ -152,7 +155,7 @@ extension JWTLintCommand {
                         throw UsageError(message: "\(field.flag) file '\(text)' does not hold a JSON object")
                     }
                     claims.fields[field.claim] = .object(object)
-                case .stringList:
+                case .stringList, .spaceSeparated:
                     claims.fields[field.claim] = .array(given.map { .string($0) })
                 }
             }

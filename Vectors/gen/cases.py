@@ -811,6 +811,25 @@ case("weatherkit-id-other-team", "a WeatherKit token whose header id names anoth
      tok(header={"alg": "ES256", "kid": "TESTKEYA01", "id": "ABC123DEFG.com.example.weather"}, claims=_wk),
      errors=["header.id"], judged="weatherkit")
 
+group("mapkit")
+_maps = {"iss": TEAM_ID, "iat": NOW - 30, "exp": NOW + 3570, "scope": "server_api"}
+case("mapkit-server-api", "a Maps Server API token as Apple documents it: typ JWT, scope server_api",
+     tok(claims=_maps), profile="mapkit")
+case("mapkit-js-origin", "a MapKit JS token with a domain pattern and a list of origins",
+     tok(claims=dict(_maps, scope="mapkit_js web_snapshots", origin="*.example.com,https://maps.example.org")), profile="mapkit")
+case("mapkit-no-scope", "a MapKit token without scope", tok(claims={k: v for k, v in _maps.items() if k != "scope"}),
+     errors=["claims.scope"], profile="mapkit")
+case("mapkit-scope-array", "a MapKit token whose scope is an array", tok(claims=dict(_maps, scope=["server_api"])),
+     errors=["claims.scope"], profile="mapkit")
+case("mapkit-js-no-origin", "a MapKit JS token without the origin its scope requires", tok(claims=dict(_maps, scope="mapkit_js")),
+     errors=["claims.origin"], profile="mapkit")
+case("mapkit-origin-path", "a MapKit token whose origin has a path: no browser's Origin matches it",
+     tok(claims=dict(_maps, scope="mapkit_js", origin="https://maps.example.com/page")), warnings=["claims.origin"], profile="mapkit")
+case("mapkit-no-typ", "a MapKit token without typ, which Apple's page requires", tok(header=_apns_header, claims=_maps),
+     warnings=["header.typ"], profile="mapkit")
+case("mapkit-under-apns", "a Maps Server API token judged as an APNs token: its scope names MapKit", tok(claims=_maps),
+     errors=["claims.scope"], profile="apns")
+
 # ---------------------------------------------------------------------------------------
 group("combined")
 case("combined-milliseconds-no-bid", "the classic 401 (forum 732746): iat and exp in milliseconds, no bid",

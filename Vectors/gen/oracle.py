@@ -122,8 +122,11 @@ AUDIENCE = {"app-store-server-api": "appstoreconnect-v1", "app-store-connect-api
 # The kinds told by their aud (loosely): the in-app JWS and the Sign in with Apple client secret.
 AUTO_AUDIENCE = {**IN_APP, SIWA_AUD: "sign-in-with-apple"}
 # Apple's other services: iss is the Team ID, typ may be left out.
-TEAM = {"apns", "devicecheck", "sign-in-with-apple", "musickit", "weatherkit"}
-NO_AUD = {"apns", "devicecheck", "musickit", "weatherkit"}
+TEAM = {"apns", "devicecheck", "sign-in-with-apple", "musickit", "weatherkit", "mapkit"}
+NO_AUD = {"apns", "devicecheck", "musickit", "weatherkit", "mapkit"}
+MAPS_FRAMEWORKS = {"embed_api", "mapkit_js", "server_api", "web_snapshots"}
+BROWSER_FRAMEWORKS = {"embed_api", "mapkit_js", "web_snapshots"}
+DOMAIN_RE = re.compile(r"(?:https?://)?(?:\*\.)?[A-Za-z0-9.-]+(?::[0-9]+)?")
 TEAM_ID_RE = re.compile(r"[A-Z0-9]{10}")
 SIX_MONTHS = 15_777_000
 APNS_MAX_AGE = 3600
@@ -366,7 +369,7 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
                 if not KID_RE.fullmatch(k):
                     W("header.kid")
         if "typ" not in header:
-            if judged not in TEAM or "type" in header:
+            if judged not in TEAM or judged == "mapkit" or "type" in header:
                 W("header.typ")
         elif header["typ"] != "JWT":
             t = header["typ"]
@@ -424,7 +427,7 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
         if in_app:
             if "exp" in claims:
                 E("claims.exp")
-        elif judged == "weatherkit":
+        elif judged in ("weatherkit", "mapkit"):
             # exp is required, with no limit Apple publishes.
             exp_state, exp = time_value(claims, "exp")
             if exp_state != "ok" or exp <= now:
@@ -469,6 +472,28 @@ def lint(line: str, *, key: Optional[str], kid: Optional[str], issuer: Optional[
                 for entry in origin:
                     if not isinstance(entry, str) or not ORIGIN_RE.fullmatch(entry):
                         E("claims.origin")
+
+        if judged == "mapkit":
+            scope = claims.get("scope")
+            names = scope.split(" ") if isinstance(scope, str) else []
+            if not isinstance(scope, str) or not [n for n in names if n] or any(n and n not in MAPS_FRAMEWORKS for n in names):
+                E("claims.scope")
+            if "origin" not in claims:
+                if any(n in BROWSER_FRAMEWORKS for n in names):
+                    E("claims.origin")
+            elif not isinstance(claims["origin"], str):
+                E("claims.origin")
+            else:
+                for entry in claims["origin"].split(","):
+                    if entry == "" or any(c.isspace() for c in entry):
+                        E("claims.origin")
+                    elif not DOMAIN_RE.fullmatch(entry):
+                        W("claims.origin")
+        elif team and "scope" in claims:
+            scope = claims["scope"]
+            maps = isinstance(scope, str) and scope != "" and all(n in MAPS_FRAMEWORKS for n in scope.split(" "))
+            requests = isinstance(scope, list) and scope and all(scope_entry(e) is not None for e in scope)
+            (E if maps or requests else W)("claims.scope")
 
         bid = claims.get("bid")
         if team:

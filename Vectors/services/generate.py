@@ -7,7 +7,9 @@ own code, for the TEST key A (Vectors/keys/SubscriptionKey_TESTKEYA01.p8, standi
   - Sign in with Apple client secret: django-allauth's AppleOAuth2Client.generate_client_secret(), with its app
     settings stubbed (no database, no request);
   - MusicKit: PyJWT, as Apple's "Generating developer tokens" describes (iss, iat, exp six months less a day,
-    origin).
+    origin);
+  - MapKit: PyJWT, as Apple's "Creating and using tokens with Maps Server API" describes (typ JWT; iss, iat, exp,
+    scope, and origin for MapKit JS).
 
 Each comes with the profile that must judge it, and broken variants, each with one mistake and the rule that must
 name it. Writes {"generatedAt", "teamId", "tokens": [{"source", "token", "profile", "pinned", "clientId",
@@ -81,6 +83,8 @@ def main() -> int:
     args = parser.parse_args()
     now = int(time.time())
     musickit = {"iss": TEAM_ID, "iat": now, "exp": now + 15_777_000 - 86_400, "origin": ["https://music.example.com"]}
+    maps_server = {"iss": TEAM_ID, "iat": now, "exp": now + 3600, "scope": "server_api"}
+    mapkit_js = {"iss": TEAM_ID, "iat": now, "exp": now + 86_400 * 30, "scope": "mapkit_js", "origin": "*.example.com"}
     tokens = [
         {"source": f"aioapns {version('aioapns')}: JWTAuthorizationHeaderProvider.get_header()", "token": apns(),
          "profile": "apns", "pinned": True},
@@ -92,6 +96,10 @@ def main() -> int:
          "token": client_secret(), "profile": "sign-in-with-apple", "pinned": False, "clientId": BUNDLE_ID},
         {"source": f"PyJWT {version('PyJWT')}, as Apple's \"Generating developer tokens\" describes", "token": pyjwt(musickit),
          "profile": "musickit", "pinned": True},
+        {"source": f"PyJWT {version('PyJWT')}, a Maps Server API token as Apple's \"Creating and using tokens\" describes",
+         "token": pyjwt(maps_server, {"typ": "JWT"}), "profile": "mapkit", "pinned": True},
+        {"source": f"PyJWT {version('PyJWT')}, a MapKit JS token with a domain pattern as origin",
+         "token": pyjwt(mapkit_js, {"typ": "JWT"}), "profile": "mapkit", "pinned": True},
         # One mistake each, and the rule that must name it.
         {"source": "an APNs token with the App Store issuer ID (PyJWT)", "token": pyjwt({"iss": ISSUER_ID, "iat": now}),
          "profile": "apns", "pinned": True, "expect": "claims.iss"},
@@ -110,6 +118,12 @@ def main() -> int:
          "profile": "weatherkit", "pinned": True, "clientId": SERVICE_ID, "expect": "header.id"},
         {"source": "a MusicKit token signed with HS256 (PyJWT)", "token": pyjwt(musickit, algorithm="HS256", key="not-a-key-just-a-secret-32-bytes!"),
          "profile": "musickit", "pinned": True, "expect": "header.alg"},
+        {"source": "a MapKit JS token without the origin its scope requires (PyJWT)",
+         "token": pyjwt({k: v for k, v in mapkit_js.items() if k != "origin"}, {"typ": "JWT"}),
+         "profile": "mapkit", "pinned": True, "expect": "claims.origin"},
+        {"source": "a Maps Server API token whose scope is an array (PyJWT)",
+         "token": pyjwt({**maps_server, "scope": ["server_api"]}, {"typ": "JWT"}), "profile": "mapkit", "pinned": True,
+         "expect": "claims.scope"},
     ]
     document = {"generatedAt": now, "teamId": TEAM_ID, "tokens": tokens}
     Path(args.out).write_text(json.dumps(document, indent=2) + "\n")

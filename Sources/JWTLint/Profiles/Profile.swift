@@ -180,4 +180,26 @@ struct Expectations: Sendable {
     var headerType: Presence = .required
     /// What `sub` must be.
     var subject: Subject = .notChecked
+    /// What `scope` is, when the kind has one.
+    var scope: ScopeForm = .absent
+    /// What `origin` is, when the kind has one.
+    var origin: OriginForm = .list
+
+    /// The form of a kind's `scope`.
+    enum ScopeForm: Sendable, Equatable {
+        /// None: a scope there marks another kind of token (the Team ID services but MapKit).
+        case absent
+        /// An array of "METHOD /path" strings (App Store Connect API).
+        case requests
+        /// One string of space-separated Apple Maps frameworks (MapKit JS and the Maps Server API).
+        case mapsFrameworks
+    }
+
+    /// The form of a kind's `origin`.
+    enum OriginForm: Sendable, Equatable {
+        /// An array of web origins (MusicKit).
+        case list
+        /// One web origin, compared exactly with the browser's Origin header (MapKit JS).
+        case single
+    }
 }

@@ -3,7 +3,7 @@ extension Profile {
     /// Every profile, in the order of ``ProfileName``.
     static let definitions: [Profile] = [
         appStoreServerAPI, promotionalOffer, introductoryOfferEligibility, advancedCommerceInApp, appStoreConnectAPI, appleSigned,
-        apns, deviceCheck, signInWithApple, musicKit, weatherKit,
+        apns, deviceCheck, signInWithApple, musicKit, weatherKit, mapKit,
     ]
 
     /// The example claims every kind shares: the issuer ID, the bundle ID, an iat 30 s before the examples' now.
@@ -152,7 +152,7 @@ extension Profile {
         audience: "appstoreconnect-v1",
         expectations: Expectations(
             issuer: .teamOrIndividual, issuedAt: .optional, maximumAge: nil, expiry: .appStoreConnect,
-            bundleID: .forbidden, transactionID: .optional, subject: .individualUser),
+            bundleID: .forbidden, transactionID: .optional, subject: .individualUser, scope: .requests),
         rules: headerRules + [
             IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), BundleIDRule(),
             ScopeRule(),
@@ -224,7 +224,7 @@ extension Profile {
         source: "\(Sources.apnsToken); \(Sources.apnsErrors)",
         audience: "",
         expectations: providerTokenExpectations(issuedAtLimit: 3600),
-        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), ScopeRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],
         diagnosis: .apns,
@@ -243,7 +243,7 @@ extension Profile {
         source: Sources.deviceCheckToken,
         audience: "",
         expectations: providerTokenExpectations(issuedAtLimit: nil),
-        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), ScopeRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],
         diagnosis: .deviceCheck,
@@ -267,7 +267,7 @@ extension Profile {
         expectations: Expectations(
             issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .limited(maximumLifetime: sixMonths, margin: 86_400),
             bundleID: .optional, transactionID: .optional, headerType: .optional, subject: .clientID),
-        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), ScopeRule()],
         recognition: .audience,
         exampleClaims: [
             ("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1782777570"), ("aud", #""https://appleid.apple.com""#),
@@ -294,7 +294,7 @@ extension Profile {
         expectations: Expectations(
             issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .limited(maximumLifetime: sixMonths, margin: 86_400),
             bundleID: .optional, transactionID: .optional, headerType: .optional),
-        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), OriginRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), LifetimeRule(), AudienceRule(), ScopeRule(), OriginRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1782777570")],
         diagnosis: .musicKit,
@@ -317,7 +317,7 @@ extension Profile {
         expectations: Expectations(
             issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .required, bundleID: .optional, transactionID: .optional,
             headerType: .optional, subject: .clientID),
-        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), AudienceRule()],
+        rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), ScopeRule()],
         recognition: .headerMember("id"),
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1767229170"), ("sub", #""com.example.weather""#)],
         exampleHeader: RuleExample.weatherKitHeader,
@@ -325,4 +325,32 @@ extension Profile {
         signing: SigningRecipe(
             [.issuer, .issuedAt, .expiry(maximumLifetime: 86_400 * 366, unlimitedWithScope: false), .field(.init("sub", flag: "--client-id"))],
             header: [.teamAndSubject("id")]))
+
+    /// The MapKit JS and Maps Server API token.
+    public static let mapKit = Profile(
+        name: .mapKit,
+        title: "MapKit token",
+        summary: """
+            The token a server signs with a Maps key for the Maps Server API (exchanged at \
+            maps-api.apple.com/v1/token for a 30-minute access token), MapKit JS, Maps Web Snapshots or the Maps \
+            Embed API: header alg ES256, kid and typ JWT; claims iss (the Team ID), iat, exp, scope (the frameworks, \
+            separated by spaces: server_api, mapkit_js, web_snapshots, embed_api) and origin (the domains that may \
+            use it, required for the frameworks used from a web page). Chosen only when pinned.
+            """,
+        source: Sources.mapsToken,
+        audience: "",
+        expectations: Expectations(
+            issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .required, bundleID: .optional, transactionID: .optional,
+            scope: .mapsFrameworks, origin: .single),
+        rules: headerRules + [
+            HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), ScopeRule(), OriginRule(),
+        ],
+        recognition: .onlyWhenPinned,
+        exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt), ("exp", "1767229170"), ("scope", #""server_api""#)],
+        diagnosis: .mapKit,
+        signing: SigningRecipe([
+            .issuer, .issuedAt, .expiry(maximumLifetime: 86_400 * 366, unlimitedWithScope: false),
+            .field(.init("scope", flag: "--scope", form: .spaceSeparated)),
+            .field(.init("origin", flag: "--origin", required: false)),
+        ]))
 }

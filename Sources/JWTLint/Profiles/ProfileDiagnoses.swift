@@ -103,4 +103,9 @@ extension ProfileDiagnosis {
         kindPhrase: "a WeatherKit token",
         hosts: [HostPattern(exactly: "weatherkit.apple.com")],
         cleanTokenCauses: wrongKey("WeatherKit", kind: "a WeatherKit key", error: "401", source: Sources.weatherKitToken))
+
+    static let mapKit = ProfileDiagnosis(
+        kindPhrase: "a MapKit token",
+        hosts: [HostPattern(exactly: "maps-api.apple.com")],
+        cleanTokenCauses: wrongKey("the Maps Server API", kind: "a Maps key", error: "401", source: Sources.mapsToken))
 }

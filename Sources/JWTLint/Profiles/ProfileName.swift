@@ -27,6 +27,8 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
     case musicKit = "musickit"
     /// The token for WeatherKit's REST API (a header `id`, `TEAMID.SERVICEID`).
     case weatherKit = "weatherkit"
+    /// The token for MapKit JS and the Maps Server API (`scope` of Maps frameworks). Chosen only when pinned.
+    case mapKit = "mapkit"
 
     /// The name as written: `promotional-offer`.
     public var description: String { rawValue }

@@ -34,6 +34,8 @@ enum Sources {
         "Apple, \"Generating developer tokens\" (Apple Music API): https://developer.apple.com/documentation/applemusicapi/generating-developer-tokens"
     static let weatherKitToken =
         "Apple, \"Request authentication for WeatherKit REST API\": https://developer.apple.com/documentation/weatherkitrestapi/request-authentication-for-weatherkit-rest-api"
+    static let mapsToken =
+        "Apple, \"Creating and using tokens with Maps Server API\" and \"Debugging an Invalid Token\": https://developer.apple.com/documentation/applemapsserverapi/creating-and-using-tokens-with-maps-server-api"
     static let rfc7515 = "RFC 7515 (JSON Web Signature)"
     static let rfc7518 = "RFC 7518 (JSON Web Algorithms)"
     static let rfc7519 = "RFC 7519 (JSON Web Token)"

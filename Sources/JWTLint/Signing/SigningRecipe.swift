@@ -44,6 +44,8 @@ public struct SigningRecipe: Sendable {
             case base64JSON
             /// Strings, one per flag given, written as an array.
             case stringList
+            /// Strings, one per flag given, written as one string with a space between them.
+            case spaceSeparated
         }
 
         /// A field of `form`.

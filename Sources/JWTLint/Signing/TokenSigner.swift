@@ -178,6 +178,10 @@ public enum TokenSigner {
             return .string(Base64.encode(writer.bytes))
         case (.stringList, .array(let items)) where items.allSatisfy({ $0.stringValue != nil }):
             return value
+        case (.spaceSeparated, .string):
+            return value
+        case (.spaceSeparated, .array(let items)) where items.allSatisfy({ $0.stringValue != nil }):
+            return .string(items.compactMap(\.stringValue).joined(separator: " "))
         default:
             let wanted: String
             switch field.form {
@@ -185,6 +189,7 @@ public enum TokenSigner {
             case .boolean: wanted = "true or false"
             case .base64JSON: wanted = "a JSON object"
             case .stringList: wanted = "a list of strings"
+            case .spaceSeparated: wanted = "a string or a list of strings"
             }
             throw .value(claim: field.claim, reason: "must be \(wanted)")
         }

@@ -66,7 +66,7 @@ struct IssuerRule: LintRule {
             if Self.isTeamID(issuer) {
                 findings.append(Self.description.finding(
                     .malformed, "iss \(JSONText.quoted(issuer)) is a Team ID, not an issuer ID (a UUID).",
-                    hint: "Set iss to the Issuer ID of the key's page in App Store Connect; a token whose iss is the Team ID is an APNs, DeviceCheck, MusicKit, WeatherKit, MapKit or Sign in with Apple token: judge it with --profile apns (or devicecheck, musickit, sign-in-with-apple)."))
+                    hint: "Set iss to the Issuer ID of the key's page in App Store Connect; a token whose iss is the Team ID is an APNs, DeviceCheck, MusicKit, WeatherKit, MapKit or Sign in with Apple token: judge it with --profile apns (or devicecheck, musickit, weatherkit, mapkit, sign-in-with-apple)."))
                 return
             }
             findings.append(Self.description.finding(.malformed, "iss \(JSONText.quoted(issuer)) is not a UUID (8-4-4-4-12 hexadecimal digits)."))
