@@ -42,6 +42,32 @@ static inline EVP_PKEY *copenssl_p256_public_key(const unsigned char *point, siz
     return key;
 }
 
+/// Makes an RSA public key from its modulus and public exponent (big-endian bytes), or returns NULL (the error is on
+/// OpenSSL's queue). In C for the same reason as the P-256 key above; every allocation is freed before it returns.
+static inline EVP_PKEY *copenssl_rsa_public_key(const unsigned char *modulus, size_t modulus_length,
+                                                const unsigned char *exponent, size_t exponent_length) {
+    BIGNUM *n = BN_bin2bn(modulus, (int)modulus_length, NULL);
+    BIGNUM *e = BN_bin2bn(exponent, (int)exponent_length, NULL);
+    OSSL_PARAM_BLD *builder = OSSL_PARAM_BLD_new();
+    OSSL_PARAM *params = NULL;
+    EVP_PKEY_CTX *context = NULL;
+    EVP_PKEY *key = NULL;
+    if (n != NULL && e != NULL && builder != NULL
+        && OSSL_PARAM_BLD_push_BN(builder, OSSL_PKEY_PARAM_RSA_N, n) == 1
+        && OSSL_PARAM_BLD_push_BN(builder, OSSL_PKEY_PARAM_RSA_E, e) == 1
+        && (params = OSSL_PARAM_BLD_to_param(builder)) != NULL
+        && (context = EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL)) != NULL
+        && EVP_PKEY_fromdata_init(context) == 1) {
+        if (EVP_PKEY_fromdata(context, &key, EVP_PKEY_PUBLIC_KEY, params) != 1) key = NULL;
+    }
+    EVP_PKEY_CTX_free(context);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(builder);
+    BN_free(n);
+    BN_free(e);
+    return key;
+}
+
 /// OpenSSL's fixed-base precomputation for a group's generator, `EC_GROUP_precompute_mult`, declared here: it is
 /// deprecated in OpenSSL 3.0 (hidden by OPENSSL_NO_DEPRECATED) and absent from builds made with `no-deprecated`.
 /// The reference is weak, so that it is NULL where libcrypto lacks the function, whether libcrypto is linked

@@ -10,7 +10,7 @@ struct ExpectedValues: ParsableArguments {
     var kid: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "The issuer (claim iss): the issuer ID, a UUID, for App Store tokens; the 10-character Team ID for APNs, DeviceCheck, Sign in with Apple and MusicKit.",
+        "The issuer (claim iss): the issuer ID, a UUID, for App Store tokens; the 10-character Team ID for APNs, DeviceCheck, Sign in with Apple, MusicKit, WeatherKit and MapKit.",
         valueName: "id"))
     var issuer: String?
 
@@ -18,8 +18,13 @@ struct ExpectedValues: ParsableArguments {
     var bundleID: String?
 
     @Option(name: .customLong("client-id"), help: ArgumentHelp(
-        "Sign in with Apple: the client ID (claim sub of a client secret), the App ID or Services ID, case-sensitive.", valueName: "id"))
+        "Sign in with Apple: the client ID (claim sub of a client secret, aud of an identity token), the App ID or Services ID, case-sensitive; WeatherKit: the Services ID.", valueName: "id"))
     var clientID: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The nonce: one an identity token must carry (as the app sent it), or the one sign writes into an in-app JWS (default: a random UUID).",
+        valueName: "nonce"))
+    var nonce: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "The time to check (or sign) at, in Unix seconds (default: this machine's clock).", valueName: "unix-seconds"))
@@ -71,7 +76,7 @@ struct CheckOptions: ParsableArguments {
     /// The same values, plain.
     var values: CheckValues {
         CheckValues(
-            key: key, kid: expected.kid, issuer: expected.issuer, bundleID: expected.bundleID, clientID: expected.clientID, now: expected.now, leeway: leeway,
+            key: key, kid: expected.kid, issuer: expected.issuer, bundleID: expected.bundleID, clientID: expected.clientID, nonce: expected.nonce, now: expected.now, leeway: leeway,
             profile: profile, config: config, environment: environment, appAppleID: appAppleID, roots: root, at: at)
     }
 }
@@ -84,6 +89,7 @@ struct CheckValues: Equatable {
     var issuer: String?
     var bundleID: String?
     var clientID: String?
+    var nonce: String?
     var now: String?
     var leeway: String?
     var profile: String?
@@ -108,6 +114,7 @@ struct CheckValues: Equatable {
             now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
             bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
         options.clientID = clientID
+        options.nonce = nonce
         if let profile {
             guard let choice = ProfileChoice(name: profile) else {
                 throw UsageError(message: "--profile \(profile) is not a profile; the profiles are \(ProfileChoice.names.joined(separator: ", "))")
@@ -121,9 +128,7 @@ struct CheckValues: Equatable {
         try Self.refuseProblems(of: options)
         try applySignedDataValues(to: &options, configuration: configuration)
         if let key = key ?? configuration?.key {
-            let loaded = try KeyFileLoader.load(key)
-            options.key = loaded.publicKey
-            options.keyIDFromFileName = loaded.keyIDFromFileName
+            options.use(try KeyFileLoader.loadMaterial(key))
         }
         return options
     }

@@ -23,7 +23,7 @@ struct LintInvocation: Equatable {
     /// The options that take a value, as this reader knows them; a test checks them against the declaration of
     /// ``JWTLintCommand/Lint`` (and so of ``CheckOptions``).
     static let valueOptions = [
-        "--key", "--kid", "--issuer", "--bundle-id", "--client-id", "--now", "--leeway", "--profile", "--config", "--environment", "--app-apple-id", "--root",
+        "--key", "--kid", "--issuer", "--bundle-id", "--client-id", "--nonce", "--now", "--leeway", "--profile", "--config", "--environment", "--app-apple-id", "--root",
         "--at", "--format", "--jobs", "--tokens-file",
     ]
     /// The options that take no value.
@@ -82,6 +82,7 @@ struct LintInvocation: Equatable {
             case "--issuer": invocation.check.issuer = value
             case "--bundle-id": invocation.check.bundleID = value
             case "--client-id": invocation.check.clientID = value
+            case "--nonce": invocation.check.nonce = value
             case "--now": invocation.check.now = value
             case "--leeway": invocation.check.leeway = value
             case "--profile": invocation.check.profile = value

@@ -44,6 +44,18 @@ extension JWTLintCommand {
 /// Loads `--key` files for every command: a one-line error naming the file (exit 2) when it is unusable, and a
 /// warning when a private key is readable by group or others.
 enum KeyFileLoader {
+    /// The key or key set in the file at `path`, with the warning about a private key others can read.
+    static func loadMaterial(_ path: String) throws -> KeyMaterial {
+        let loaded: KeyMaterial
+        do {
+            loaded = try KeyMaterial.load(contentsOf: path)
+        } catch {
+            throw UsageError(message: "key file '\(path)' \(error)")
+        }
+        if case .key(let key) = loaded { warnIfReadable(key, path: path) }
+        return loaded
+    }
+
     static func load(_ path: String) throws -> VerificationKey {
         let loaded: VerificationKey
         do {
@@ -51,11 +63,15 @@ enum KeyFileLoader {
         } catch {
             throw UsageError(message: "key file '\(path)' \(error)")
         }
+        warnIfReadable(loaded, path: path)
+        return loaded
+    }
+
+    private static func warnIfReadable(_ loaded: VerificationKey, path: String) {
         if loaded.privateKeyReadableByOthers {
             Output.standardError(
                 "jwtlint: warning: key file '\(path)' holds a private key that group or others can read; 'chmod 600' it, or give CI the public key ('jwtlint pubkey --key \(path)')\n"
             )
         }
-        return loaded
     }
 }

@@ -58,6 +58,7 @@ extension JWTLintCommand {
         private var issuer: String? { expected.issuer }
         private var bundleID: String? { expected.bundleID }
         private var kid: String? { expected.kid }
+        private var nonce: String? { expected.nonce }
 
         @Option(name: .long, help: ArgumentHelp("Seconds from iat to exp (API tokens): at most 3600 (1200 for App Store Connect without a scope).", valueName: "seconds"))
         var lifetime: Int?
@@ -76,9 +77,6 @@ extension JWTLintCommand {
 
         @Option(name: .long, help: ArgumentHelp("A file holding the Advanced Commerce JSON request, or '-' for standard input.", valueName: "file"))
         var request: String?
-
-        @Option(name: .long, help: ArgumentHelp("The nonce of an in-app JWS (default: a random UUID).", valueName: "uuid"))
-        var nonce: String?
 
         @Option(name: .long, help: ArgumentHelp("An origin of a MusicKit developer token, such as https://music.example.com (repeat for more), or the one origin of a MapKit token.", valueName: "origin"))
         var origin: [String] = []

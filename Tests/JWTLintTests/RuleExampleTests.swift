@@ -25,7 +25,7 @@ struct RuleExampleTests {
     static func lint(_ example: RuleExample) throws -> LintResult {
         var options = example.options
         if let key = example.key {
-            options.key = try VerificationKey.parse(Array(key.utf8), fileName: nil).publicKey
+            options.use(try KeyMaterial.parse(Array(key.utf8), fileName: nil))
         }
         options.keyIDFromFileName = example.keyFileName.flatMap(VerificationKey.keyID(fromFileName:))
         return Linter(options: options).lint(example.input)
@@ -61,7 +61,7 @@ struct RuleExampleTests {
             #expect(parts.count == 2, "\(id)")
             #expect(["token", "header", "claims", "signature", "x5c", "signed-data", "offer", "retention"].contains(String(parts[0])), "\(id)")
             if parts[0] == "claims" {
-                #expect(parts[1].allSatisfy { $0.isLetter && $0.isASCII }, "\(id)")
+                #expect(parts[1].allSatisfy { ($0.isLetter || $0 == "_") && $0.isASCII }, "\(id)")
             } else {
                 #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "." || $0 == "-" }, "\(id)")
             }

@@ -3,13 +3,15 @@ import Testing
 import JWTLint
 
 /// Tokens of Apple's other services made by the libraries people use (aioapns, devicecheck, weatherkit-python,
-/// django-allauth; PyJWT for MusicKit and MapKit, as Apple describes them), by Vectors/services/generate.sh: each lints with no
+/// django-allauth; PyJWT for MusicKit and MapKit, as Apple describes them, and for identity tokens, signed RS256 with
+/// test keys standing in for Apple's), by Vectors/services/generate.sh: each lints with no
 /// error under its profile at the time it was made, and fails under the other profiles but those of the same shape;
 /// each broken variant fails with the rule that names its mistake.
 @Suite("Tokens of Apple's other services, from the libraries people use")
 struct ServiceTokenTests {
     struct Token: CustomStringConvertible, Sendable {
         let source: String, token: String, profile: ProfileName, pinned: Bool, clientID: String?, expect: RuleID?
+        var nonce: String? = nil, keySet: String? = nil
         var description: String { source }
     }
 
@@ -20,7 +22,8 @@ struct ServiceTokenTests {
         Token(
             source: $0["source"] as? String ?? "?", token: $0["token"] as? String ?? "",
             profile: ProfileName(rawValue: $0["profile"] as? String ?? "") ?? .appStoreServerAPI, pinned: $0["pinned"] as? Bool ?? true,
-            clientID: $0["clientId"] as? String, expect: ($0["expect"] as? String).flatMap(RuleID.init(rawValue:)))
+            clientID: $0["clientId"] as? String, expect: ($0["expect"] as? String).flatMap(RuleID.init(rawValue:)),
+            nonce: $0["nonce"] as? String, keySet: $0["keySet"] as? String)
     }
     static let clean = tokens.filter { $0.expect == nil }
     static let broken = tokens.filter { $0.expect != nil }
@@ -37,13 +40,18 @@ struct ServiceTokenTests {
         var options = LintOptions(
             now: generatedAt + 1, key: try VectorFiles.key("keys/TESTKEYA01.pub.pem").publicKey, issuer: teamID, profile: profile)
         options.clientID = token.clientID
+        options.nonce = token.nonce
+        if let keySet = token.keySet {
+            options.key = nil
+            options.use(try KeyMaterial.load(contentsOf: VectorFiles.path(keySet)))
+        }
         return Linter(options: options).lint(token.token)
     }
 
     @Test("Every library's token and every broken variant is there, with the Team ID")
     func present() {
-        #expect(Set(Self.clean.map(\.profile)) == [.apns, .deviceCheck, .weatherKit, .signInWithApple, .musicKit, .mapKit])
-        #expect(Self.broken.count >= 9)
+        #expect(Set(Self.clean.map(\.profile)) == [.apns, .deviceCheck, .weatherKit, .signInWithApple, .musicKit, .mapKit, .signInWithAppleIdentity])
+        #expect(Self.broken.count >= 18)
         #expect(IssuerTeamID.isTeamID(Self.teamID))
     }
 

@@ -42,8 +42,13 @@ public struct VerificationKey: Sendable {
         var (contents, readableByOthers) = try readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
         var key = try parse(contents, fileName: path)
-        key.privateKeyReadableByOthers = key.isPrivateKey && readableByOthers
+        key.markReadable(byOthers: readableByOthers)
         return key
+    }
+
+    /// Records whether the file, when it held a private key, can be read by group or others.
+    mutating func markReadable(byOthers readable: Bool) {
+        privateKeyReadableByOthers = isPrivateKey && readable
     }
 
     /// Reads a key from a file's contents. `fileName` (a path or a bare name) supplies ``keyIDFromFileName``.

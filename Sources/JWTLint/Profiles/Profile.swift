@@ -48,6 +48,8 @@ public struct Profile: Sendable, Hashable {
         case certificateChain
         /// By this member of its header (WeatherKit's `id`).
         case headerMember(String)
+        /// By its `iss`, exactly this string (Apple's identity tokens).
+        case issuer(String)
     }
 
     /// What a profile's signatures are verified with.
@@ -56,6 +58,8 @@ public struct Profile: Sendable, Hashable {
         case givenKey
         /// The leaf of the `x5c` chain, once the chain verifies to a trusted root (App Store-signed data).
         case appleChain
+        /// The RSA key of the given JWK Set that the header's `kid` names (Apple's identity tokens).
+        case keySet
     }
 
     /// The title after "a" or "an": "an App Store Server API token".
@@ -71,6 +75,9 @@ public struct Profile: Sendable, Hashable {
         case .appleChain:
             let signature = [SignatureRules.encoding, SignatureRules.range, SignatureRules.mismatch]
             return (TokenRules.all + rules.map { type(of: $0).description } + signature + SignedDataRules.all).map(\.id)
+        case .keySet:
+            let signature = [SignatureRules.encoding, SignatureRules.mismatch, SignatureRules.unverified, SignatureRules.keySet]
+            return (TokenRules.all + rules.map { type(of: $0).description } + signature).map(\.id)
         }
     }
 
@@ -149,6 +156,8 @@ struct Expectations: Sendable {
         case teamOrIndividual
         /// The developer's 10-character Team ID (APNs, DeviceCheck, Sign in with Apple, MusicKit, WeatherKit, MapKit).
         case teamID
+        /// Exactly this string: the signer's own name (`https://appleid.apple.com` in Apple's identity tokens).
+        case fixed(String)
     }
 
     /// What `sub` must be.
@@ -159,6 +168,8 @@ struct Expectations: Sendable {
         case individualUser
         /// The client ID (App ID or Services ID), required, compared case-sensitively with the expected one.
         case clientID
+        /// A non-empty string identifying the user (Apple's identity tokens).
+        case userIdentifier
     }
 
     /// What `iss` (and `sub`) must be.
@@ -184,6 +195,23 @@ struct Expectations: Sendable {
     var scope: ScopeForm = .absent
     /// What `origin` is, when the kind has one.
     var origin: OriginForm = .list
+    /// The one `alg` the kind is signed with.
+    var algorithm = "ES256"
+    /// Whether `kid` has the shape of Apple's developer key IDs (ten upper-case letters and digits); Apple's own
+    /// RSA keys have other IDs.
+    var developerKeyID = true
+    /// Whether `aud` is the client ID (`--client-id`) rather than the profile's fixed audience.
+    var audienceIsClientID = false
+    /// What `nonce` is, in the kinds that have one.
+    var nonce: NonceForm = .uuid
+
+    /// The form of a kind's `nonce`.
+    enum NonceForm: Sendable, Equatable {
+        /// A one-time UUID, required (StoreKit in-app JWS).
+        case uuid
+        /// Whatever the app sent to Apple, compared with the expected nonce when one is given (identity tokens).
+        case echoed
+    }
 
     /// The form of a kind's `scope`.
     enum ScopeForm: Sendable, Equatable {

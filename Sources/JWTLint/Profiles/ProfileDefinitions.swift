@@ -3,7 +3,7 @@ extension Profile {
     /// Every profile, in the order of ``ProfileName``.
     static let definitions: [Profile] = [
         appStoreServerAPI, promotionalOffer, introductoryOfferEligibility, advancedCommerceInApp, appStoreConnectAPI, appleSigned,
-        apns, deviceCheck, signInWithApple, musicKit, weatherKit, mapKit,
+        apns, deviceCheck, signInWithApple, musicKit, weatherKit, mapKit, signInWithAppleIdentity,
     ]
 
     /// The example claims every kind shares: the issuer ID, the bundle ID, an iat 30 s before the examples' now.
@@ -353,4 +353,47 @@ extension Profile {
             .field(.init("scope", flag: "--scope", form: .spaceSeparated)),
             .field(.init("origin", flag: "--origin", required: false)),
         ]))
+}
+
+/// The token Apple signs for the developer's app.
+extension Profile {
+    /// Apple's issuer of identity tokens.
+    private static let appleAccountIssuer = "https://appleid.apple.com"
+
+    /// The Sign in with Apple identity token.
+    public static let signInWithAppleIdentity = Profile(
+        name: .signInWithAppleIdentity,
+        title: "Sign in with Apple identity token",
+        summary: """
+            The identity token Apple signs when a user signs in with Apple, which the app passes to its server: \
+            header alg RS256 and kid, one of the keys Apple publishes at appleid.apple.com/auth/keys (give the set \
+            saved to a file with --key; jwtlint picks the key by kid and never fetches it); claims iss \
+            "https://appleid.apple.com", aud the client ID (--client-id), iat, exp, sub the user's identifier, the \
+            nonce the app sent (--nonce), and email_verified and is_private_email as booleans or strings. alg none, \
+            HS256 keyed with Apple's public key, and a kid in no key of the set are refused by name. Chosen by auto \
+            when iss is Apple's.
+            """,
+        source: "\(Sources.identityToken); \(Sources.appleKeys)",
+        audience: "",
+        expectations: Expectations(
+            issuer: .fixed(appleAccountIssuer), issuedAt: .required, maximumAge: nil, expiry: .required, bundleID: .optional,
+            transactionID: .optional, headerType: .optional, subject: .userIdentifier, algorithm: "RS256", developerKeyID: false,
+            audienceIsClientID: true, nonce: .echoed),
+        rules: [
+            HeaderAlgorithmRule(), HeaderKeyIDRule(), HeaderTypeRule(), HeaderCriticalRule(), HeaderEmbeddedKeyRule(),
+            IssuerRule(), SubjectRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), NonceRule(), EmailVerifiedRule(),
+            IsPrivateEmailRule(),
+        ],
+        verification: .keySet,
+        recognition: .issuer(appleAccountIssuer),
+        exampleClaims: [
+            ("iss", #""https://appleid.apple.com""#), ("aud", exampleBundle), ("exp", "1767226170"), ("iat", exampleIssuedAt),
+            ("sub", #""001234.0a1b2c3d4e5f60718293a4b5c6d7e8f9.1234""#),
+            ("nonce", #""8b6f1c3e0d9a7f25e4c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9""#),
+            ("email", #""x7k2m9q4p1@privaterelay.appleid.com""#), ("email_verified", #""true""#), ("is_private_email", #""true""#),
+        ],
+        exampleHeader: #"{"kid":"JWTLINT-A","alg":"RS256"}"#,
+        diagnosis: .signInWithAppleIdentity,
+        signing: nil,
+        unsignableReason: "Apple signs identity tokens with its own RSA keys; no key of yours can make one (the test suite's come from Vectors/gen/identity_examples.py and Vectors/services/generate.py)")
 }

@@ -108,4 +108,8 @@ extension ProfileDiagnosis {
         kindPhrase: "a MapKit token",
         hosts: [HostPattern(exactly: "maps-api.apple.com")],
         cleanTokenCauses: wrongKey("the Maps Server API", kind: "a Maps key", error: "401", source: Sources.mapsToken))
+
+    static let signInWithAppleIdentity = ProfileDiagnosis(
+        kindPhrase: "a Sign in with Apple identity token",
+        cleanTokenCauses: { _, _ in [] })
 }

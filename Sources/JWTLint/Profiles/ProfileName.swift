@@ -29,6 +29,8 @@ public enum ProfileName: String, Sendable, Hashable, CaseIterable, CustomStringC
     case weatherKit = "weatherkit"
     /// The token for MapKit JS and the Maps Server API (`scope` of Maps frameworks). Chosen only when pinned.
     case mapKit = "mapkit"
+    /// The identity token Apple signs (RS256) when a user signs in with Apple (`iss` `https://appleid.apple.com`).
+    case signInWithAppleIdentity = "sign-in-with-apple-identity"
 
     /// The name as written: `promotional-offer`.
     public var description: String { rawValue }

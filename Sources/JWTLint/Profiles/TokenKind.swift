@@ -18,6 +18,7 @@ enum TokenKind {
         let audience = token.claims.flatMap(audienceText)
         if let audience, let kind = knownKind(audience: audience) { return kind }
         if let header = token.header, let kind = byHeaderMember.first(where: { header.contains($0.member) })?.name { return kind }
+        if let issuer = token.claims?["iss"]?.stringValue, let kind = byIssuer.first(where: { $0.issuer == issuer })?.name { return kind }
         if let chained = Self.chained {
             if let header = token.header, header.contains("x5c") { return chained }
             if let claims = token.claims, !claims.contains("aud"), SignedPayloadType.of(claims) != nil { return chained }
@@ -31,6 +32,12 @@ enum TokenKind {
     /// The kinds told by a member of their header (WeatherKit's id), with that member.
     private static let byHeaderMember: [(member: String, name: ProfileName)] = Profile.all.compactMap { profile in
         if case .headerMember(let member) = profile.recognition { return (member, profile.name) }
+        return nil
+    }
+
+    /// The kinds told by their issuer (Apple's identity tokens), with that issuer.
+    private static let byIssuer: [(issuer: String, name: ProfileName)] = Profile.all.compactMap { profile in
+        if case .issuer(let issuer) = profile.recognition { return (issuer, profile.name) }
         return nil
     }
 

@@ -102,6 +102,8 @@ public enum FindingCause: Hashable, Sendable {
     case signatureMismatch
     /// No key was given, so nothing was verified.
     case noKey
+    /// The header's `kid` names no key of the given key set.
+    case keyNotInSet
 
     // The Advanced Commerce request.
     /// base64url or unpadded base64 where Apple's libraries write standard, padded base64.

@@ -2,6 +2,10 @@
 public struct LintOptions: Sendable {
     /// The key to verify signatures with; `nil` leaves signatures unverified (reported as `signature.unverified`).
     public var key: ES256PublicKey?
+    /// The JWK Set that verifies Apple's identity tokens, its key picked by each token's `kid`.
+    public var keySet: JWKSet?
+    /// The nonce an identity token must carry: the value the app passed to Sign in with Apple.
+    public var nonce: String?
     /// The expected key ID. When set, a different `kid` is an error.
     public var expectedKeyID: String?
     /// The key ID in the key file's name (`SubscriptionKey_<KEYID>.p8`). A different `kid` is a warning.
@@ -86,6 +90,17 @@ public struct LintOptions: Sendable {
             problems.append(.negativeLeeway)
         }
         return problems
+    }
+
+    /// Uses a key file's contents: one key verifies ES256 tokens, a key set Apple's identity tokens.
+    public mutating func use(_ material: KeyMaterial) {
+        switch material {
+        case .key(let loaded):
+            key = loaded.publicKey
+            keyIDFromFileName = loaded.keyIDFromFileName
+        case .keySet(let set):
+            keySet = set
+        }
     }
 
     private static func isUnusable(_ value: String) -> Bool {

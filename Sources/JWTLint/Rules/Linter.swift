@@ -64,6 +64,9 @@ public struct Linter: Sendable {
             result.payloadType = outcome.payloadType
             result.nested = nested
             return result
+        case .keySet:
+            let status = SignatureCheck.checkWithKeySet(token, options: options, algorithm: profile.expectations.algorithm, into: &findings)
+            return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
         }
     }
 

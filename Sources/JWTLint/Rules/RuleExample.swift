@@ -16,6 +16,8 @@ package struct RuleExample: Sendable, Hashable {
     package let bundleID: String?
     /// `--client-id`.
     package var clientID: String? = nil
+    /// `--nonce`: the nonce an identity token must carry.
+    package var nonce: String? = nil
     /// The time the example is linted at, in Unix seconds.
     package let now: Double
     /// `--profile`: `auto` unless the example pins one.
@@ -79,7 +81,8 @@ package struct RuleExample: Sendable, Hashable {
     package static func token(
         _ profile: ProfileName, header: String? = nil, setting: KeyValuePairs<String, String> = [:],
         removing: [String] = [], _ note: String, keyFileName: String? = nil, keyID: String? = nil,
-        issuer: String? = nil, bundleID: String? = nil, clientID: String? = nil, now: Double = RuleExample.defaultNow, auto: Bool = false,
+        issuer: String? = nil, bundleID: String? = nil, clientID: String? = nil, nonce: String? = nil, now: Double = RuleExample.defaultNow,
+        auto: Bool = false,
         severity: Severity? = nil, file: String = #filePath, line: Int = #line
     ) -> RuleExample {
         var example = token(
@@ -88,6 +91,7 @@ package struct RuleExample: Sendable, Hashable {
             keyID: keyID, issuer: issuer, bundleID: bundleID, now: now, profile: auto ? .auto : .pinned(profile),
             severity: severity, file: file, line: line)
         example.clientID = clientID
+        example.nonce = nonce
         return example
     }
 
@@ -138,6 +142,7 @@ package struct RuleExample: Sendable, Hashable {
         var options = LintOptions(
             now: now, expectedKeyID: keyID, issuer: issuer, bundleID: bundleID, profile: profile)
         options.clientID = clientID
+        options.nonce = nonce
         if let signedData {
             options.environment = signedData.environment
             options.appAppleID = signedData.appAppleID

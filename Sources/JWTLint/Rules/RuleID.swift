@@ -53,8 +53,12 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case allowIntroductoryOffer = "claims.allowIntroductoryOffer"
     /// `request` of an Advanced Commerce in-app JWS is the base64 of a well-formed request.
     case request = "claims.request"
-    /// `origin` of a MusicKit developer token is an array of web origins.
+    /// `origin` of a MusicKit developer token is an array of web origins; of a MapKit token, a string of domains.
     case origin = "claims.origin"
+    /// `email_verified` of an identity token is a boolean, or the string "true" or "false".
+    case emailVerified = "claims.email_verified"
+    /// `is_private_email` of an identity token is a boolean, or the string "true" or "false".
+    case isPrivateEmail = "claims.is_private_email"
     /// The signature is 64 raw bytes (r || s), not DER.
     case signatureEncoding = "signature.encoding"
     /// r and s are within P-256's order.
@@ -63,6 +67,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case signatureMismatch = "signature.mismatch"
     /// A key was given, so the signature could be verified.
     case signatureUnverified = "signature.unverified"
+    /// An identity token's `kid` names a key of the JWK Set given.
+    case signatureKeySet = "signature.key-set"
     /// App Store-signed data: `x5c` holds exactly three certificates.
     case x5cLength = "x5c.length"
     /// App Store-signed data: the leaf and intermediate in `x5c` are base64 DER certificates.

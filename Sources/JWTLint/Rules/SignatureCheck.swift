@@ -13,6 +13,48 @@ enum SignatureCheck {
         return verify(token, signature: signature, key: options.key, verifier: verifier, keyName: "the given key", into: &findings)
     }
 
+    /// Verifies an RS256 token with the key of `options.keySet` that its `kid` names, and appends the
+    /// `signature.*` findings; says what was checked. A wrong `alg` or a missing `kid` is left to the header rules.
+    static func checkWithKeySet(
+        _ token: DecodedToken, options: LintOptions, algorithm: String, into findings: inout [Finding]
+    ) -> LintResult.SignatureStatus {
+        guard let header = token.header, let signature = token.signature else { return .unchecked }
+        guard let keySet = options.keySet else {
+            if options.key != nil {
+                findings.append(SignatureRules.keySet.finding(
+                    .wrongValue, "One ES256 key was given; an identity token is verified with the key set Apple publishes, so the signature was not verified.",
+                    hint: "Save https://appleid.apple.com/auth/keys to a file and give it with --key."))
+            } else {
+                findings.append(SignatureRules.unverified.finding(
+                    .noKey, "No key set was given, so the signature was not verified.",
+                    hint: "Save https://appleid.apple.com/auth/keys to a file and give it with --key."))
+            }
+            return .unchecked
+        }
+        guard header["alg"]?.stringValue == algorithm, let keyID = header["kid"]?.stringValue else { return .unchecked }
+        guard let entry = keySet.key(withID: keyID) else {
+            let known = keySet.keys.map { JSONText.quoted($0.keyID) }.joined(separator: ", ")
+            findings.append(SignatureRules.keySet.finding(
+                .keyNotInSet, "The header's kid \(JSONText.quoted(keyID)) names no key of the set given (\(known)): the token was signed by someone else, or the set is older than the key."))
+            return .invalid
+        }
+        if let keyAlgorithm = entry.algorithm, keyAlgorithm != algorithm {
+            findings.append(SignatureRules.keySet.finding(
+                .wrongValue, "The set's key \(JSONText.quoted(keyID)) is for \(JSONText.quoted(keyAlgorithm)), not \(algorithm)."))
+            return .invalid
+        }
+        guard signature.count == entry.publicKey.signatureLength else {
+            findings.append(SignatureRules.encoding.finding(
+                .wrongLength, "The signature is \(signature.count) bytes; an \(algorithm) signature with the \(entry.publicKey.bits)-bit key \(JSONText.quoted(keyID)) is \(entry.publicKey.signatureLength)."))
+            return .invalid
+        }
+        if entry.publicKey.isValidSignature(signature, of: token.signingInput) { return .verified }
+        findings.append(SignatureRules.mismatch.finding(
+            .signatureMismatch, "The signature does not verify with the set's key \(JSONText.quoted(keyID)), the one kid names: the token was changed after signing, or signed with another key.",
+            hint: "Refuse the token: Apple's signature does not hold."))
+        return .invalid
+    }
+
     /// Checks `signature`'s encoding and range, then verifies it with `key` (or `verifier`, made for that key),
     /// named `keyName` in the message when it does not verify. Without a key, only encoding and range.
     static func verify(

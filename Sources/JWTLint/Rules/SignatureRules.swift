@@ -86,4 +86,30 @@ enum SignatureRules {
         fix: "Give the key: the .p8, or its public key (openssl pkey -in KEY.p8 -pubout).",
         triggeringExamples: [RuleExample(rfcExampleToken, "no key")],
         nonTriggeringExamples: [verified])
+
+    /// An identity token, judged with the examples' key set.
+    private static func identity(_ token: String, _ note: String, key: String? = IdentityTokenExamples.keySet) -> RuleExample {
+        RuleExample(token, note, key: key, profile: .pinned(.signInWithAppleIdentity))
+    }
+
+    static let keySet = RuleDescription(
+        id: .signatureKeySet,
+        defaultSeverity: .error,
+        summary: "An identity token's kid names a key of the JWK Set given (Apple's keys from appleid.apple.com/auth/keys), which verifies it.",
+        explanation: """
+            Apple signs identity tokens with one of several RSA keys, rotated, and publishes them as a JWK Set: \
+            "Verify the JWS E256 signature using the server's public key", the key whose kid the token names \
+            in its header. jwtlint takes the set saved to a file (--key; it never fetches), picks the key by kid \
+            and verifies RS256 with it, never with a key the token carries. A kid in no key of the set is an error: \
+            a token signed by someone else, or a set saved before Apple added the key (save it again). Verifying with \
+            the set's first key instead of the one kid names is a classic bug that fails whenever Apple rotates. No \
+            set given (or one ES256 key): the signature is not verified, and this rule says why.
+            """,
+        source: "\(Sources.identityToken); \(Sources.appleKeys); \(Sources.rfc7517) §5; \(Sources.rfc8725) §3.1",
+        fix: "Save https://appleid.apple.com/auth/keys again and pass it with --key; verify with the key whose kid the token names.",
+        triggeringExamples: [
+            identity(IdentityTokenExamples.unknownKeyID, "a kid in no key of the set"),
+            identity(IdentityTokenExamples.token, "one ES256 key instead of a key set", key: rfcExampleKey),
+        ],
+        nonTriggeringExamples: [identity(IdentityTokenExamples.token, "the key the kid names verifies it")])
 }

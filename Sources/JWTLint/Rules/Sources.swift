@@ -36,6 +36,11 @@ enum Sources {
         "Apple, \"Request authentication for WeatherKit REST API\": https://developer.apple.com/documentation/weatherkitrestapi/request-authentication-for-weatherkit-rest-api"
     static let mapsToken =
         "Apple, \"Creating and using tokens with Maps Server API\" and \"Debugging an Invalid Token\": https://developer.apple.com/documentation/applemapsserverapi/creating-and-using-tokens-with-maps-server-api"
+    static let identityToken =
+        "Apple, \"Verifying a user\" and \"Authenticating users with Sign in with Apple\" (identity token claims): https://developer.apple.com/documentation/signinwithapple/authenticating-users-with-sign-in-with-apple"
+    static let appleKeys =
+        "Apple, \"Fetch Apple's public key for verifying token signature\" (GET https://appleid.apple.com/auth/keys): https://developer.apple.com/documentation/signinwithapplerestapi/fetch-apple-s-public-key-for-verifying-token-signature"
+    static let rfc7517 = "RFC 7517 (JSON Web Key)"
     static let rfc7515 = "RFC 7515 (JSON Web Signature)"
     static let rfc7518 = "RFC 7518 (JSON Web Algorithms)"
     static let rfc7519 = "RFC 7519 (JSON Web Token)"

@@ -10,7 +10,8 @@ struct SubjectRule: LintRule {
             always the same for individual keys": "user". A team key's token has no sub. A sub of another value, \
             letter case or type is an error. A Sign in with Apple client secret's sub is "the same App ID or Services \
             ID that you use as the client_id", and "The value is case-sensitive": missing, or not the expected client \
-            ID (--client-id), is an error.
+            ID (--client-id), is an error. An identity token's sub is the user's identifier, "unique to the user, \
+            stable", the same for all apps of a team: missing or empty is an error.
             """,
         source: "\(Sources.appStoreConnectTokens) (sub); \(Sources.clientSecret) (sub)",
         fix: "For an individual key, set \"sub\": \"user\" and leave iss out; for a team key, leave sub out.",
@@ -19,6 +20,7 @@ struct SubjectRule: LintRule {
             .token(.appStoreConnectAPI, setting: ["sub": #""2X9R4HXF34""#], removing: ["iss"], "the key ID"),
             .token(.signInWithApple, removing: ["sub"], "a client secret without sub"),
             .token(.signInWithApple, setting: ["sub": #""com.example.App""#], "the client ID in another case", clientID: "com.example.app"),
+            .token(.signInWithAppleIdentity, setting: ["sub": #""""#], "an identity token with an empty sub"),
         ],
         nonTriggeringExamples: [
             .token(.appStoreConnectAPI, "a team key's token, no sub"),
@@ -33,6 +35,9 @@ struct SubjectRule: LintRule {
             return
         case .clientID:
             checkClientID(claims, expected: context.options.clientID, into: &findings)
+        case .userIdentifier:
+            _ = Self.identifier(
+                "sub", in: claims, ifMissing: Self.description.finding(.missing, "The claims have no sub, the user's identifier."), into: &findings)
         case .individualUser:
             guard let value = claims["sub"] else { return }
             guard let sub = value.stringValue else {

@@ -13,7 +13,9 @@ struct AudienceRule: LintRule {
             kind of token is an error; under a pinned profile, the message names the kind the token looks like. A \
             Sign in with Apple client secret has "https://appleid.apple.com" as the audience. APNs, DeviceCheck and \
             MusicKit tokens have no aud: another kind's audience there is an error that names it, any other a \
-            warning.
+            warning. Apple's identity tokens have the app's client ID as aud (--client-id): another client ID is an \
+            error, the token being for another app; without --client-id, aud is not compared, and a warning says \
+            so, since accepting a token issued to another app is the mistake this check exists for.
             """,
         source: "\(Sources.appStoreServerAPITokens) (aud); \(Sources.inAppJWS) (aud); \(Sources.appStoreConnectTokens) (aud); \(Sources.clientSecret) (aud); \(Sources.apnsToken); apple-jwt-rules §1 and §6 cause 11",
         fix: "Set aud to the one string of the token's kind: \"appstoreconnect-v1\" for API calls (sandbox and production alike), or the StoreKit feature's audience for an in-app JWS.",
@@ -29,6 +31,8 @@ struct AudienceRule: LintRule {
             .token(.apns, setting: ["aud": #""https://appleid.apple.com""#], "a Sign in with Apple client secret under apns"),
             .token(.musicKit, setting: ["aud": #""appstoreconnect-v1""#], "an App Store Server API audience in a MusicKit token"),
             .token(.apns, setting: ["aud": #""api.push.apple.com""#], "an aud APNs does not read", severity: .warning),
+            .token(.signInWithAppleIdentity, "an identity token for another app", clientID: "com.example.other"),
+            .token(.signInWithAppleIdentity, "no --client-id to compare an identity token's aud with", severity: .warning),
         ],
         nonTriggeringExamples: [
             .token("appstoreconnect-v1"),
@@ -38,11 +42,16 @@ struct AudienceRule: LintRule {
             .token(.apns, "an APNs token, no aud"),
             .token(.advancedCommerceInApp, "advanced-commerce-api", auto: true),
             .token(.appStoreConnectAPI, "appstoreconnect-v1 for the App Store Connect API"),
+            .token(.signInWithAppleIdentity, "an identity token for the app", clientID: "com.example.app"),
         ])
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
         guard let claims = token.claims else { return }
         let profile = context.profile
+        if context.expectations.audienceIsClientID {
+            checkClientID(claims, profile: profile, expected: context.options.clientID, into: &findings)
+            return
+        }
         let expected = profile.audience
         let expectedText = JSONText.quoted(expected)
         if expected.isEmpty {
@@ -87,6 +96,26 @@ struct AudienceRule: LintRule {
             findings.append(Self.description.finding(.wrongType, "aud is an array; Apple expects the single string \(expectedText)."))
         default:
             findings.append(Self.description.finding(.wrongType, "aud is \(value.typeNameWithArticle), not the string \(expectedText)."))
+        }
+    }
+
+    /// An identity token's aud: the client ID it was issued to, compared with the expected one.
+    private func checkClientID(_ claims: JSONObject, profile: Profile, expected: String?, into findings: inout [Finding]) {
+        guard let aud = Self.string(
+            "aud", in: claims, subject: "aud", expected: "the client ID (a string)",
+            ifMissing: Self.description.finding(.missing, "The claims have no aud; \(profile.titleWithArticle) names the client ID it was issued to."),
+            into: &findings)
+        else { return }
+        guard let expected else {
+            findings.append(Self.description.finding(
+                .notChecked, "aud \(JSONText.quoted(aud)) was not compared: no client ID was given, and a token issued to another app must be refused.",
+                severity: .warning, hint: "Give --client-id, the App ID or Services ID the token must be for."))
+            return
+        }
+        if aud != expected {
+            findings.append(Self.description.finding(
+                .mismatch, "aud is \(JSONText.quoted(aud)), but the client ID is \(JSONText.quoted(expected)): the token was issued to another app.",
+                hint: "Refuse the token; pass the identity token your own app received."))
         }
     }
 

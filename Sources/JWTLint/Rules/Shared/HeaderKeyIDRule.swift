@@ -9,7 +9,8 @@ struct HeaderKeyIDRule: LintRule {
             2X9R4HXF34)". Missing, not a string, holding whitespace (a newline from a CI secret makes every call \
             401, fastlane#29985), or different from the expected key ID: error. Different from the ID in the key file's name \
             (SubscriptionKey_<KEYID>.p8, AuthKey_<KEYID>.p8): warning, since files get renamed. Not 10 upper-case \
-            letters or digits: warning (Apple's key IDs have that shape).
+            letters or digits: warning (Apple's key IDs have that shape; not checked in Apple's identity tokens, whose \
+            keys Apple names otherwise).
             """,
         source: "\(Sources.appStoreServerAPITokens) (kid); apple-jwt-rules §6 causes 6 and 9",
         fix: "Set kid to the ID App Store Connect shows beside the key that signs (Users and Access → Integrations → In-App Purchase, or App Store Connect API for that API's tokens), trimmed.",
@@ -49,7 +50,7 @@ struct HeaderKeyIDRule: LintRule {
                 .fileNameMismatch, "The header's kid is \(shown), but the key file's name says \(JSONText.quoted(fromName)).", severity: .warning,
                 hint: "Check that the token is signed with this key; give the expected key ID if the file was renamed."))
         }
-        if !Self.hasAppleShape(kid) {
+        if context.expectations.developerKeyID, !Self.hasAppleShape(kid) {
             findings.append(Self.description.finding(
                 .unusualShape, "The header's kid \(shown) is not 10 upper-case letters or digits, the shape of Apple's key IDs.", severity: .warning))
         }

@@ -13,7 +13,8 @@ struct IssuerRule: LintRule {
             and no iss ("Individual keys don't use the Issuer ID key iss"), so an iss there is an error. APNs, \
             DeviceCheck, Sign in with Apple and MusicKit tokens carry the 10-character Team ID instead ("use the \
             10-character Team ID"); a UUID there, or a Team ID in an App Store token, is an error that names the \
-            other kind.
+            other kind. Apple's identity tokens carry Apple's own issuer, exactly "https://appleid.apple.com": \
+            anything else is a token Apple did not issue.
             """,
         source: "\(Sources.appStoreServerAPITokens) (iss); \(Sources.inAppJWS) (iss); \(Sources.appStoreConnectTokens) (iss, sub); \(Sources.apnsToken) (iss); apple-jwt-rules §6 cause 6",
         fix: "Set iss to the Issuer ID shown at the top of Users and Access → Integrations in App Store Connect (In-App Purchase or App Store Connect API, the page of the key that signs).",
@@ -28,6 +29,7 @@ struct IssuerRule: LintRule {
             .token(.apns, setting: ["iss": #""57246542-96fe-1a63-e053-0824d011072a""#], "an APNs token with the issuer ID, not the Team ID"),
             .token(.apns, setting: ["iss": #""def123ghij""#], "a Team ID in lower case"),
             .token(.musicKit, "another Team ID than expected", issuer: "ABC123DEFG"),
+            .token(.signInWithAppleIdentity, setting: ["iss": #""appleid.apple.com""#], "an identity token's issuer without https://"),
         ],
         nonTriggeringExamples: [
             .token("a UUID"),
@@ -37,6 +39,7 @@ struct IssuerRule: LintRule {
             .token(.appStoreConnectAPI, setting: ["sub": #""user""#], removing: ["iss"], "an individual key's token"),
             .token(.apns, "an APNs token with the Team ID", issuer: "DEF123GHIJ"),
             .token(.signInWithApple, "a Sign in with Apple client secret with the Team ID"),
+            .token(.signInWithAppleIdentity, "an identity token issued by https://appleid.apple.com"),
         ])
 
     func check(_ token: DecodedToken, in context: LintContext, into findings: inout [Finding]) {
@@ -58,6 +61,13 @@ struct IssuerRule: LintRule {
             return Self.description.finding(.missing, "The claims have no iss (issuer ID).")
         }
         guard let issuer = Self.string("iss", in: claims, subject: "iss", ifMissing: missing(), into: &findings) else { return }
+        if case .fixed(let expected) = context.expectations.issuer {
+            if issuer != expected {
+                findings.append(Self.description.finding(
+                    .wrongValue, "iss is \(JSONText.quoted(issuer)), not \(JSONText.quoted(expected)): \(context.profile.titleWithArticle) is issued by Apple alone."))
+            }
+            return
+        }
         if case .teamID = context.expectations.issuer {
             checkTeamID(issuer, expected: context.options.issuer, into: &findings)
             return
