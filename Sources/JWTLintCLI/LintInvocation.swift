@@ -152,7 +152,7 @@ struct LintInvocation: Equatable {
         }
         Output.standardOutput(reporter.closing(batch.summary))
         Output.flush()
-        if batch.summary.failed > 0 { throw ExitCode(ExitStatus.findings) }
+        if batch.summary.hasErrors { throw ExitCode(ExitStatus.findings) }
     }
 
     /// Reads one token per line from `descriptor` into `batch`, streaming; blank lines are skipped.

@@ -15,6 +15,12 @@ struct RuleExampleTests {
                 originalTransactionID: realtime.originalTransactionID, bundleID: example.bundleID ?? "com.example.app", key: key, now: example.now)
             return RealtimeAnswerCheck.check(answer, expecting: expected).findings
         }
+        if let lines = example.batchLines {
+            let batch = BatchLinter(linter: Linter(options: example.options), jobs: 1, delivery: .results { _ in })
+            for line in lines { batch.add(BatchInput(line)) }
+            batch.finish()
+            return batch.summary.batchFindings
+        }
         if let offer = example.offer {
             let key = try VerificationKey.parse(Array((example.key ?? "").utf8), fileName: nil).publicKey
             return LegacyOfferSignature.check(offer, key: key, now: example.now).findings
@@ -59,7 +65,7 @@ struct RuleExampleTests {
         for id in ids {
             let parts = id.split(separator: ".")
             #expect(parts.count == 2, "\(id)")
-            #expect(["token", "header", "claims", "signature", "x5c", "signed-data", "offer", "retention"].contains(String(parts[0])), "\(id)")
+            #expect(["token", "header", "claims", "signature", "batch", "x5c", "signed-data", "offer", "retention"].contains(String(parts[0])), "\(id)")
             if parts[0] == "claims" {
                 #expect(parts[1].allSatisfy { ($0.isLetter || $0 == "_") && $0.isASCII }, "\(id)")
             } else {

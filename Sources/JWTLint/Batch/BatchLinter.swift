@@ -178,6 +178,7 @@ public final class BatchLinter {
     public func finish() {
         flush()
         stopWorkers()
+        summary.judgeBatch(options: linter.options)
     }
 
     /// Stops the workers once they have finished what they hold, and waits for them: a process must not exit

@@ -71,7 +71,8 @@ public struct Profile: Sendable, Hashable {
     public var ruleIDs: [RuleID] {
         switch verification {
         case .givenKey:
-            return (TokenRules.all + rules.map { type(of: $0).description } + SignatureRules.all).map(\.id)
+            let batch = expectations.tokenUpdateInterval == nil ? [] : BatchRules.all
+            return (TokenRules.all + rules.map { type(of: $0).description } + SignatureRules.all + batch).map(\.id)
         case .appleChain:
             let signature = [SignatureRules.encoding, SignatureRules.range, SignatureRules.mismatch]
             return (TokenRules.all + rules.map { type(of: $0).description } + signature + SignedDataRules.all).map(\.id)
@@ -204,6 +205,9 @@ struct Expectations: Sendable {
     var audienceIsClientID = false
     /// What `nonce` is, in the kinds that have one.
     var nonce: NonceForm = .uuid
+    /// The shortest time, in seconds, the service allows between one token and the next from the same key and
+    /// team (APNs: 20 minutes), checked over a batch; `nil` when it sets none.
+    var tokenUpdateInterval: Double? = nil
 
     /// The form of a kind's `nonce`.
     enum NonceForm: Sendable, Equatable {

@@ -202,11 +202,12 @@ extension Profile {
     /// The example Team ID.
     private static let exampleTeamID = #""DEF123GHIJ""#
 
-    /// What the APNs and DeviceCheck tokens share: a Team ID and iat, nothing else documented.
-    private static func providerTokenExpectations(issuedAtLimit: Double?) -> Expectations {
+    /// What the APNs and DeviceCheck tokens share: a Team ID and iat, nothing else documented; APNs also limits
+    /// how old a token may be and how often a connection may change tokens.
+    private static func providerTokenExpectations(issuedAtLimit: Double?, tokenUpdateInterval: Double? = nil) -> Expectations {
         Expectations(
             issuer: .teamID, issuedAt: .required, maximumAge: nil, expiry: .optional, bundleID: .optional, transactionID: .optional,
-            issuedAtLimit: issuedAtLimit, headerType: .optional)
+            issuedAtLimit: issuedAtLimit, headerType: .optional, tokenUpdateInterval: tokenUpdateInterval)
     }
 
     /// The APNs provider token.
@@ -223,7 +224,7 @@ extension Profile {
             """,
         source: "\(Sources.apnsToken); \(Sources.apnsErrors)",
         audience: "",
-        expectations: providerTokenExpectations(issuedAtLimit: 3600),
+        expectations: providerTokenExpectations(issuedAtLimit: 3600, tokenUpdateInterval: 1200),
         rules: headerRules + [HeaderServiceIDRule(), IssuerRule(), IssuedAtRule(), ExpirationRule(), AudienceRule(), ScopeRule()],
         recognition: .onlyWhenPinned,
         exampleClaims: [("iss", exampleTeamID), ("iat", exampleIssuedAt)],

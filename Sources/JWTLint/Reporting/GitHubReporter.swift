@@ -34,7 +34,13 @@ public struct GitHubReporter: Reporter {
     }
 
     public func closing(_ summary: LintSummary) -> String {
-        "jwtlint: \(summary.tokens) token\(summary.tokens == 1 ? "" : "s"), \(summary.passed) passed, \(summary.failed) failed; "
+        var annotations = ""
+        for finding in summary.batchFindings {
+            let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
+            annotations += "::\(command) title=" + Self.escapeProperty("jwtlint \(finding.rule.rawValue)") + "::"
+            annotations += Self.escapeData("over the batch: \(finding.message) Fix: \(finding.hint)") + "\n"
+        }
+        return annotations + "jwtlint: \(summary.tokens) token\(summary.tokens == 1 ? "" : "s"), \(summary.passed) passed, \(summary.failed) failed; "
             + "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s"); "
             + "signatures: \(summary.verified) verified, "
             + "\(summary.invalid) invalid, \(summary.unchecked) not checked\n"

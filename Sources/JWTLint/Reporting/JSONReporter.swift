@@ -114,7 +114,16 @@ public struct JSONReporter: Reporter {
         return #"],"summary":{"tokens":\#(summary.tokens),"passed":\#(summary.passed),"failed":\#(summary.failed),"#
             + #""errors":\#(summary.errors),"warnings":\#(summary.warnings),"infos":\#(summary.infos),"#
             + #""signatures":{"verified":\#(summary.verified),"invalid":\#(summary.invalid),"unchecked":\#(summary.unchecked)},"#
-            + #""profiles":{\#(profiles)}}}"#
-            + "\n"
+            + #""profiles":{\#(profiles)}}"# + batchFindings(summary) + "}\n"
+    }
+
+    /// `,"batchFindings":[…]` when the batch as a whole has findings (APNs tokens changed too often); nothing
+    /// otherwise, so that a report without them keeps its shape.
+    private func batchFindings(_ summary: LintSummary) -> String {
+        guard !summary.batchFindings.isEmpty else { return "" }
+        var writer = JSONWriter()
+        writer.raw(#","batchFindings":"#)
+        Self.write(summary.batchFindings, to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -12,6 +12,11 @@ public struct LintSummary: Sendable, Hashable {
     /// pays for every generic type it meets (a dictionary keyed by profile cost it a quarter of a million
     /// instructions).
     private var profileTokens = [Int](repeating: 0, count: ProfileName.names.count)
+    /// The tokens of kinds whose service limits how often they change, for ``batchFindings``.
+    private var updates = TokenUpdateLog()
+    /// What the whole batch shows that no single token does (APNs tokens changed too often), once judged with
+    /// ``judgeBatch(options:)``; reported after the tokens.
+    public private(set) var batchFindings: [Finding] = []
 
     /// An empty summary.
     public init() {}
@@ -44,6 +49,15 @@ public struct LintSummary: Sendable, Hashable {
         invalid += other.invalid
         unchecked += other.unchecked
         for position in profileTokens.indices { profileTokens[position] += other.profileTokens[position] }
+        updates.merge(other.updates)
+    }
+
+    /// Whether the run failed: a token with an error, or an error over the batch.
+    public var hasErrors: Bool { failed > 0 || batchFindings.contains { $0.severity == .error } }
+
+    /// Judges the batch as a whole (``BatchRules``) under `options`' rule settings, into ``batchFindings``.
+    package mutating func judgeBatch(options: LintOptions) {
+        batchFindings = BatchRules.findings(updates, options: options)
     }
 
     /// Counts one result.
@@ -51,6 +65,7 @@ public struct LintSummary: Sendable, Hashable {
         tokens += 1
         profileTokens[result.profile.position] += 1
         if result.hasErrors { failed += 1 }
+        updates.record(result)
         for finding in result.findings {
             switch finding.severity {
             case .error: errors += 1

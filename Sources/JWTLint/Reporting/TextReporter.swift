@@ -73,6 +73,9 @@ public struct TextReporter: Reporter {
 
     public func closing(_ summary: LintSummary) -> String {
         var text = summary.tokens == 0 ? "" : "\n"
+        if !summary.batchFindings.isEmpty {
+            text += "over the batch\n" + Self.lines(for: summary.batchFindings, colour: colour) + "\n"
+        }
         text += "\(summary.tokens) token\(summary.tokens == 1 ? "" : "s"): \(summary.passed) passed, \(summary.failed) failed; "
         text += "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")"
         if summary.infos > 0 { text += ", \(summary.infos) info" }
@@ -80,6 +83,9 @@ public struct TextReporter: Reporter {
         var profiles = ""
         summary.forEachProfile { name, tokens in profiles += (profiles.isEmpty ? "" : ", ") + "\(tokens) \(name)" }
         if !profiles.isEmpty { text += "; profiles: " + profiles }
+        if !summary.batchFindings.isEmpty {
+            text += "; over the batch: \(summary.batchFindings.count) finding\(summary.batchFindings.count == 1 ? "" : "s")"
+        }
         text += "\n"
         return text
     }

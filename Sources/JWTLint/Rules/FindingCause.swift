@@ -105,6 +105,10 @@ public enum FindingCause: Hashable, Sendable {
     /// The header's `kid` names no key of the given key set.
     case keyNotInSet
 
+    // Over a batch.
+    /// Tokens change more often than the service allows.
+    case tooFrequent
+
     // The Advanced Commerce request.
     /// base64url or unpadded base64 where Apple's libraries write standard, padded base64.
     case notStandardBase64

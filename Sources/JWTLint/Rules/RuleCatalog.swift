@@ -8,7 +8,7 @@ public enum RuleCatalog {
         var seen = Set<RuleID>()
         var rules: [RuleDescription] = []
         let profileRules = Profile.all.flatMap { profile in profile.rules.map { type(of: $0).description } }
-        let all = TokenRules.all + profileRules + SignatureRules.all + [SignatureRules.keySet] + SignedDataRules.all + OfferSignatureRules.all
+        let all = TokenRules.all + profileRules + SignatureRules.all + [SignatureRules.keySet] + BatchRules.all + SignedDataRules.all + OfferSignatureRules.all
             + RealtimeAnswerRules.all
         for rule in all where seen.insert(rule.id).inserted {
             rules.append(rule)

@@ -18,6 +18,8 @@ package struct RuleExample: Sendable, Hashable {
     package var clientID: String? = nil
     /// `--nonce`: the nonce an identity token must carry.
     package var nonce: String? = nil
+    /// For the rules judged over a batch: the lines of the batch (``input`` is then those lines, joined).
+    package var batchLines: [String]? = nil
     /// The time the example is linted at, in Unix seconds.
     package let now: Double
     /// `--profile`: `auto` unless the example pins one.
@@ -92,6 +94,15 @@ package struct RuleExample: Sendable, Hashable {
             severity: severity, file: file, line: line)
         example.clientID = clientID
         example.nonce = nonce
+        return example
+    }
+
+    /// An example batch: `lines` linted as one run under `profile`, judged by the rules over a batch.
+    package static func batch(
+        _ lines: [String], _ note: String, profile: ProfileName, file: String = #filePath, line: Int = #line
+    ) -> RuleExample {
+        var example = RuleExample(lines.joined(separator: "\n"), note, profile: .pinned(profile), file: file, line: line)
+        example.batchLines = lines
         return example
     }
 

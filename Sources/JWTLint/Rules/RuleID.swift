@@ -69,6 +69,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     case signatureUnverified = "signature.unverified"
     /// An identity token's `kid` names a key of the JWK Set given.
     case signatureKeySet = "signature.key-set"
+    /// Over a batch: one key and team change APNs tokens at most once every 20 minutes.
+    case batchTokenUpdates = "batch.token-updates"
     /// App Store-signed data: `x5c` holds exactly three certificates.
     case x5cLength = "x5c.length"
     /// App Store-signed data: the leaf and intermediate in `x5c` are base64 DER certificates.
@@ -129,7 +131,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     private static let positions: [RuleID: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
-    /// The area before the dot: `token`, `header`, `claims`, `signature`, `x5c`, `signed-data`, `offer` or
+    /// The area before the dot: `token`, `header`, `claims`, `signature`, `batch`, `x5c`, `signed-data`, `offer` or
     /// `retention`.
     public var area: Substring { rawValue.prefix { $0 != "." } }
 
