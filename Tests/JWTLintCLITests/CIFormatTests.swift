@@ -161,6 +161,15 @@ struct RedactionTests {
         }
     }
 
+    @Test("A token given where diagnose wants a file is refused without printing the token")
+    func tokenInPlaceOfFile() throws {
+        let token = LintCommandTests.clean
+        let run = try CLI.run(["diagnose", token])
+        #expect(run.status == 2)
+        #expect(!run.standardError.contains(String(token.split(separator: ".")[2])), "the error message printed the token")
+        #expect(run.standardError.contains("not a file name"))
+    }
+
     @Test("--show-token prints the token in text and JSON, without its Bearer prefix")
     func showToken() throws {
         let token = LintCommandTests.clean

@@ -13,7 +13,13 @@ package struct FileReadError: Error, Sendable, Equatable, CustomStringConvertibl
     /// What is wrong, as the end of a sentence: "does not exist", "is a directory".
     package let reason: String
 
-    package var description: String { "\(what) '\(path)' \(reason)" }
+    package var description: String { "\(what) '\(shownPath)' \(reason)" }
+
+    /// The path, or for an argument too long to be one (a token given where a file belongs), its start and length:
+    /// a CI log must not keep a whole token.
+    private var shownPath: String {
+        path.count <= 200 ? path : "\(path.prefix(20))… (\(path.count) characters, not a file name)"
+    }
 }
 
 /// The one reader of files (and standard input) for the library and the CLI: it refuses directories, bounds the
