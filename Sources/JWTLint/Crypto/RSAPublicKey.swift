@@ -5,15 +5,15 @@ internal import COpenSSL
 ///
 /// `@unchecked Sendable`: the class owns one `EVP_PKEY`, freed in `deinit` and never changed after it is made; each
 /// verification makes its own digest context, and OpenSSL allows concurrent verification with one key.
-public final class RSAPublicKey: @unchecked Sendable {
+package final class RSAPublicKey: @unchecked Sendable {
     private let pkey: OpaquePointer
     /// The modulus's size in bits (2048 for Apple's keys).
-    public let bits: Int
+    package let bits: Int
 
     /// The key with this modulus and exponent, big-endian, as a JWK's `n` and `e` hold them.
     /// - Throws: ``KeyError`` for a modulus under 2048 bits or over 8192, or an exponent that is not an odd number
     ///   above 1.
-    public init(modulus: [UInt8], exponent: [UInt8]) throws(KeyError) {
+    package init(modulus: [UInt8], exponent: [UInt8]) throws(KeyError) {
         let significant = modulus.drop { $0 == 0 }
         let bits = significant.isEmpty ? 0 : significant.count * 8 - significant.first!.leadingZeroBitCount
         guard bits >= 2048 else { throw .unsupportedKey("the RSA modulus is \(bits) bits; RS256 keys have 2048 or more") }
@@ -35,10 +35,10 @@ public final class RSAPublicKey: @unchecked Sendable {
     }
 
     /// The signature's length in bytes: the modulus's.
-    public var signatureLength: Int { (bits + 7) / 8 }
+    package var signatureLength: Int { (bits + 7) / 8 }
 
     /// Whether `signature` is this key's RS256 signature of `message`.
-    public func isValidSignature(_ signature: [UInt8], of message: [UInt8]) -> Bool {
+    package func isValidSignature(_ signature: [UInt8], of message: [UInt8]) -> Bool {
         guard let context = EVP_MD_CTX_new() else { return false }
         defer {
             EVP_MD_CTX_free(context)

@@ -8,7 +8,7 @@ public struct JWKSet: Sendable {
         /// Its `alg`, when the set names one (Apple's say "RS256").
         public let algorithm: String?
         /// The public key.
-        public let publicKey: RSAPublicKey
+        package let publicKey: RSAPublicKey
     }
 
     /// The keys, in the set's order.
