@@ -31,10 +31,11 @@ struct RequestRecord: Sendable {
         ]))
     }
 
+    /// A finding as the log and the page carry it: the members of a finding in `jwtlint lint --format json`.
     static func json(_ finding: Finding) -> JSONValue {
         .object(JSONObject(members: [
             .init(name: "rule", value: .string(finding.rule.rawValue)), .init(name: "severity", value: .string(finding.severity.rawValue)),
-            .init(name: "message", value: .string(finding.message)), .init(name: "fix", value: .string(finding.hint)),
+            .init(name: "message", value: .string(finding.message)), .init(name: "hint", value: .string(finding.hint)),
         ]))
     }
 }

@@ -86,7 +86,7 @@ enum WatchPage {
           for (const f of list) {
             const d = el("div", "finding " + f.severity);
             d.append(el("code", "", f.rule), " " + f.severity + ": " + f.message);
-            into.append(d, el("div", "fix", "Fix: " + f.fix));
+            into.append(d, el("div", "fix", "Fix: " + f.hint));
           }
         }
         async function poll() {

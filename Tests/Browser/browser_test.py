@@ -128,6 +128,7 @@ def main() -> int:
             "(() => { const r = document.querySelector('#requests .request.refused'); return r && r.innerText; })()")
         check(bool(shown) and "401 refused" in shown and "claims.bid" in shown and "/inApps/v1/transactions/2000000000000001" in shown,
               f"the request shows up on the page with its verdict and finding: {shown!r}")
+        check(bool(shown) and "Fix: " in shown and "Fix: undefined" not in shown, f"the finding shows its fix: {shown!r}")
         check(bool(shown) and wrong not in shown, "the page shows the token's fingerprint, not the token")
 
         # A pasted, expired token is judged: 401, claims.exp, and a likely cause.
