@@ -116,4 +116,29 @@ struct KeyLoadingTests {
             !"\(error)".contains(String(body.prefix(16))) && !"\(error)".contains(String(body.suffix(16)))
         }
     }
+
+    @Test("A JWK Set loads as a key set whose keys are found by kid; a single key file still loads as one key")
+    func keySets() throws {
+        guard case .keySet(let set) = try KeyMaterial.load(contentsOf: VectorFiles.path("services/apple-keys.json")) else {
+            Issue.record("services/apple-keys.json did not load as a key set")
+            return
+        }
+        #expect(set.keys.map(\.keyID) == ["JWTLINT-A", "JWTLINT-B"])
+        #expect(set.key(withID: "JWTLINT-B")?.algorithm == "RS256")
+        #expect(set.key(withID: "jwtlint-b") == nil, "kid is compared exactly")
+        guard case .key = try KeyMaterial.load(contentsOf: VectorFiles.path("keys/TESTKEYA01.jwk.json")) else {
+            Issue.record("a single JWK loaded as a key set")
+            return
+        }
+    }
+
+    @Test("A JWK Set that is not one of public RSA signing keys is refused with a reason", arguments: [
+        #"{"keys":[]}"#, #"{"keys":{}}"#, #"{"keys":[1]}"#, #"{"keys":[{"kty":"RSA","n":"AQAB","e":"AQAB"}]}"#,
+        #"{"keys":[{"kty":"RSA","kid":"A","n":"AQAB","e":"AQAB"}]}"#, #"{"keys":[{"kty":"EC","kid":"A","crv":"P-256"}]}"#,
+        #"{"keys":[{"kty":"RSA","kid":"A","use":"enc","n":"AQAB","e":"AQAB"}]}"#,
+        #"{"keys":[{"kty":"RSA","kid":"A","n":"AQAB","e":"AQAB","d":"AQAB"}]}"#,
+    ])
+    func badKeySets(_ text: String) {
+        #expect(throws: KeyError.self) { try KeyMaterial.parse(Array(text.utf8), fileName: nil) }
+    }
 }

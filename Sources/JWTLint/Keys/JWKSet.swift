@@ -45,9 +45,9 @@ public struct JWKSet: Sendable {
             guard let keyID = jwk["kid"]?.stringValue, !keyID.isEmpty else { throw .invalidKey("\(place) has no \"kid\" string") }
             guard keys.allSatisfy({ $0.keyID != keyID }) else { throw .invalidKey("two keys have the kid \(JSONText.quoted(keyID))") }
             guard jwk["kty"]?.stringValue == "RSA" else {
-                throw .unsupportedKey("\(place)'s kty is not \"RSA\"; Apple's identity tokens are RS256")
+                throw .invalidKey("\(place)'s kty is not \"RSA\"; Apple's identity tokens are RS256")
             }
-            if let use = jwk["use"], use.stringValue != "sig" { throw .unsupportedKey("\(place)'s use is not \"sig\"") }
+            if let use = jwk["use"], use.stringValue != "sig" { throw .invalidKey("\(place)'s use is not \"sig\"") }
             let algorithm = jwk["alg"]?.stringValue
             if jwk.contains("alg"), algorithm == nil { throw .invalidKey("\(place)'s alg is not a string") }
             let modulus = try bytes("n", of: jwk, place: place)
