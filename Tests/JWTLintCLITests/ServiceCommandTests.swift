@@ -27,6 +27,11 @@ struct ServiceCommandTests {
         #expect(strict.status == 1)
         #expect(strict.standardOutput.contains("over the batch"))
 
+        let sarif = try CLI.run(["lint", "--profile", "apns", "--key", CLI.vector("keys/TESTKEYA01.pub.pem"), "--now", String(start + 4000), "--format", "sarif"] + often)
+        let sarifObject = try #require(try JSONSerialization.jsonObject(with: Data(sarif.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(((sarifObject["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["claims.iat", "claims.iat", "batch.token-updates"], "the tokens' findings (two over an hour old), then the batch's")
+
         let spaced = try [0, 1200, 2400].map { try Self.sign(["--profile", "apns"], now: start + $0) }
         let calm = try CLI.run(["lint", "--profile", "apns", "--key", CLI.vector("keys/TESTKEYA01.pub.pem"), "--now", String(start + 2500), "--format", "json"] + spaced)
         #expect(calm.status == 0)

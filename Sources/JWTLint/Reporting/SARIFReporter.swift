@@ -70,7 +70,25 @@ public struct SARIFReporter: Reporter {
     }
 
     public func closing(_ summary: LintSummary) -> String {
-        #"]}]}"# + "\n"
+        var writer = JSONWriter()
+        // Every finding counted in the summary was written as a result, so a count above zero means a comma is due.
+        var first = summary.errors + summary.warnings + summary.infos == 0
+        for finding in summary.batchFindings {
+            if !first { writer.raw(",") }
+            first = false
+            writer.raw(#"{"ruleId":"#)
+            writer.string(finding.rule.rawValue)
+            if let index = RuleCatalog.all.firstIndex(where: { $0.id == finding.rule }) {
+                writer.raw(#","ruleIndex":"#)
+                writer.integer(index)
+            }
+            writer.raw(#","level":"#)
+            writer.string(Self.level(finding.severity))
+            writer.raw(#","message":{"text":"#)
+            writer.string("over the batch: \(finding.message) Fix: \(finding.hint)")
+            writer.raw("}}")
+        }
+        return writer.text + #"]}]}"# + "\n"
     }
 
     static func level(_ severity: Severity) -> String {
