@@ -46,6 +46,7 @@ static inline EVP_PKEY *copenssl_p256_public_key(const unsigned char *point, siz
 /// OpenSSL's queue). In C for the same reason as the P-256 key above; every allocation is freed before it returns.
 static inline EVP_PKEY *copenssl_rsa_public_key(const unsigned char *modulus, size_t modulus_length,
                                                 const unsigned char *exponent, size_t exponent_length) {
+    if (modulus_length > 4096 || exponent_length > 4096) return NULL;
     BIGNUM *n = BN_bin2bn(modulus, (int)modulus_length, NULL);
     BIGNUM *e = BN_bin2bn(exponent, (int)exponent_length, NULL);
     OSSL_PARAM_BLD *builder = OSSL_PARAM_BLD_new();

@@ -36,9 +36,8 @@ enum BatchRules {
 
     /// The batch findings for `log`: one per signer that changed tokens too often, under the settings of `options`.
     static func findings(_ log: TokenUpdateLog, options: LintOptions) -> [Finding] {
-        guard let interval = TokenUpdateLog.intervals.compactMap({ $0 }).min() else { return [] }
         var findings: [Finding] = []
-        for cadence in log.tooFrequent(interval: interval) {
+        for (cadence, interval) in log.tooFrequent() {
             let minutes = Int(interval / 60)
             let average = cadence.span / Int64(max(cadence.tokens - 1, 1))
             let finding = tokenUpdates.finding(
@@ -48,7 +47,7 @@ enum BatchRules {
         }
         if log.truncated {
             let note = tokenUpdates.finding(
-                .notChecked, "The batch held more keys or tokens than jwtlint keeps for this check (\(TokenUpdateLog.maximumSigners) keys, \(TokenUpdateLog.maximumTokensPerSigner) tokens each); the rest were not counted.",
+                .notChecked, "The batch held more keys or tokens than jwtlint keeps for this check (\(TokenUpdateLog.maximumSigners) keys, \(TokenUpdateLog.maximumTokens) tokens in all); the rest were not counted.",
                 severity: .info)
             if let settled = options.applySettings(note) { findings.append(settled) }
         }

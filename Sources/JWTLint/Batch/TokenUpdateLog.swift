@@ -6,18 +6,24 @@ struct TokenUpdateLog: Sendable, Hashable {
     struct Signer: Sendable, Hashable, Comparable {
         var keyID: String
         var team: String
+        /// The ``ProfileName/position`` of the profile that judged the tokens, whose service sets the interval.
+        var profile: Int
 
-        static func < (lhs: Signer, rhs: Signer) -> Bool { (lhs.keyID, lhs.team) < (rhs.keyID, rhs.team) }
+        static func < (lhs: Signer, rhs: Signer) -> Bool { (lhs.keyID, lhs.team, lhs.profile) < (rhs.keyID, rhs.team, rhs.profile) }
     }
 
     /// The distinct `iat` values seen for each signer.
     private var issued: [Signer: Set<Int64>] = [:]
+    /// Distinct tokens kept, over all signers.
+    private var kept = 0
     /// Whether a limit below dropped anything.
     private(set) var truncated = false
 
-    /// The most signers and the most distinct tokens per signer kept: bounded memory on hostile input.
+    /// The most signers and the most distinct tokens kept in all, and the longest `kid` or `iss` kept whole:
+    /// bounded memory (a few megabytes) on hostile input, enforced when pieces' logs are merged as well.
     static let maximumSigners = 1000
-    static let maximumTokensPerSigner = 100_000
+    static let maximumTokens = 100_000
+    static let maximumNameLength = 64
 
     /// The shortest interval between token changes each profile's service allows, by ``ProfileName/position``.
     static let intervals: [Double?] = ProfileName.allCases.map { Profile.named($0).expectations.tokenUpdateInterval }
@@ -29,27 +35,30 @@ struct TokenUpdateLog: Sendable, Hashable {
             let keyID = result.header?["kid"]?.stringValue, let claims = result.claims, let team = claims["iss"]?.stringValue,
             let issuedAt = claims["iat"]?.numberValue, issuedAt.isFinite, issuedAt >= 0, issuedAt < 1e11
         else { return }
-        let signer = Signer(keyID: keyID, team: team)
+        let signer = Signer(
+            keyID: String(keyID.prefix(Self.maximumNameLength)), team: String(team.prefix(Self.maximumNameLength)),
+            profile: result.profile.position)
+        insert(Int64(issuedAt.rounded(.down)), for: signer)
+    }
+
+    /// Keeps one token of `signer`, within the limits.
+    private mutating func insert(_ issuedAt: Int64, for signer: Signer) {
         if issued[signer] == nil, issued.count >= Self.maximumSigners {
             truncated = true
             return
         }
-        if let count = issued[signer]?.count, count >= Self.maximumTokensPerSigner {
+        guard kept < Self.maximumTokens || issued[signer]?.contains(issuedAt) == true else {
             truncated = true
             return
         }
-        issued[signer, default: []].insert(Int64(issuedAt.rounded(.down)))
+        if issued[signer, default: []].insert(issuedAt).inserted { kept += 1 }
     }
 
-    /// Adds another log's tokens to this one.
+    /// Adds another log's tokens to this one, within the same limits.
     mutating func merge(_ other: TokenUpdateLog) {
         truncated = truncated || other.truncated
         for (signer, times) in other.issued {
-            if issued[signer] == nil, issued.count >= Self.maximumSigners {
-                truncated = true
-                continue
-            }
-            issued[signer, default: []].formUnion(times)
+            for time in times { insert(time, for: signer) }
         }
     }
 
@@ -66,10 +75,12 @@ struct TokenUpdateLog: Sendable, Hashable {
         var shortestGap: Int64
     }
 
-    /// The signers that changed tokens sooner than `interval` seconds after the previous one, in signer order.
-    func tooFrequent(interval: Double) -> [Cadence] {
-        var cadences: [Cadence] = []
+    /// The signers that changed tokens sooner than their service allows after the previous one, with that
+    /// interval, in signer order.
+    func tooFrequent() -> [(cadence: Cadence, interval: Double)] {
+        var cadences: [(cadence: Cadence, interval: Double)] = []
         for (signer, times) in issued where times.count > 1 {
+            guard let interval = Self.intervals[signer.profile] else { continue }
             let sorted = times.sorted()
             var tooSoon = 0
             var shortest = Int64.max
@@ -79,10 +90,11 @@ struct TokenUpdateLog: Sendable, Hashable {
                 if Double(gap) < interval { tooSoon += 1 }
             }
             if tooSoon > 0 {
-                cadences.append(Cadence(
-                    signer: signer, tokens: sorted.count, tooSoon: tooSoon, span: sorted[sorted.count - 1] - sorted[0], shortestGap: shortest))
+                let cadence = Cadence(
+                    signer: signer, tokens: sorted.count, tooSoon: tooSoon, span: sorted[sorted.count - 1] - sorted[0], shortestGap: shortest)
+                cadences.append((cadence, interval))
             }
         }
-        return cadences.sorted { $0.signer < $1.signer }
+        return cadences.sorted { $0.cadence.signer < $1.cadence.signer }
     }
 }

@@ -39,7 +39,10 @@ package final class RSAPublicKey: @unchecked Sendable {
 
     /// Whether `signature` is this key's RS256 signature of `message`.
     package func isValidSignature(_ signature: [UInt8], of message: [UInt8]) -> Bool {
-        guard let context = EVP_MD_CTX_new() else { return false }
+        guard let context = EVP_MD_CTX_new() else {
+            OpenSSLError.clearQueue()
+            return false
+        }
         defer {
             EVP_MD_CTX_free(context)
             OpenSSLError.clearQueue()

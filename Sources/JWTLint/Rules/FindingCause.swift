@@ -74,6 +74,8 @@ public enum FindingCause: Hashable, Sendable {
     case seconds
     /// A time written as a string of digits.
     case numericString
+    /// A yes-or-no value written as the string "true" or "false".
+    case booleanString
     /// The token has expired.
     case expired
     /// `iat` is ahead of now by more than the leeway.

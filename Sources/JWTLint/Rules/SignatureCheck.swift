@@ -7,7 +7,13 @@ enum SignatureCheck {
     ) -> LintResult.SignatureStatus {
         guard let header = token.header, let signature = token.signature else { return .unchecked }
         if options.key == nil {
-            findings.append(SignatureRules.unverified.finding(.noKey, "No key was given, so the signature was not verified."))
+            if options.keySet != nil {
+                findings.append(SignatureRules.unverified.finding(
+                    .noKey, "Only a JWK Set was given; it verifies Apple's identity tokens (RS256), not ES256 tokens, so the signature was not verified.",
+                    hint: "Give the key that signed the token (the .p8 or its public key) with --key."))
+            } else {
+                findings.append(SignatureRules.unverified.finding(.noKey, "No key was given, so the signature was not verified."))
+            }
         }
         guard header["alg"]?.stringValue == "ES256" else { return .unchecked }
         return verify(token, signature: signature, key: options.key, verifier: verifier, keyName: "the given key", into: &findings)
@@ -31,7 +37,14 @@ enum SignatureCheck {
             }
             return .unchecked
         }
-        guard header["alg"]?.stringValue == algorithm, let keyID = header["kid"]?.stringValue else { return .unchecked }
+        guard header["alg"]?.stringValue == algorithm, let keyID = header["kid"]?.stringValue else {
+            // header.alg or header.kid says what is wrong; this says that nothing was verified, so that turning
+            // those rules off never lets an unsecured or HMAC token pass.
+            findings.append(SignatureRules.keySet.finding(
+                .unsecured, "The signature was not verified: a token Apple signs has alg \(algorithm) and a kid naming a key of the set.",
+                hint: "Refuse the token."))
+            return .unchecked
+        }
         guard let entry = keySet.key(withID: keyID) else {
             let known = keySet.keys.map { JSONText.quoted($0.keyID) }.joined(separator: ", ")
             findings.append(SignatureRules.keySet.finding(

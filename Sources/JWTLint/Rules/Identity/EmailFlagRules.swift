@@ -10,11 +10,11 @@ enum EmailFlag {
             return
         case .string("true"), .string("false"):
             findings.append(rule.finding(
-                .numericString, "\(name) is the string \(JSONText.quoted(value.stringValue ?? "")), not a boolean: code that compares it with true misreads it.",
+                .booleanString, "\(name) is the string \(JSONText.quoted(value.stringValue ?? "")), not a boolean: code that compares it with true misreads it.",
                 severity: .info, hint: "Read \(name) as a boolean or as the string \"true\" or \"false\"; Apple has sent both."))
         default:
             findings.append(rule.finding(
-                .wrongType, "\(name) is \(value.typeNameWithArticle) \(value.stringValue.map(JSONText.quoted) ?? ""), neither a boolean nor \"true\" or \"false\"."))
+                .wrongType, "\(name) is \(value.stringValue.map { "the string \(JSONText.quoted($0))" } ?? value.typeNameWithArticle), neither a boolean nor \"true\" or \"false\"."))
         }
     }
 

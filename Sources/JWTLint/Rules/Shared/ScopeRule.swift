@@ -31,6 +31,7 @@ struct ScopeRule: LintRule {
             .token(.mapKit, setting: ["scope": #"["server_api"]"#], "a MapKit scope as an array"),
             .token(.mapKit, setting: ["scope": #""server_api,mapkit_js""#], "MapKit frameworks separated by a comma"),
             .token(.mapKit, setting: ["scope": #""maps_api""#], "a Maps framework Apple does not list"),
+            .token(.mapKit, setting: ["scope": #""server_api ""#], "a trailing space"),
             .token(.mapKit, removing: ["scope"], "a MapKit token without scope"),
             .token(.apns, setting: ["scope": #""server_api""#], "a MapKit token under apns"),
             .token(.musicKit, setting: ["scope": #"["GET /v1/apps"]"#], "an App Store Connect API token's scope under musickit"),
@@ -109,6 +110,10 @@ struct ScopeRule: LintRule {
         guard !names.isEmpty else {
             findings.append(Self.description.finding(.empty, "scope \(JSONText.quoted(scope)) names no Maps framework."))
             return
+        }
+        if names.count != scope.split(separator: " ", omittingEmptySubsequences: false).count {
+            findings.append(Self.description.finding(
+                .whitespace, "scope \(JSONText.quoted(scope)) has spaces around it or doubled; frameworks are separated by one space."))
         }
         for name in names where !Self.mapsFrameworks.contains(String(name)) {
             findings.append(Self.description.finding(
