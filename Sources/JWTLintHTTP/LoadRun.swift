@@ -30,7 +30,8 @@ package enum LoadRun {
         return (merged, seconds)
     }
 
-    /// One worker's results; only that worker writes it, and it is read after the group's wait.
+    /// One worker's results. `@unchecked Sendable`: only that worker writes it, and it is read only after the group's
+    /// wait, which orders the writes before the read.
     private final class ResultBox<Result>: @unchecked Sendable {
         var results: [(Int, Result)] = []
     }

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A value shared between the server's threads, read and changed only under its lock.
+/// A value shared between the server's threads, read and changed only under its lock. `@unchecked Sendable`:
+/// `value` is reachable only through ``withValue(_:)``, which holds the mutex.
 final class Locked<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value

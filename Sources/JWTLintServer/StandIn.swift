@@ -206,7 +206,9 @@ struct ResponseCache {
     var answers: [String: StandInResponse] = [:]
 }
 
-/// A lint session handed between threads through the pool, used by one at a time.
+/// A lint session handed between threads through the pool, used by one at a time. `@unchecked Sendable`: the
+/// pool gives a box to one request at a time, under its lock, and the request gives it back when done, so the session
+/// (not thread-safe) is never used by two threads at once.
 final class LintSessionBox: @unchecked Sendable {
     let session: LintSession
     init(_ session: LintSession) { self.session = session }

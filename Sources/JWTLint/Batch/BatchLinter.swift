@@ -40,6 +40,10 @@ public final class BatchLinter {
     static let bulkThreshold = 1000
 
     /// Inputs linted together by one worker, and what came of them.
+    ///
+    /// `@unchecked Sendable`: the calling thread fills it before putting it on the queue and reads it only after
+    /// `done` is signalled; in between only the one worker that took it writes it. The queue's lock and the
+    /// semaphore order those accesses.
     private final class Piece: @unchecked Sendable {
         /// Cleared by the worker once linted.
         var inputs: [BatchInput]
@@ -65,6 +69,9 @@ public final class BatchLinter {
     }
 
     /// The pieces waiting for a worker; `nil` tells a worker to stop.
+    ///
+    /// `@unchecked Sendable`: `items` and `head` are read and changed only between `lock.wait()` and
+    /// `lock.signal()`; the semaphores themselves are thread-safe.
     private final class PieceQueue: @unchecked Sendable {
         private var items: [Piece?] = []
         private var head = 0

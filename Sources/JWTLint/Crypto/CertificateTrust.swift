@@ -13,6 +13,9 @@ internal import Darwin
 /// Chains that verified are remembered (``verifiedChain(leaf:intermediate:at:)``): App Store data comes signed by
 /// a handful of chains, so that thousands of transactions cost one verification each of those, and each JWS is
 /// then only checked against its chain's validity window as of its own date.
+///
+/// `@unchecked Sendable`: the `X509_STORE` is built in `init` and only read afterwards (OpenSSL locks a store's own
+/// caches); the remembered chains and their counters change only under `lock`.
 final class CertificateTrust: @unchecked Sendable {
     private let store: OpaquePointer
     /// The roots, in the order given.
@@ -20,6 +23,9 @@ final class CertificateTrust: @unchecked Sendable {
 
     /// A chain that verified, and what the checks after it need: it verifies again at any time within the window.
     /// Immutable but for its use count and its leaf key prepared for bulk verification, both under the trust's lock.
+    ///
+    /// `@unchecked Sendable`: its `let`s are set once; `uses` and `preparedKey` are read and written only while
+    /// the trust holds its lock (they are `fileprivate` so that nothing else can reach them).
     final class VerifiedChain: @unchecked Sendable {
         /// The verified chain, leaf first.
         let certificates: [X509Certificate]

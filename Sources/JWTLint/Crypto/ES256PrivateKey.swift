@@ -2,6 +2,9 @@ internal import COpenSSL
 
 /// A P-256 private key that signs ES256 tokens. Owns one OpenSSL `EVP_PKEY`, freed in `deinit` (OpenSSL clears
 /// the private scalar when it frees it). Its material is never exposed or printed.
+///
+/// `@unchecked Sendable`: the `EVP_PKEY` is never changed after `init`, and each signature makes its own OpenSSL
+/// context, which OpenSSL allows from any number of threads.
 public final class ES256PrivateKey: @unchecked Sendable {
     private let pkey: OpaquePointer
     /// The matching public key.

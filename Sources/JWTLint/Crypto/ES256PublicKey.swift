@@ -5,7 +5,7 @@ internal import COpenSSL
 /// Owns one OpenSSL `EVP_PKEY` and, once it is prepared for many tokens (a ``BatchLinter`` does that past a thousand), an `EC_GROUP` whose generator
 /// is this key's point, with OpenSSL's fixed-base table; both are freed in `deinit`. Neither is changed after it
 /// is made, and OpenSSL allows concurrent verification and point multiplication with them, so sharing a key
-/// across threads is safe.
+/// across threads is safe: that is why it is `@unchecked Sendable`.
 public final class ES256PublicKey: @unchecked Sendable {
     let pkey: OpaquePointer
     /// P-256 with this key's point as generator and its multiples precomputed, or `nil`.

@@ -14,7 +14,8 @@ public struct CertificateError: Error, Sendable, Equatable, CustomStringConverti
 }
 
 /// One X.509 certificate, parsed by OpenSSL from DER. Owns its `X509`, freed in `deinit`; never changed after it is
-/// made, so it may be shared across threads. What callers need is copied out as Swift values.
+/// made, so it may be shared across threads (hence `@unchecked Sendable`). What callers need is copied out as Swift
+/// values.
 final class X509Certificate: @unchecked Sendable {
     let x509: OpaquePointer
     /// The DER it was read from.
