@@ -10,7 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [ $# -ge 2 ] || { echo "publish-release.sh: usage: publish-release.sh DIST TAG [--dry-run]" >&2; exit 2; }
 dist="$1" tag="$2" dry_run="${3:-}"
-version="$(sed -n 's/^ *public static let current = "\([0-9][0-9.]*\)".*/\1/p' "$root/Sources/JWTLint/JWTLintVersion.swift")"
+source "$root/Scripts/release-common.sh"
+version="$(jwtlint_version "$root")"
 [ "$tag" == "v$version" ] || { echo "publish-release.sh: the tag $tag is not v$version, the version the code says (Sources/JWTLint/JWTLintVersion.swift)" >&2; exit 2; }
 arch="$(uname -m)"
 assets=(

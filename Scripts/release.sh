@@ -26,7 +26,8 @@ cd "$root"
 bash .ci/setup --build
 command -v gcc >/dev/null || { echo "release.sh: gcc is needed (for libstdc++.a)" >&2; exit 2; }
 
-version="$(sed -n 's/^ *public static let current = "\([0-9][0-9.]*\)".*/\1/p' Sources/JWTLint/JWTLintVersion.swift)"
+source Scripts/release-common.sh
+version="$(jwtlint_version "$root")"
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "release.sh: no version in Sources/JWTLint/JWTLintVersion.swift" >&2; exit 2; }
 arch="$(uname -m)"
 multiarch="$(gcc -print-multiarch)"

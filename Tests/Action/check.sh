@@ -10,7 +10,8 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if [ $# -ge 1 ]; then dist="$(cd "$1" && pwd)"; else dist="$work/dist"; bash Scripts/release.sh --out "$dist" > /dev/null; fi
+source Scripts/release-common.sh
+dist="$(release_dist "${1:-}" "$work")"
 tarball="$(ls "$dist"/jwtlint-*-x86_64-linux.tar.gz | head -1)"
 [ -f "$tarball.sha256" ] || { echo "action check: FAILED: no release tarball with its .sha256 in $dist" >&2; exit 1; }
 # The runner reads action.yml with PyYAML (Debian's python3-yaml); the steps download with curl.

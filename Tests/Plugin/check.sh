@@ -13,8 +13,9 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if [ $# -ge 1 ]; then dist="$(cd "$1" && pwd)"; else dist="$work/dist"; bash Scripts/release.sh --out "$dist" > /dev/null; fi
-version="$(sed -n 's/^ *public static let current = "\([0-9][0-9.]*\)".*/\1/p' Sources/JWTLint/JWTLintVersion.swift)"
+source Scripts/release-common.sh
+dist="$(release_dist "${1:-}" "$work")"
+version="$(jwtlint_version "$root")"
 [ -d "$dist/jwtlint-plugin" ] || { echo "plugin check: FAILED: no jwtlint-plugin in $dist" >&2; exit 1; }
 
 swift build --product jwtlint >&2

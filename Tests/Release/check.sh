@@ -36,11 +36,8 @@ cleanup() {
 trap cleanup EXIT
 # As in any container: the Swift runtime of a static binary reads its arguments from /proc/self/cmdline.
 mountpoint -q "$bare/proc" || mount -t proc proc "$bare/proc"
-if [ $# -ge 1 ]; then
-    tarball="$(ls "$(cd "$1" && pwd)"/jwtlint-*-x86_64-linux.tar.gz | head -1)"
-else
-    tarball="$(bash Scripts/release.sh --out "$out" | tail -1)"
-fi
+source Scripts/release-common.sh
+tarball="$(ls "$(release_dist "${1:-}" "$out")"/jwtlint-*-x86_64-linux.tar.gz | head -1)"
 (cd "$(dirname "$tarball")" && sha256sum -c "$(basename "$tarball").sha256" >&2)
 rm -rf "$bare/opt/jwtlint" "$bare/tmp/jwtlint-check"
 mkdir -p "$bare/opt/jwtlint" "$bare/tmp/jwtlint-check"

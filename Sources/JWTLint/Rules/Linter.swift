@@ -160,10 +160,7 @@ extension Linter {
 
     /// The result for an input line too long to be a token, reported by its length without reading it whole.
     package func lintOversizedInput(byteCount: Int) -> LintResult {
-        let finding = TokenRules.format.finding(
-            .oversized,
-            "The input is \(byteCount) bytes, over the \(TokenInput.maximumLength)-byte limit; tokens are under 1 KB, and App Store-signed notifications under 32 KB.",
-            hint: "Pass one token per line; check that the line holds only the token.")
+        let finding = TokenInput.oversized(byteCount: byteCount)
         return LintResult(profile: defaultProfile, header: nil, claims: nil, signature: .unchecked, findings: [finding])
     }
 }

@@ -15,12 +15,18 @@ enum TokenInput {
     /// honest input and bounds the work done on a hostile one.
     static let maximumLength = 65_536
 
+    /// The `token.format` finding for an input line of `byteCount` bytes, over ``maximumLength``.
+    static func oversized(byteCount: Int) -> Finding {
+        TokenRules.format.finding(
+            .oversized,
+            "The input is \(byteCount) bytes, over the \(maximumLength)-byte limit; tokens are under 1 KB, and App Store-signed notifications under 32 KB.",
+            hint: "Pass one token per line; check that the line holds only the token.")
+    }
+
     /// The token's bytes within the line, or the `token.format` finding that explains why there is none.
     static func extractToken(from line: String) -> Extraction {
         if line.utf8.count > maximumLength {
-            return .problem(TokenRules.format.finding(
-                .oversized, "The input is \(line.utf8.count) bytes, over the \(maximumLength)-byte limit; tokens are under 1 KB, and App Store-signed notifications under 32 KB.",
-                hint: "Pass one token per line; check that the line holds only the token."))
+            return .problem(oversized(byteCount: line.utf8.count))
         }
         // Native strings hand out their UTF-8 in place; scanning a buffer is many times cheaper than a UTF8View.
         if let found = line.utf8.withContiguousStorageIfAvailable({ extract(from: $0) }) { return found }
