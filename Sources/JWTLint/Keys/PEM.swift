@@ -123,24 +123,13 @@ struct PEMBlock {
     }
 }
 
-/// Standard padded base64 (RFC 4648 §4), as PEM bodies use it.
+/// Standard padded base64 (RFC 4648 §4), as PEM bodies use it. Encoding is ``Base64``'s; decoding is its own, as
+/// lenient as PEM readers are (padding may be missing) and clearing what it decoded when it fails, since a PEM body
+/// may be a private key: ``Base64`` decodes claims strictly, to say which mistake a signer made.
 enum Base64Standard {
     /// `bytes` in padded standard base64.
     static func encode(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var output: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            let chunk = bytes[index..<min(index + 3, bytes.count)]
-            let a = chunk[chunk.startIndex], b = chunk.count > 1 ? chunk[chunk.startIndex + 1] : 0
-            let c = chunk.count > 2 ? chunk[chunk.startIndex + 2] : 0
-            output.append(alphabet[Int(a >> 2)])
-            output.append(alphabet[Int((a & 0x03) << 4 | b >> 4)])
-            output.append(chunk.count > 1 ? alphabet[Int((b & 0x0F) << 2 | c >> 6)] : UInt8(ascii: "="))
-            output.append(chunk.count > 2 ? alphabet[Int(c & 0x3F)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: output, as: UTF8.self)
+        Base64.encode(bytes)
     }
 
     /// The decoded bytes, or `nil` (with any partial output cleared) when `text` is not base64.
