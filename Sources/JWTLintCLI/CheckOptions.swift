@@ -113,7 +113,7 @@ struct CheckValues: Equatable {
         var options = LintOptions(
             now: time, expectedKeyID: kid ?? configuration?.keyID, issuer: issuer ?? configuration?.issuer,
             bundleID: bundleID ?? configuration?.bundleID, leeway: leewayValue)
-        options.clientID = clientID
+        options.clientID = clientID ?? configuration?.clientID
         options.nonce = nonce
         if let profile {
             guard let choice = ProfileChoice(name: profile) else {
@@ -154,11 +154,10 @@ struct CheckValues: Equatable {
             options.appAppleID = value
         }
         if let at {
-            switch at {
-            case "signed-date": options.chainTime = .signedDate
-            case "now": options.chainTime = .now
-            default: throw UsageError(message: "--at \(at) is not signed-date or now")
+            guard let chainTime = LintOptions.ChainTime(optionName: at) else {
+                throw UsageError(message: "--at \(at) is not signed-date or now")
             }
+            options.chainTime = chainTime
         }
         let rootFiles = roots.isEmpty ? configuration?.roots ?? [] : roots
         guard !rootFiles.isEmpty else { return }

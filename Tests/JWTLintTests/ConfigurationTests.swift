@@ -12,12 +12,13 @@ struct ConfigurationTests {
         let configuration = try Self.parse("""
             {"profile": "app-store-server-api", "key": "keys/k.pub.pem", "kid": "ABCDEFGHIJ",
              "issuer": "57246542-96fe-1a63-e053-0824d011072a", "bundleId": "com.example.app", "leeway": 30,
-             "warningsAsErrors": true, "rules": {"claims.iat": "error", "header.typ": "off", "header.kid": "info"}}
+             "clientId": "com.example.web", "warningsAsErrors": true, "rules": {"claims.iat": "error", "header.typ": "off", "header.kid": "info"}}
             """)
         #expect(configuration.key == "/project/keys/k.pub.pem")
         #expect(configuration.keyID == "ABCDEFGHIJ")
         #expect(configuration.issuer == "57246542-96fe-1a63-e053-0824d011072a")
         #expect(configuration.bundleID == "com.example.app")
+        #expect(configuration.clientID == "com.example.web")
         #expect(configuration.leeway == 30)
         #expect(configuration.warningsAsErrors == true)
         #expect(configuration.rules == [.issuedAt: .severity(.error), .headerType: .off, .headerKeyID: .severity(.info)])

@@ -16,8 +16,8 @@ public enum RuleSetting: Sendable, Hashable {
 ///
 /// ```json
 /// {"profile": "app-store-server-api", "key": "keys/SubscriptionKey_2X9R4HXF34.pub.pem", "kid": "2X9R4HXF34",
-///  "issuer": "57246542-96fe-1a63-e053-0824d011072a", "bundleId": "com.example.app", "leeway": 60,
-///  "warningsAsErrors": false, "rules": {"claims.iat": "error", "header.typ": "off"},
+///  "issuer": "57246542-96fe-1a63-e053-0824d011072a", "bundleId": "com.example.app", "clientId": "com.example.app",
+///  "leeway": 60, "warningsAsErrors": false, "rules": {"claims.iat": "error", "header.typ": "off"},
 ///  "environment": "production", "appAppleId": 1234567890, "roots": ["test-root.pem"], "at": "signed-date"}
 /// ```
 /// Every member is optional. An unknown member, an unknown rule ID or a value of the wrong type is an error that
@@ -38,6 +38,8 @@ public struct Configuration: Sendable, Equatable {
     public var issuer: String?
     /// `--bundle-id`.
     public var bundleID: String?
+    /// `--client-id`: the client ID of Sign in with Apple (App ID or Services ID), or WeatherKit's Services ID.
+    public var clientID: String?
     /// `--leeway`, in seconds.
     public var leeway: Double?
     /// `--warnings-as-errors`.
@@ -116,6 +118,7 @@ public struct Configuration: Sendable, Equatable {
             case "kid": configuration.keyID = try string()
             case "issuer": configuration.issuer = try string()
             case "bundleId": configuration.bundleID = try string()
+            case "clientId": configuration.clientID = try string()
             case "leeway":
                 guard let leeway = member.value.numberValue, leeway >= 0, leeway.isFinite else {
                     throw problem("\"leeway\" must be a number of seconds, 0 or more", at: name)
@@ -150,11 +153,10 @@ public struct Configuration: Sendable, Equatable {
                 }
                 configuration.roots = roots
             case "at":
-                switch try string() {
-                case "signed-date": configuration.chainTime = .signedDate
-                case "now": configuration.chainTime = .now
-                default: throw problem("\"at\" must be signed-date or now", at: name)
+                guard let chainTime = LintOptions.ChainTime(optionName: try string()) else {
+                    throw problem("\"at\" must be signed-date or now", at: name)
                 }
+                configuration.chainTime = chainTime
             case "rules":
                 guard case .object(let rules) = member.value else {
                     throw problem("\"rules\" must be an object of rule IDs and severities", at: name)
@@ -176,7 +178,7 @@ public struct Configuration: Sendable, Equatable {
                 }
             default:
                 throw problem(
-                    "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, leeway, warningsAsErrors, rules, environment, appAppleId, roots, at",
+                    "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, clientId, leeway, warningsAsErrors, rules, environment, appAppleId, roots, at",
                     at: name)
             }
         }

@@ -48,6 +48,15 @@ public struct LintOptions: Sendable {
         case signedDate
         /// As of `now`, as Apple's verifier checks with online checks on.
         case now
+
+        /// The choice as `--at` and a configuration file's `at` write it: `signed-date` or `now`.
+        public init?(optionName: String) {
+            switch optionName {
+            case "signed-date": self = .signedDate
+            case "now": self = .now
+            default: return nil
+            }
+        }
     }
 
     /// The default leeway, 60 s: Apple answers 401 to a token whose `iat` is even a second ahead of its clock, so
