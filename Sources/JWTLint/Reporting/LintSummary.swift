@@ -14,8 +14,8 @@ public struct LintSummary: Sendable, Hashable {
     private var profileTokens = [Int](repeating: 0, count: ProfileName.names.count)
     /// The tokens of kinds whose service limits how often they change, for ``batchFindings``.
     private var updates = TokenUpdateLog()
-    /// What the whole batch shows that no single token does (APNs tokens changed too often), once judged with
-    /// ``judgeBatch(options:)``; reported after the tokens.
+    /// What the whole batch shows that no single token does (APNs tokens changed too often), once a
+    /// ``BatchLinter`` has finished; reported after the tokens.
     public private(set) var batchFindings: [Finding] = []
 
     /// An empty summary.
