@@ -56,15 +56,12 @@ enum KeyFileLoader {
         return loaded
     }
 
+    /// The one key in the file at `path`, for the commands that verify ES256 alone.
     static func load(_ path: String) throws -> VerificationKey {
-        let loaded: VerificationKey
-        do {
-            loaded = try VerificationKey.load(contentsOf: path)
-        } catch {
-            throw UsageError(message: "key file '\(path)' \(error)")
+        guard case .key(let key) = try loadMaterial(path) else {
+            throw UsageError(message: "key file '\(path)' is a JWK Set; give a file holding the one JWK to verify with")
         }
-        warnIfReadable(loaded, path: path)
-        return loaded
+        return key
     }
 
     private static func warnIfReadable(_ loaded: VerificationKey, path: String) {

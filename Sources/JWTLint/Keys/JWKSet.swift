@@ -19,12 +19,13 @@ public struct JWKSet: Sendable {
         keys.first { $0.keyID == keyID }
     }
 
-    /// Whether `contents` is a JSON object with `keys`: a key set, not one key.
-    static func isKeySet(_ contents: [UInt8]) -> Bool {
-        guard contents.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "{") else { return false }
-        guard case .success(let object) = contents.withUnsafeBytes({ JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) })
-        else { return false }
-        return object.contains("keys")
+    /// The JSON object in `contents` when it is one with `keys`: a key set, not one key.
+    static func keySetObject(_ contents: [UInt8]) -> JSONObject? {
+        guard contents.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "{") else { return nil }
+        guard case .success(let object) = contents.withUnsafeBytes({ JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) }),
+            object.contains("keys")
+        else { return nil }
+        return object
     }
 
     /// Reads a key set. Every key must be a public RSA signing key with a `kid`, no `kid` twice.
@@ -32,6 +33,11 @@ public struct JWKSet: Sendable {
     public static func parse(_ contents: [UInt8]) throws(KeyError) -> JWKSet {
         let parsed = contents.withUnsafeBytes { JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) }
         guard case .success(let object) = parsed else { throw .unrecognized("is not a JSON object") }
+        return try parse(object)
+    }
+
+    /// Reads a key set from its parsed JSON object.
+    static func parse(_ object: JSONObject) throws(KeyError) -> JWKSet {
         guard case .array(let entries)? = object["keys"] else { throw .invalidKey("the JWK Set's \"keys\" is not an array") }
         guard !entries.isEmpty else { throw .invalidKey("the JWK Set holds no keys") }
         guard entries.count <= 64 else { throw .invalidKey("the JWK Set holds \(entries.count) keys; Apple's holds a few") }
@@ -77,7 +83,7 @@ public enum KeyMaterial: Sendable {
     /// ``VerificationKey/keyIDFromFileName``.
     /// - Throws: ``KeyError``.
     public static func parse(_ contents: [UInt8], fileName: String?) throws(KeyError) -> KeyMaterial {
-        if JWKSet.isKeySet(contents) { return .keySet(try JWKSet.parse(contents)) }
+        if let object = JWKSet.keySetObject(contents) { return .keySet(try JWKSet.parse(object)) }
         return .key(try VerificationKey.parse(contents, fileName: fileName))
     }
 
@@ -86,9 +92,7 @@ public enum KeyMaterial: Sendable {
     public static func load(contentsOf path: String) throws(KeyError) -> KeyMaterial {
         var (contents, readableByOthers) = try VerificationKey.readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
-        if JWKSet.isKeySet(contents) {
-            return .keySet(try JWKSet.parse(contents))
-        }
+        if let object = JWKSet.keySetObject(contents) { return .keySet(try JWKSet.parse(object)) }
         var key = try VerificationKey.parse(contents, fileName: path)
         key.markReadable(byOthers: readableByOthers)
         return .key(key)

@@ -42,17 +42,8 @@ public struct SARIFReporter: Reporter {
         for finding in item.result.findings {
             if !first { writer.raw(",") }
             first = false
-            writer.raw(#"{"ruleId":"#)
-            writer.string(finding.rule.rawValue)
-            if let index = RuleCatalog.all.firstIndex(where: { $0.id == finding.rule }) {
-                writer.raw(#","ruleIndex":"#)
-                writer.integer(index)
-            }
-            writer.raw(#","level":"#)
-            writer.string(Self.level(finding.severity))
-            writer.raw(#","message":{"text":"#)
-            writer.string("\(name) [\(item.result.profile)]: \(finding.message) Fix: \(finding.hint)")
-            writer.raw(#"},"locations":[{"#)
+            Self.openResult(finding, text: "\(name) [\(item.result.profile)]: \(finding.message) Fix: \(finding.hint)", into: &writer)
+            writer.raw(#","locations":[{"#)
             if let line = item.line {
                 writer.raw(#""physicalLocation":{"artifactLocation":{"uri":"#)
                 writer.string(Self.uri(item.file ?? "stdin"))
@@ -76,19 +67,25 @@ public struct SARIFReporter: Reporter {
         for finding in summary.batchFindings {
             if !first { writer.raw(",") }
             first = false
-            writer.raw(#"{"ruleId":"#)
-            writer.string(finding.rule.rawValue)
-            if let index = RuleCatalog.all.firstIndex(where: { $0.id == finding.rule }) {
-                writer.raw(#","ruleIndex":"#)
-                writer.integer(index)
-            }
-            writer.raw(#","level":"#)
-            writer.string(Self.level(finding.severity))
-            writer.raw(#","message":{"text":"#)
-            writer.string("over the batch: \(finding.message) Fix: \(finding.hint)")
-            writer.raw("}}")
+            Self.openResult(finding, text: "over the batch: \(finding.message) Fix: \(finding.hint)", into: &writer)
+            writer.raw("}")
         }
         return writer.text + #"]}]}"# + "\n"
+    }
+
+    /// `{"ruleId":…,"ruleIndex":…,"level":…,"message":{"text":…}`: a result up to its location, left open.
+    private static func openResult(_ finding: Finding, text: String, into writer: inout JSONWriter) {
+        writer.raw(#"{"ruleId":"#)
+        writer.string(finding.rule.rawValue)
+        if let index = RuleCatalog.all.firstIndex(where: { $0.id == finding.rule }) {
+            writer.raw(#","ruleIndex":"#)
+            writer.integer(index)
+        }
+        writer.raw(#","level":"#)
+        writer.string(level(finding.severity))
+        writer.raw(#","message":{"text":"#)
+        writer.string(text)
+        writer.raw("}")
     }
 
     static func level(_ severity: Severity) -> String {
