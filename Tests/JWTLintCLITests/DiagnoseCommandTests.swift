@@ -78,6 +78,21 @@ struct DiagnoseCommandTests {
         #expect(run.standardOutput.contains("Signature: verified"))
     }
 
+    @Test("A request and a response saved with CRLF line ends, as proxies and curl -i write them, are read line by line")
+    func crlfRequestAndResponse() throws {
+        let (token, now, key) = try Self.vector("clean")
+        let request = "POST /inApps/v1/history/1 HTTP/1.1\r\nHost: api.storekit.apple.com\r\nAuthorization: Bearer \(token)\r\n\r\n"
+        let response = FileManager.default.temporaryDirectory.appendingPathComponent("jwtlint-\(UUID().uuidString).txt")
+        try "HTTP/1.1 401 Unauthorized\r\nserver: daiquiri/3.0.0\r\n\r\nUnauthenticated\r\n\r\nRequest ID: 4ZQ7VRBWQHJ2ZNUNP4IPWQCKVE.0.0\r\n"
+            .write(to: response, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: response) }
+        let run = try Self.diagnose(request, now: now, key: key, extra: ["--response", response.path])
+        #expect(run.standardOutput.contains("a raw HTTP request"))
+        #expect(run.standardOutput.contains("Signature: verified"))
+        #expect(run.standardOutput.contains("Request ID 4ZQ7VRBWQHJ2ZNUNP4IPWQCKVE.0.0"))
+        #expect(!run.standardOutput.contains("whitespace inside it"))
+    }
+
     @Test("Clock skew within the leeway is still named, with the offset against this machine's clock")
     func skewWithinLeeway() throws {
         let (token, now, key) = try Self.vector("iat-future-60")

@@ -15,7 +15,7 @@ public struct AppleResponse: Sendable, Equatable {
 
     /// Reads a saved response: `HTTP/1.1 401 Unauthorized` (or `HTTP/2 401`), headers, a blank line, the body.
     public static func parse(_ text: String) -> AppleResponse {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        let lines = text.trimmedLines()
         var status: Int?
         var requestID: String?
         for line in lines {

@@ -35,7 +35,7 @@ public struct CapturedRequest: Sendable, Equatable {
         if trimmed.hasPrefix("curl ") || trimmed.hasPrefix("curl\t") || trimmed.hasPrefix("curl\\") {
             return curl(trimmed)
         }
-        let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        let lines = trimmed.trimmedLines()
         if let first = lines.first, isRequestLine(first) {
             return httpRequest(lines)
         }
@@ -119,6 +119,13 @@ public struct CapturedRequest: Sendable, Equatable {
 }
 
 extension String {
+    /// The lines of the text, each without whitespace at either end. Lines may end in LF, CRLF or CR: saved requests
+    /// and `curl -i` output end lines in CRLF, which Swift reads as one `Character`, so splitting on "\n" alone would
+    /// leave such a text one line.
+    func trimmedLines() -> [String] {
+        split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+    }
+
     /// The string without ASCII whitespace at either end.
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
