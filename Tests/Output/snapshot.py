@@ -83,7 +83,7 @@ def main():
     readme = [
         ("readme-main", ["lint", "--key", "keys/TESTKEYA01.pub.pem", "--kid", "TESTKEYA01", "--now", NOW, "-"],
          open(os.path.join(VECTORS, "samples", "tokens.txt"), "rb").read()),
-        ("readme-decode", ["decode", token], b""),
+        ("readme-decode", ["decode", "--now", NOW, token], b""),
         ("readme-diagnose", ["diagnose", "--key", "keys/TESTKEYA01.pub.pem", "--now", NOW, "-"],
          b"GET /inApps/v1/history/1000000000000001 HTTP/1.1\r\nHost: api.storekit.itunes.apple.com\r\n"
          b"Authorization: Bearer " + token.encode() + b"\r\n\r\n"),
