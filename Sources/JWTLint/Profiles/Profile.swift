@@ -52,16 +52,6 @@ public struct Profile: Sendable, Hashable {
         case issuer(String)
     }
 
-    /// What a profile's signatures are verified with.
-    enum Verification: Sendable {
-        /// The key the options give (the In-App Purchase key, or an App Store Connect API key).
-        case givenKey
-        /// The leaf of the `x5c` chain, once the chain verifies to a trusted root (App Store-signed data).
-        case appleChain
-        /// The RSA key of the given JWK Set that the header's `kid` names (Apple's identity tokens).
-        case keySet
-    }
-
     /// The title after "a" or "an": "an App Store Server API token".
     public var titleWithArticle: String {
         ("AEIOUaeiou".contains(title.first ?? "x") ? "an " : "a ") + title
@@ -69,17 +59,8 @@ public struct Profile: Sendable, Hashable {
 
     /// Every rule that can report on a token under this profile, in report order.
     public var ruleIDs: [RuleID] {
-        switch verification {
-        case .givenKey:
-            let batch = expectations.tokenUpdateInterval == nil ? [] : BatchRules.all
-            return (TokenRules.all + rules.map { type(of: $0).description } + SignatureRules.all + batch).map(\.id)
-        case .appleChain:
-            let signature = [SignatureRules.encoding, SignatureRules.range, SignatureRules.mismatch]
-            return (TokenRules.all + rules.map { type(of: $0).description } + signature + SignedDataRules.all).map(\.id)
-        case .keySet:
-            let signature = [SignatureRules.encoding, SignatureRules.mismatch, SignatureRules.unverified, SignatureRules.keySet]
-            return (TokenRules.all + rules.map { type(of: $0).description } + signature).map(\.id)
-        }
+        let batch = expectations.tokenUpdateInterval == nil ? [] : BatchRules.all
+        return (TokenRules.all + rules.map { type(of: $0).description } + verification.reportedRules + batch).map(\.id)
     }
 
     public static func == (lhs: Profile, rhs: Profile) -> Bool { lhs.name == rhs.name }

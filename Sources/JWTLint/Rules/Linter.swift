@@ -38,9 +38,9 @@ public struct Linter: Sendable {
             // App Store-signed data is read as Apple's verifier reads it, which lets padding and duplicates pass.
             let asApple = TokenDecoder.decode(line, reading: .asApplesVerifier)
             let profileAsApple = self.profile(for: asApple)
-            if profile.verification == .appleChain || profileAsApple.verification == .appleChain {
+            if profile.verification.readsAsApplesVerifier || profileAsApple.verification.readsAsApplesVerifier {
                 token = asApple
-                if profile.verification != .appleChain { profile = profileAsApple }
+                if !profile.verification.readsAsApplesVerifier { profile = profileAsApple }
             }
         }
         var findings = token.findings
@@ -48,42 +48,16 @@ public struct Linter: Sendable {
         for rule in profile.rules {
             rule.check(token, in: context, into: &findings)
         }
-        switch profile.verification {
-        case .givenKey:
-            let status = SignatureCheck.check(token, options: options, verifier: verifier, into: &findings)
-            return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
-        case .appleChain:
-            let outcome = SignedDataCheck.check(token, options: options, memory: memory, into: &findings)
-            let nested = nestedSignedData(in: token.claims, type: outcome.payloadType, memory: memory)
-            for item in nested {
-                // The nested verdicts are part of this one: each finding names the member it is about.
-                findings += item.result.findings.map { $0.about(item.member) }
-            }
-            var result = finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: outcome.signature)
-            result.verificationStatus = outcome.status
-            result.payloadType = outcome.payloadType
-            result.nested = nested
-            return result
-        case .keySet:
-            let status = SignatureCheck.checkWithKeySet(token, options: options, algorithm: profile.expectations.algorithm, into: &findings)
-            return finished(findings, profile: profile.name, header: token.header, claims: token.claims, signature: status)
+        var state = VerificationState(
+            token: token, options: options, profile: profile, verifier: verifier, memory: memory, findings: findings)
+        for step in profile.verification.steps {
+            step.check(&state)
         }
-    }
-
-    /// A notification's `data.signedTransactionInfo` and `data.signedRenewalInfo`, each verified as the App Store
-    /// data it is, with the same settings.
-    private func nestedSignedData(in claims: JSONObject?, type: SignedPayloadType?, memory: SessionMemory?) -> [NestedSignedData] {
-        guard options.verifiesNestedData, type == .notification, case .object(let data)? = claims?["data"] else { return [] }
-        var nestedOptions = options
-        nestedOptions.profile = .pinned(.appleSigned)
-        nestedOptions.verifiesNestedData = false
-        let linter = Linter(options: nestedOptions)
-        var nested: [NestedSignedData] = []
-        for name in ["signedTransactionInfo", "signedRenewalInfo"] {
-            guard case .string(let jws)? = data[name] else { continue }
-            nested.append(NestedSignedData(member: "data." + name, result: linter.lint(jws, verifier: nil, memory: memory)))
-        }
-        return nested
+        var result = finished(state.findings, profile: profile.name, header: token.header, claims: token.claims, signature: state.signature)
+        result.verificationStatus = state.verificationStatus
+        result.payloadType = state.payloadType
+        result.nested = state.nested
+        return result
     }
 
     /// The result: findings after the rule settings, in report order.
