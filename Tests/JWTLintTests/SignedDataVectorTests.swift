@@ -49,6 +49,27 @@ struct SignedDataVectorTests {
         }
     }
 
+    @Test("A leaf first seen under an intermediate that verified before gets the verdict and findings of a chain never seen")
+    func rememberedIntermediateGivesTheSameVerdicts() throws {
+        let shared = try TrustedRoots(adding: [try Self.testRoot()], includingApple: false)
+        let warm = try #require(Self.cases.first { $0.name == "transaction-ok" })
+        var warmOptions = try Self.options(warm)
+        warmOptions.trustedRoots = shared
+        #expect(Linter(options: warmOptions).lint(warm.jws).verificationStatus == .ok)
+        var compared = 0
+        for test in Self.cases where test.roots == ["test"] {
+            let fresh = Linter(options: try Self.options(test)).lint(test.jws)
+            var options = try Self.options(test)
+            options.trustedRoots = shared
+            let remembered = Linter(options: options).lint(test.jws)
+            #expect(remembered.verificationStatus == fresh.verificationStatus, "\(test.name)")
+            #expect(remembered.findings == fresh.findings, "\(test.name)")
+            #expect(remembered.signature == fresh.signature, "\(test.name)")
+            compared += 1
+        }
+        #expect(compared > 20)
+    }
+
     @Test("A chain verified once is remembered only within its validity window: the same data as of 2030 fails, as of 2026 passes again")
     func rememberedChainsKeepTheirWindow() throws {
         let test = try #require(Self.cases.first { $0.name == "transaction-ok" })

@@ -12,7 +12,9 @@ internal import Darwin
 ///
 /// Chains that verified are remembered (``verifiedChain(leaf:intermediate:at:)``): App Store data comes signed by
 /// a handful of chains, so that thousands of transactions cost one verification each of those, and each JWS is
-/// then only checked against its chain's validity window as of its own date.
+/// then only checked against its chain's validity window as of its own date. Intermediates that verified are
+/// remembered too: data signed by a leaf seen for the first time under a known intermediate costs the leaf's own
+/// verification only (see ``verifyUnderRememberedIntermediate(leaf:leafText:intermediateText:at:leafExtension:intermediateExtension:)``).
 ///
 /// `@unchecked Sendable`: the `X509_STORE` is built in `init` and only read afterwards (OpenSSL locks a store's own
 /// caches); the remembered chains and their counters change only under `lock`.
@@ -63,6 +65,8 @@ final class CertificateTrust: @unchecked Sendable {
 
     /// Verified chains by their leaf and intermediate as `x5c` writes them (base64), bounded.
     private var verified: [String: VerifiedChain] = [:]
+    /// Intermediates that verified to a root, by their `x5c` text, bounded by ``maximumRemembered`` too.
+    private var verifiedIntermediates: [String: VerifiedIntermediate] = [:]
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
     /// How many chains are remembered; past it the memory starts again (hostile data cannot make it grow).
     static let maximumRemembered = 64
@@ -126,35 +130,71 @@ final class CertificateTrust: @unchecked Sendable {
     }
 
     /// Verifies as ``verify(leaf:intermediate:at:)`` does, and remembers a chain that verified under the `x5c`
-    /// entries it was read from.
+    /// entries it was read from, and its intermediate.
     func verifyRemembering(
         leaf: X509Certificate, intermediate: X509Certificate, leafText: String, intermediateText: String, at time: Double,
         leafExtension: String, intermediateExtension: String
     ) -> Result<VerifiedChain, Failure> {
-        switch verify(leaf: leaf, intermediate: intermediate, at: time) {
-        case .failure(let failure):
-            return .failure(failure)
-        case .success(let certificates):
-            let starts = certificates.compactMap(\.notBefore), ends = certificates.compactMap(\.notAfter)
-            // A certificate whose dates cannot be read is verified anew each time: an empty window.
-            let window = starts.count == certificates.count && ends.count == certificates.count
-                ? (starts.max() ?? time, ends.min() ?? time) : (time, time - 1)
-            let leafKey: Result<ES256PublicKey, KeyError>
-            do {
-                leafKey = .success(try certificates[0].es256PublicKey())
-            } catch {
-                leafKey = .failure(error)
-            }
-            let chain = VerifiedChain(
-                certificates: certificates, validFrom: window.0, validUntil: window.1,
-                leafHasExtension: certificates[0].hasExtension(oid: leafExtension),
-                intermediateHasExtension: certificates.count > 1 && certificates[1].hasExtension(oid: intermediateExtension), leafKey: leafKey)
-            pthread_mutex_lock(lock)
-            if verified.count >= Self.maximumRemembered { verified.removeAll(keepingCapacity: true) }
-            verified[leafText + "." + intermediateText] = chain
-            pthread_mutex_unlock(lock)
-            return .success(chain)
+        verify(leaf: leaf, intermediate: intermediate, at: time).map { certificates in
+            let intermediate = VerifiedIntermediate(certificates: certificates, at: time)
+            return remember(
+                certificates, leafText: leafText, intermediateText: intermediateText, at: time, leafExtension: leafExtension,
+                intermediateExtension: intermediateExtension, intermediate: intermediate)
         }
+    }
+
+    /// The chain of a leaf seen for the first time under an intermediate that verified before, within its window:
+    /// only the leaf is verified (and the intermediate's `x5c` entry need not be read). `nil` when the intermediate
+    /// is not remembered or the leaf does not verify under it; the caller then verifies the whole chain, which says why.
+    func verifyUnderRememberedIntermediate(
+        leaf: X509Certificate, leafText: String, intermediateText: String, at time: Double, leafExtension: String, intermediateExtension: String
+    ) -> VerifiedChain? {
+        guard let known = rememberedIntermediate(intermediateText, at: time), case .success(let certificates) = known.verify(leaf: leaf, at: time)
+        else { return nil }
+        return remember(
+            certificates, leafText: leafText, intermediateText: intermediateText, at: time, leafExtension: leafExtension,
+            intermediateExtension: intermediateExtension, intermediate: nil)
+    }
+
+    /// The chain `certificates` (verified as of `time`), remembered by its `x5c` entries, with `intermediate`
+    /// remembered too when given.
+    private func remember(
+        _ certificates: [X509Certificate], leafText: String, intermediateText: String, at time: Double, leafExtension: String,
+        intermediateExtension: String, intermediate: VerifiedIntermediate?
+    ) -> VerifiedChain {
+        let starts = certificates.compactMap(\.notBefore), ends = certificates.compactMap(\.notAfter)
+        // A certificate whose dates cannot be read is verified anew each time: an empty window.
+        let window = starts.count == certificates.count && ends.count == certificates.count
+            ? (starts.max() ?? time, ends.min() ?? time) : (time, time - 1)
+        let leafKey: Result<ES256PublicKey, KeyError>
+        do {
+            leafKey = .success(try certificates[0].es256PublicKey())
+        } catch {
+            leafKey = .failure(error)
+        }
+        let chain = VerifiedChain(
+            certificates: certificates, validFrom: window.0, validUntil: window.1,
+            leafHasExtension: certificates[0].hasExtension(oid: leafExtension),
+            intermediateHasExtension: certificates.count > 1 && certificates[1].hasExtension(oid: intermediateExtension), leafKey: leafKey)
+        pthread_mutex_lock(lock)
+        if verified.count >= Self.maximumRemembered { verified.removeAll(keepingCapacity: true) }
+        verified[leafText + "." + intermediateText] = chain
+        if let intermediate {
+            if verifiedIntermediates.count >= Self.maximumRemembered { verifiedIntermediates.removeAll(keepingCapacity: true) }
+            verifiedIntermediates[intermediateText] = intermediate
+        }
+        pthread_mutex_unlock(lock)
+        return chain
+    }
+
+    /// The intermediate of the `x5c` entry `text`, when it verified to a root before and `time` is within the
+    /// window of both.
+    private func rememberedIntermediate(_ text: String, at time: Double) -> VerifiedIntermediate? {
+        pthread_mutex_lock(lock)
+        let found = verifiedIntermediates[text]
+        pthread_mutex_unlock(lock)
+        guard let found, time >= found.validFrom, time <= found.validUntil else { return nil }
+        return found
     }
 
     /// Verifies `leaf` through `intermediate` (given as untrusted) to a trusted root, as of `time` (Unix seconds).

@@ -50,27 +50,30 @@ struct ChainStep: VerificationStep {
         return true
     }
 
-    /// Reads the leaf and the intermediate and verifies them to a trusted root, remembering the chain.
+    /// Reads the leaf and verifies it under its intermediate when that verified before; else reads the intermediate
+    /// too and verifies both to a trusted root. Either way the chain is remembered.
     private func verify(_ state: inout VerificationState, trust: CertificateTrust) {
         let entries = state.signedData.entries
-        var certificates: [X509Certificate] = []
-        for (index, entry) in entries.prefix(2).enumerated() {
-            if let certificate = certificate(entry, position: index, into: &state.findings) {
-                certificates.append(certificate)
-            } else {
-                state.fail(.invalidCertificate)
-            }
+        let leaf = certificate(entries[0], position: 0, into: &state.findings)
+        if leaf == nil { state.fail(.invalidCertificate) }
+        let time = state.signedData.chainTime, leafText = entries[0].stringValue, intermediateText = entries[1].stringValue
+        if let leaf, let time, let leafText, let intermediateText,
+            let chain = trust.verifyUnderRememberedIntermediate(
+                leaf: leaf, leafText: leafText, intermediateText: intermediateText, at: time, leafExtension: SignedDataCheck.leafOID,
+                intermediateExtension: SignedDataCheck.intermediateOID)
+        {
+            state.signedData.chain = chain
+            return
         }
-        guard certificates.count == 2, let time = state.signedData.chainTime, let leafText = entries[0].stringValue,
-            let intermediateText = entries[1].stringValue
-        else { return }
+        let intermediate = certificate(entries[1], position: 1, into: &state.findings)
+        if intermediate == nil { state.fail(.invalidCertificate) }
+        guard let leaf, let intermediate, let time, let leafText, let intermediateText else { return }
         switch trust.verifyRemembering(
-            leaf: certificates[0], intermediate: certificates[1], leafText: leafText, intermediateText: intermediateText, at: time,
+            leaf: leaf, intermediate: intermediate, leafText: leafText, intermediateText: intermediateText, at: time,
             leafExtension: SignedDataCheck.leafOID, intermediateExtension: SignedDataCheck.intermediateOID)
         {
         case .failure(let failure):
-            state.findings.append(ChainFailureFinding.finding(
-                failure, leaf: certificates[0], intermediate: certificates[1], time: time, trust: trust, options: state.options))
+            state.findings.append(ChainFailureFinding.finding(failure, leaf: leaf, intermediate: intermediate, time: time, trust: trust, options: state.options))
             state.fail(.verificationFailure)
         case .success(let verified):
             state.signedData.chain = verified
