@@ -53,12 +53,7 @@ struct LintInvocation: Equatable {
             if flagOptions.contains(argument) {
                 guard !seen.contains(argument) else { return nil }
                 seen.append(argument)
-                switch argument {
-                case "--quiet": invocation.quiet = true
-                case "--show-token": invocation.showToken = true
-                case "--warnings-as-errors": invocation.warningsAsErrors = true
-                default: return nil
-                }
+                invocation.setFlag(argument)
                 continue
             }
             var name = argument
@@ -75,30 +70,44 @@ struct LintInvocation: Equatable {
                 value = arguments[index]
                 index += 1
             }
-            guard let value else { return nil }
-            switch name {
-            case "--key": invocation.check.key = value
-            case "--kid": invocation.check.kid = value
-            case "--issuer": invocation.check.issuer = value
-            case "--bundle-id": invocation.check.bundleID = value
-            case "--client-id": invocation.check.clientID = value
-            case "--nonce": invocation.check.nonce = value
-            case "--now": invocation.check.now = value
-            case "--leeway": invocation.check.leeway = value
-            case "--profile": invocation.check.profile = value
-            case "--config": invocation.check.config = value
-            case "--environment": invocation.check.environment = value
-            case "--app-apple-id": invocation.check.appAppleID = value
-            case "--root": invocation.check.roots = [value]
-            case "--at": invocation.check.at = value
-            case "--jobs": invocation.jobs = value
-            case "--tokens-file": invocation.tokensFile = value
-            default:
-                guard let format = OutputFormat(rawValue: value) else { return nil }
-                invocation.format = format
-            }
+            guard let value, invocation.set(name, to: value) else { return nil }
         }
         return invocation
+    }
+
+    /// Sets one of ``flagOptions``.
+    private mutating func setFlag(_ name: String) {
+        switch name {
+        case "--quiet": quiet = true
+        case "--show-token": showToken = true
+        default: warningsAsErrors = true
+        }
+    }
+
+    /// Sets one of ``valueOptions``; `false` for a value this reader leaves to swift-argument-parser (a bad --format).
+    private mutating func set(_ name: String, to value: String) -> Bool {
+        switch name {
+        case "--key": check.key = value
+        case "--kid": check.kid = value
+        case "--issuer": check.issuer = value
+        case "--bundle-id": check.bundleID = value
+        case "--client-id": check.clientID = value
+        case "--nonce": check.nonce = value
+        case "--now": check.now = value
+        case "--leeway": check.leeway = value
+        case "--profile": check.profile = value
+        case "--config": check.config = value
+        case "--environment": check.environment = value
+        case "--app-apple-id": check.appAppleID = value
+        case "--root": check.roots = [value]
+        case "--at": check.at = value
+        case "--jobs": jobs = value
+        case "--tokens-file": tokensFile = value
+        default:
+            guard let format = OutputFormat(rawValue: value) else { return false }
+            self.format = format
+        }
+        return true
     }
 
     func run() throws {

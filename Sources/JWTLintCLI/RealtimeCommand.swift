@@ -77,10 +77,7 @@ extension JWTLintCommand {
         var now: String?
 
         func run() throws {
-            guard format == "text" || format == "json" else { throw UsageError(message: "--format \(format) is not text or json") }
-            guard !locale.isEmpty, locale.utf8.count <= 35, locale.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
-                throw UsageError(message: "--locale \(JSONText.quoted(String(locale.prefix(40)))) is not a locale such as en-US")
-            }
+            try checkFormatAndLocale()
             let test = try performanceTestSettings()
             let time = try CheckValues.time(now: now)
             let subject = try subjectOptions.subject()
@@ -92,13 +89,44 @@ extension JWTLintCommand {
             }
             guard let url else {
                 if test != nil { throw UsageError(message: "--performance-test needs --url: without it the body is printed, not sent") }
-                do {
-                    Output.standardOutput(String(decoding: try sign(), as: UTF8.self) + "\n")
-                } catch {
-                    throw UsageError(message: "cannot sign the request: \(error)")
-                }
+                Output.standardOutput(String(decoding: try signed(sign), as: UTF8.self) + "\n")
                 return
             }
+            let expected = try expectations(for: subject, now: time)
+            let (client, target) = try sending.client(for: url)
+            let exchange = RealtimeExchange(client: client, target: target)
+            if let test {
+                return try runPerformanceTest(test, through: exchange, target: target, expecting: expected, sign: sign)
+            }
+            let outcome = exchange.send(try signed(sign), expecting: expected)
+            if outcome.attempt.unreachable {
+                throw UsageError(message: "cannot reach \(target): \(outcome.attempt.failure?.detail ?? "no connection")")
+            }
+            Output.standardOutput(format == "json"
+                ? RealtimeLines.json(outcome, subject: subject, url: target.description, timeLimit: expected.timeLimit)
+                : RealtimeLines.text(outcome, subject: subject, url: target.description, timeLimit: expected.timeLimit, colour: Output.wantsColour))
+            Output.flush()
+            if outcome.result != .success { throw ExitCode(ExitStatus.findings) }
+        }
+
+        private func checkFormatAndLocale() throws {
+            guard format == "text" || format == "json" else { throw UsageError(message: "--format \(format) is not text or json") }
+            guard !locale.isEmpty, locale.utf8.count <= 35, locale.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+                throw UsageError(message: "--locale \(JSONText.quoted(String(locale.prefix(40)))) is not a locale such as en-US")
+            }
+        }
+
+        /// A signed request body, or a usage error that says why none could be signed.
+        private func signed(_ sign: () throws -> [UInt8]) throws -> [UInt8] {
+            do {
+                return try sign()
+            } catch {
+                throw UsageError(message: "cannot sign the request: \(error)")
+            }
+        }
+
+        /// What the answer is judged against: the subject, the key that signs it and the time limit.
+        private func expectations(for subject: NotificationSubject, now time: Double) throws -> RealtimeAnswerExpectations {
             var expected = RealtimeAnswerExpectations(originalTransactionID: subject.originalTransactionID, bundleID: subject.bundleID, now: time)
             if let key {
                 let loaded = try KeyFileLoader.load(key)
@@ -111,41 +139,25 @@ extension JWTLintCommand {
                 }
                 expected.timeLimit = ms / 1000
             }
-            let (client, target) = try sending.client(for: url)
-            let exchange = RealtimeExchange(client: client, target: target)
-            if let test {
-                // Sign every request before the clock starts, so that the test measures the endpoint, not jwtlint.
-                var bodies: [[UInt8]] = []
-                do {
-                    for _ in 0..<test.totalRequests { bodies.append(try sign()) }
-                } catch {
-                    throw UsageError(message: "cannot sign the request: \(error)")
-                }
-                let signed = bodies
-                let report = test.run(through: exchange, expecting: expected) { signed[$0] }
-                if report.outcomes.allSatisfy({ $0.attempt.answer == nil }), let first = report.outcomes.first, first.attempt.unreachable {
-                    throw UsageError(message: "cannot reach \(target): \(first.attempt.failure?.detail ?? "no connection")")
-                }
-                Output.standardOutput(format == "json" ? RealtimeLines.json(report, url: target.description) : RealtimeLines.text(report, url: target.description))
-                Output.flush()
-                if !report.passed { throw ExitCode(ExitStatus.findings) }
-                return
+            return expected
+        }
+
+        /// Sends the performance test's requests, each signed before the clock starts, so that the test measures the
+        /// endpoint, not jwtlint.
+        private func runPerformanceTest(
+            _ test: RealtimePerformanceTest, through exchange: RealtimeExchange, target: HTTPTarget, expecting expected: RealtimeAnswerExpectations,
+            sign: () throws -> [UInt8]
+        ) throws {
+            var bodies: [[UInt8]] = []
+            for _ in 0..<test.totalRequests { bodies.append(try signed(sign)) }
+            let signedBodies = bodies
+            let report = test.run(through: exchange, expecting: expected) { signedBodies[$0] }
+            if report.outcomes.allSatisfy({ $0.attempt.answer == nil }), let first = report.outcomes.first, first.attempt.unreachable {
+                throw UsageError(message: "cannot reach \(target): \(first.attempt.failure?.detail ?? "no connection")")
             }
-            let body: [UInt8]
-            do {
-                body = try sign()
-            } catch {
-                throw UsageError(message: "cannot sign the request: \(error)")
-            }
-            let outcome = exchange.send(body, expecting: expected)
-            if outcome.attempt.unreachable {
-                throw UsageError(message: "cannot reach \(target): \(outcome.attempt.failure?.detail ?? "no connection")")
-            }
-            Output.standardOutput(format == "json"
-                ? RealtimeLines.json(outcome, subject: subject, url: target.description, timeLimit: expected.timeLimit)
-                : RealtimeLines.text(outcome, subject: subject, url: target.description, timeLimit: expected.timeLimit, colour: Output.wantsColour))
+            Output.standardOutput(format == "json" ? RealtimeLines.json(report, url: target.description) : RealtimeLines.text(report, url: target.description))
             Output.flush()
-            if outcome.result != .success { throw ExitCode(ExitStatus.findings) }
+            if !report.passed { throw ExitCode(ExitStatus.findings) }
         }
 
         /// The performance test's settings, when one is asked for; the flags that belong to it are refused without it.

@@ -42,6 +42,22 @@ public enum RealtimeAnswerCheck {
             findings.append(RealtimeAnswerRules.json.finding(.notJSON, what))
             return RealtimeAnswerResult(choice: nil, offerSignature: nil, findings: findings)
         }
+        guard let choice = choice(in: body, into: &findings) else {
+            return RealtimeAnswerResult(choice: nil, offerSignature: nil, findings: findings)
+        }
+        guard case .object(let chosenObject)? = body[choice.rawValue] else {
+            findings.append(RealtimeAnswerRules.members.finding(
+                .wrongType, "\(choice.rawValue) is \(body[choice.rawValue]?.typeNameWithArticle ?? "missing"), not an object."))
+            return RealtimeAnswerResult(choice: choice, offerSignature: nil, findings: findings)
+        }
+        checkMessageIdentifier(chosenObject, in: choice, into: &findings)
+        let offerSignature = checkMembers(chosenObject, of: choice, expected: expected, into: &findings)
+        return RealtimeAnswerResult(choice: choice, offerSignature: offerSignature, findings: findings)
+    }
+
+    /// The one retention message the answer chooses, after a finding for each member Apple does not define; `nil`
+    /// after a finding when it chooses none or several.
+    private static func choice(in body: JSONObject, into findings: inout [Finding]) -> RealtimeChoice? {
         let chosen = RealtimeChoice.allCases.filter { body.contains($0.rawValue) }
         for member in body.members where RealtimeChoice(rawValue: member.name) == nil {
             findings.append(RealtimeAnswerRules.choice.finding(
@@ -56,18 +72,18 @@ public enum RealtimeAnswerCheck {
                 findings.append(RealtimeAnswerRules.choice.finding(
                     .severalChoices, "The answer chooses \(chosen.count) retention messages (\(chosen.map(\.rawValue).joined(separator: ", "))); Apple's options are mutually exclusive."))
             }
-            return RealtimeAnswerResult(choice: nil, offerSignature: nil, findings: findings)
+            return nil
         }
-        guard case .object(let chosenObject)? = body[choice.rawValue] else {
-            findings.append(RealtimeAnswerRules.members.finding(
-                .wrongType, "\(choice.rawValue) is \(body[choice.rawValue]?.typeNameWithArticle ?? "missing"), not an object."))
-            return RealtimeAnswerResult(choice: choice, offerSignature: nil, findings: findings)
-        }
-        checkMessageIdentifier(chosenObject, in: choice, into: &findings)
-        var offerSignature: LintResult.SignatureStatus?
+        return choice
+    }
+
+    /// The members the chosen message needs; for a promotional offer, what was checked of its signature.
+    private static func checkMembers(
+        _ chosenObject: JSONObject, of choice: RealtimeChoice, expected: RealtimeAnswerExpectations, into findings: inout [Finding]
+    ) -> LintResult.SignatureStatus? {
         switch choice {
         case .message:
-            break
+            return nil
         case .alternateProduct:
             requireString("productId", in: chosenObject, of: choice.rawValue, into: &findings)
             if let value = chosenObject["billingPlanType"] {
@@ -77,12 +93,13 @@ public enum RealtimeAnswerCheck {
                         .wrongValue, "alternateProduct.billingPlanType is \(describe(value)); Apple's billing plan types are BILLED_UPFRONT and MONTHLY."))
                 }
             }
+            return nil
         case .advancedCommerceInfo:
             requireString("advancedCommerceData", in: chosenObject, of: choice.rawValue, into: &findings)
+            return nil
         case .promotionalOffer:
-            offerSignature = checkOffer(chosenObject, expected: expected, into: &findings)
+            return checkOffer(chosenObject, expected: expected, into: &findings)
         }
-        return RealtimeAnswerResult(choice: choice, offerSignature: offerSignature, findings: findings)
     }
 
     private static func checkMessageIdentifier(_ object: JSONObject, in choice: RealtimeChoice, into findings: inout [Finding]) {
