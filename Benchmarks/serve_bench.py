@@ -6,7 +6,8 @@ per second on the same cores, measured in the same run; and the server's memory 
 
 1. Builds jwtlint and jwtlint-serve as bench.py builds jwtlint (release, static standard library), into
    .build-bench/.
-2. Signs 20,000 App Store Server API tokens valid now (Benchmarks/make_tokens.py), each distinct.
+2. Signs 20,000 App Store Server API tokens valid now (Benchmarks/make_tokens.py), each distinct; anew before each
+   round and the long run, as they live 5 minutes.
 3. Alternating, for --rounds rounds: `jwtlint lint --jobs <cores> --format json` on those tokens (tokens per
    second); then wrk (Debian's package) against `jwtlint serve` on loopback for --seconds: GET Get Transaction
    Info with each request's Authorization header the next token in turn, --connections connections on --threads
@@ -123,10 +124,7 @@ def main() -> None:
     jwtlint = Path(args.binaries).resolve() / "jwtlint" if args.binaries else build()
     python = bench.venv_python()
     work = Path(tempfile.mkdtemp(prefix="jwtlint-serve-bench-"))
-    now = int(time.time())
-    tokens = work / "tokens.txt"
-    bench.run_checked([str(python), str(HERE / "make_tokens.py"), "20000", str(bench.KEY), str(tokens), "--now", str(now)])
-    script = work / "tokens.lua"
+    tokens, lint_tokens, script = work / "tokens.txt", work / "tokens-5x.txt", work / "tokens.lua"
     script.write_text(f'''local tokens = {{}}
 for line in io.lines("{tokens}") do tokens[#tokens + 1] = line end
 local next = 0
@@ -135,9 +133,14 @@ request = function()
   return wrk.format("GET", nil, {{["Authorization"] = "Bearer " .. tokens[next]}})
 end
 ''')
-    # lint on one core reads the tokens five times over, so that its start-up (and the key's table) weighs little.
-    lint_tokens = work / "tokens-5x.txt"
-    lint_tokens.write_text(tokens.read_text() * 5)
+
+    def sign_tokens() -> int:
+        """Signs the tokens anew, valid now: they live 5 minutes (as Apple's libraries make them), less than a run."""
+        now = int(time.time())
+        bench.run_checked([str(python), str(HERE / "make_tokens.py"), "20000", str(bench.KEY), str(tokens), "--now", str(now)])
+        # lint on one core reads the tokens five times over, so that its start-up (and the key's table) weighs little.
+        lint_tokens.write_text(tokens.read_text() * 5)
+        return now
 
     def serve_once(server_pin: list[str], load_pin: list[str]) -> dict:
         server, url = start_server(jwtlint, work / "requests.jsonl", server_pin)
@@ -152,12 +155,14 @@ end
     lint_rates, serve_runs, one_lint_rates, one_serve_runs = [], [], [], []
     for round_number in range(1, args.rounds + 1):
         bench.log(f"round {round_number} of {args.rounds}: lint, then wrk for {args.seconds} s; then the same on one core")
+        now = sign_tokens()
         lint_rates.append(lint_rate(jwtlint, tokens, now, os.cpu_count() or 1))
         serve_runs.append(serve_once([], []))
         if one_core:
             one_lint_rates.append(lint_rate(jwtlint, lint_tokens, now, 1, SERVER_CORE))
             one_serve_runs.append(serve_once(SERVER_CORE, LOAD_CORE))
     bench.log(f"memory: {args.long} s under the same load")
+    sign_tokens()
     server, url = start_server(jwtlint, Path(os.devnull))
     samples = []
     try:
