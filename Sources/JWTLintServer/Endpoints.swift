@@ -1,4 +1,5 @@
 package import JWTLint
+internal import NIOConcurrencyHelpers
 
 /// The App Store Server API's endpoints, answered over the stand-in's data.
 extension StandIn {
@@ -54,13 +55,13 @@ extension StandIn {
 
     func transactionInfo(_ id: String, now: Double) -> StandInResponse {
         guard StoreData.isTransactionID(id) else { return AppleAPIError.invalidTransactionID.response }
-        guard let transaction = state.withValue({ $0.data.transaction(id) }) else { return AppleAPIError.transactionIDNotFound.response }
+        guard let transaction = state.withLockedValue({ $0.data.transaction(id) }) else { return AppleAPIError.transactionIDNotFound.response }
         return .json(200, object([("signedTransactionInfo", .string(sign(transaction, now: now)))]))
     }
 
     func transactionHistory(_ id: String, request: StandInRequest, now: Double) -> StandInResponse {
         guard StoreData.isTransactionID(id) else { return AppleAPIError.invalidTransactionID.response }
-        let (data, family) = state.withValue { ($0.data, $0.data.family(of: id)) }
+        let (data, family) = state.withLockedValue { ($0.data, $0.data.family(of: id)) }
         guard !family.isEmpty else { return AppleAPIError.transactionIDNotFound.response }
         var transactions = family
         switch request.values("sort").last {
@@ -90,7 +91,7 @@ extension StandIn {
 
     func subscriptionStatuses(_ id: String, request: StandInRequest, now: Double) -> StandInResponse {
         guard StoreData.isTransactionID(id) else { return AppleAPIError.invalidTransactionID.response }
-        let (data, family) = state.withValue { ($0.data, $0.data.family(of: id)) }
+        let (data, family) = state.withLockedValue { ($0.data, $0.data.family(of: id)) }
         guard let latest = family.last else { return AppleAPIError.transactionIDNotFound.response }
         var wanted = Set<Int64>()
         for value in request.values("status") {
@@ -116,7 +117,7 @@ extension StandIn {
     }
 
     func lookUpOrder(_ orderID: String, now: Double) -> StandInResponse {
-        let transactions = state.withValue { state in (state.data.orders[orderID] ?? []).compactMap(state.data.transaction) }
+        let transactions = state.withLockedValue { state in (state.data.orders[orderID] ?? []).compactMap(state.data.transaction) }
         // Apple answers 200 with status 1 for an order ID it does not know.
         guard !transactions.isEmpty else { return .json(200, object([("status", .integer(1))])) }
         return .json(200, object([("status", .integer(0)), ("signedTransactions", signed(transactions, now: now))]))
@@ -124,7 +125,7 @@ extension StandIn {
 
     func refundHistory(_ id: String, now: Double) -> StandInResponse {
         guard StoreData.isTransactionID(id) else { return AppleAPIError.invalidTransactionID.response }
-        let data = state.withValue { $0.data }
+        let data = state.withLockedValue { $0.data }
         guard data.transaction(id) != nil else { return AppleAPIError.transactionIDNotFound.response }
         // The customer's refunded transactions: here, every revoked one the data holds.
         let refunded = data.transactions.filter { $0["revocationDate"] != nil }
@@ -150,7 +151,7 @@ extension StandIn {
     /// until the first attempt is over the answer is Apple's "not yet available"; without one, nothing is sent and
     /// the attempts are none.
     func testNotificationStatus(_ token: String) -> StandInResponse {
-        guard let notification = state.withValue({ state in state.testNotifications[token].map { state.notifications[$0] } }) else {
+        guard let notification = state.withLockedValue({ state in state.testNotifications[token].map { state.notifications[$0] } }) else {
             return AppleAPIError.testNotificationNotFound.response
         }
         if settings.outbox != nil, notification.attempts.isEmpty { return AppleAPIError.testNotificationNotFound.response }
@@ -171,7 +172,7 @@ extension StandIn {
         } else {
             start0 = 0
         }
-        let matching = state.withValue { $0.notifications }.filter { $0.time >= start && $0.time <= end && (type == nil || $0.type == type) }
+        let matching = state.withLockedValue { $0.notifications }.filter { $0.time >= start && $0.time <= end && (type == nil || $0.type == type) }
         let page = matching.dropFirst(start0).prefix(20)
         let next = start0 + page.count
         var members: [(String, JSONValue)] = [
@@ -187,7 +188,7 @@ extension StandIn {
     func consumption(_ id: String, request: StandInRequest, version: String) -> StandInResponse {
         guard StoreData.isTransactionID(id) else { return AppleAPIError.invalidTransactionID.response }
         guard let body = DecodedToken.jsonObject(request.body) else { return AppleAPIError.generalBadRequest.response }
-        guard state.withValue({ $0.data.transaction(id) }) != nil else { return AppleAPIError.transactionIDNotFound.response }
+        guard state.withLockedValue({ $0.data.transaction(id) }) != nil else { return AppleAPIError.transactionIDNotFound.response }
         guard case .bool(true)? = body["customerConsented"] else { return AppleAPIError.invalidCustomerConsented.response }
         return .empty(202)
     }
@@ -197,7 +198,7 @@ extension StandIn {
         guard let body = DecodedToken.jsonObject(request.body), let token = body["appAccountToken"]?.stringValue, UUIDText.isUUID(token) else {
             return AppleAPIError.invalidAppAccountTokenUUID.response
         }
-        return state.withValue { state -> StandInResponse in
+        return state.withLockedValue { state -> StandInResponse in
             guard let transaction = state.data.transaction(originalID) else { return AppleAPIError.originalTransactionIDNotFound.response }
             guard transaction["originalTransactionId"]?.stringValue == originalID else {
                 return AppleAPIError.transactionIDIsNotOriginalTransactionID.response
@@ -217,7 +218,7 @@ extension StandIn {
         guard let identifier = body["requestIdentifier"]?.stringValue, !identifier.isEmpty, identifier.utf8.count <= 128 else {
             return AppleAPIError.invalidRequestIdentifier.response
         }
-        return state.withValue { state -> StandInResponse in
+        return state.withLockedValue { state -> StandInResponse in
             let family = state.data.transactions.filter { $0["originalTransactionId"]?.stringValue == originalID }
             guard let latest = family.max(by: { $0.integer("purchaseDate") < $1.integer("purchaseDate") }),
                 latest["type"]?.stringValue == "Auto-Renewable Subscription", let latestID = latest["transactionId"]?.stringValue

@@ -5,6 +5,7 @@ import Darwin
 #endif
 internal import Dispatch
 package import JWTLint
+internal import NIOConcurrencyHelpers
 
 /// What the stand-in made of one request: kept for the watch page and written as one JSON line to the log.
 struct RequestRecord: Sendable {
@@ -58,7 +59,7 @@ final class RequestLog: Sendable {
     static let kept = 500
     /// How many bytes of lines may wait for the writer.
     static let pendingLimit = 8 * 1024 * 1024
-    private let state = Locked(State())
+    private let state = NIOLockedValueBox(State())
     private let descriptor: Int32
     private let writer = DispatchQueue(label: "jwtlint.serve.log")
 
@@ -72,7 +73,7 @@ final class RequestLog: Sendable {
         line.value(record.json)
         line.bytes.append(0x0A)
         let bytes = line.bytes
-        let accepted = state.withValue { state -> Bool in
+        let accepted = state.withLockedValue { state -> Bool in
             if state.ring.count < Self.kept {
                 state.ring.append(record)
             } else {
@@ -89,7 +90,7 @@ final class RequestLog: Sendable {
         guard accepted else { return }
         writer.async { [state, descriptor] in
             Self.writeAll(bytes, to: descriptor)
-            let dropped = state.withValue { state -> Int in
+            let dropped = state.withLockedValue { state -> Int in
                 state.pendingBytes -= bytes.count
                 defer { state.dropped = 0 }
                 return state.dropped
@@ -119,7 +120,7 @@ final class RequestLog: Sendable {
     /// The records after the `after`-th (counting from 1 since start), at most ``kept``, oldest first, and the count
     /// so far.
     func records(after: Int) -> (records: [RequestRecord], count: Int) {
-        state.withValue { state in
+        state.withLockedValue { state in
             let first = min(max(after, state.count - state.ring.count), state.count)
             return ((first..<state.count).map { state.ring[$0 % Self.kept] }, state.count)
         }

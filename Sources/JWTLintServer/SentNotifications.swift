@@ -1,5 +1,6 @@
 package import JWTLint
 internal import JWTLintHTTP
+internal import NIOConcurrencyHelpers
 
 /// One notification the stand-in signed, and what came of posting it.
 struct SentNotification: Sendable {
@@ -47,7 +48,7 @@ extension StandIn {
         var subject = NotificationSubject()
         subject.bundleID = bundleID
         subject.environment = settings.environment
-        subject.appAppleID = state.withValue { $0.data.appAppleID }
+        subject.appAppleID = state.withLockedValue { $0.data.appAppleID }
         return subject
     }
 
@@ -67,7 +68,7 @@ extension StandIn {
         let sent = SentNotification(
             payload: payload, time: Int64(now * 1000), type: draft["notificationType"]?.stringValue ?? "", subtype: draft["subtype"]?.stringValue,
             uuid: draft["notificationUUID"]?.stringValue ?? "", originalTransactionID: originalTransactionID)
-        let index = state.withValue { state in
+        let index = state.withLockedValue { state in
             if let transaction { state.data.upsert(transaction: transaction, renewalInfo: renewal) }
             state.notifications.append(sent)
             if let testToken { state.testNotifications[testToken] = state.notifications.count - 1 }
@@ -78,7 +79,7 @@ extension StandIn {
             let body = NotificationSigner.body(signedPayload: payload)
             outbox.send(body) { [state, log, clock] attempt in
                 let status = attempt.attempt.answer?.status
-                state.withValue { state in
+                state.withLockedValue { state in
                     state.notifications[index].attempts.append((attempt.date, attempt.result, status, (attempt.attempt.seconds * 10_000).rounded() / 10))
                 }
                 let what = sent.subtype.map { "\(sent.type)/\($0)" } ?? sent.type
@@ -138,7 +139,7 @@ extension StandIn {
     /// `{"notificationUrl": …, "notifications": [...], "kinds": [...], "scenarios": [...]}`, newest first: what the
     /// page lists, and what it can send.
     func sentNotificationsJSON() -> StandInResponse {
-        let sent = state.withValue { $0.notifications }
+        let sent = state.withLockedValue { $0.notifications }
         return .json(200, .object(JSONObject(members: [
             .init(name: "notificationUrl", value: settings.outbox.map { .string($0.url) } ?? .null),
             .init(name: "notifications", value: .array(sent.reversed().prefix(200).map(\.pageJSON))),

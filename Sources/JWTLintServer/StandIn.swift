@@ -1,4 +1,5 @@
 package import JWTLint
+internal import NIOConcurrencyHelpers
 
 /// What the stand-in checks tokens against and serves.
 package struct StandInSettings: Sendable {
@@ -40,12 +41,12 @@ package final class StandIn: Sendable {
     let chain: TestChain
     let log: RequestLog
     /// The data, as requests change it (app account tokens, extended renewal dates), and the test notifications.
-    let state: Locked<State>
-    private let sessions = Locked<[LintSessionBox]>([])
+    let state: NIOLockedValueBox<State>
+    private let sessions = NIOLockedValueBox<[LintSessionBox]>([])
     /// What was signed in the current second, by payload.
-    private let signatures = Locked(SignatureCache(second: 0))
+    private let signatures = NIOLockedValueBox(SignatureCache(second: 0))
     /// The answers given to GET requests in the current second, by path and query.
-    private let responses = Locked(ResponseCache(second: 0))
+    private let responses = NIOLockedValueBox(ResponseCache(second: 0))
     private let bearerOptions: LintOptions
     /// How a notification posted to `/notifications` is judged: as Apple's verifier would, trusting Apple's root and
     /// the stand-in's (one set of roots for the server's life, so that a chain verified once is remembered).
@@ -67,7 +68,7 @@ package final class StandIn: Sendable {
         self.clock = clock
         self.chain = try settings.chain ?? TestChainMaker.make(now: clock())
         self.log = RequestLog(descriptor: logDescriptor)
-        self.state = Locked(State(data: settings.data))
+        self.state = NIOLockedValueBox(State(data: settings.data))
         var options = LintOptions(now: clock(), expectedKeyID: settings.keyID, issuer: settings.issuer, bundleID: settings.bundleID)
         // A server checks tokens for as long as it runs: the key's fixed-base table (20 ms, once) halves each check.
         options.key = settings.key.publicKey.preparedForBulkVerification()
@@ -120,14 +121,14 @@ package final class StandIn: Sendable {
         let second = Int64(now)
         guard request.method == "GET" else {
             let response = route(request, now: now)
-            responses.withValue { $0 = ResponseCache(second: second) }
+            responses.withLockedValue { $0 = ResponseCache(second: second) }
             return response
         }
         var key = request.path
         for (name, value) in request.query { key += "\u{0}" + name + "=" + value }
-        if let cached = responses.withValue({ $0.second == second ? $0.answers[key] : nil }) { return cached }
+        if let cached = responses.withLockedValue({ $0.second == second ? $0.answers[key] : nil }) { return cached }
         let response = route(request, now: now)
-        responses.withValue { cache in
+        responses.withLockedValue { cache in
             if cache.second != second || cache.answers.count >= 4096 { cache = ResponseCache(second: second) }
             cache.answers[key] = response
         }
@@ -136,14 +137,14 @@ package final class StandIn: Sendable {
 
     /// Forgets the answers kept for the current second, after the data changed.
     func clearCachedAnswers() {
-        responses.withValue { $0 = ResponseCache(second: 0) }
+        responses.withLockedValue { $0 = ResponseCache(second: 0) }
     }
 
     /// The header's token linted under the App Store Server API's rules, as of `now`.
     func authenticate(_ authorization: String?, now: Double) -> LintResult {
         guard let authorization else { return Linter(options: bearerOptions).lintMissingAuthorizationHeader() }
-        let box = sessions.withValue { $0.popLast() } ?? LintSessionBox(LintSession(linter: Linter(options: bearerOptions)))
-        defer { sessions.withValue { $0.append(box) } }
+        let box = sessions.withLockedValue { $0.popLast() } ?? LintSessionBox(LintSession(linter: Linter(options: bearerOptions)))
+        defer { sessions.withLockedValue { $0.append(box) } }
         // The header's value as a header line, so that "Bearer " is read as lint reads it.
         return box.session.lint("Authorization: " + authorization, at: now)
     }
@@ -183,10 +184,10 @@ package final class StandIn: Sendable {
         var writer = JSONWriter()
         writer.object(object)
         let text = writer.text
-        if let cached = signatures.withValue({ $0.second == second ? $0.signed[text] : nil }) { return cached }
+        if let cached = signatures.withLockedValue({ $0.second == second ? $0.signed[text] : nil }) { return cached }
         // Signing with a key made at start-up fails only if OpenSSL does; the answer then says so.
         let jws = (try? chain.sign(payload: text)) ?? "signing-failed"
-        signatures.withValue { cache in
+        signatures.withLockedValue { cache in
             if cache.second != second || cache.signed.count >= 4096 { cache = SignatureCache(second: second) }
             cache.signed[text] = jws
         }

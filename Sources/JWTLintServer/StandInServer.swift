@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -57,19 +58,19 @@ package enum StandInServer {
 
 /// The connections open now, so that a stop can let each finish its answer and close.
 private final class OpenConnections: Sendable {
-    private let channels = Locked<[ObjectIdentifier: any Channel]>([:])
+    private let channels = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
 
     func add(_ channel: any Channel) {
         let id = ObjectIdentifier(channel)
-        channels.withValue { $0[id] = channel }
-        channel.closeFuture.whenComplete { [channels] _ in _ = channels.withValue { $0.removeValue(forKey: id) } }
+        channels.withLockedValue { $0[id] = channel }
+        channel.closeFuture.whenComplete { [channels] _ in _ = channels.withLockedValue { $0.removeValue(forKey: id) } }
     }
 
     /// Asks every connection to close after its answer in progress, and closes those still open after `grace`.
     /// (Not SwiftNIO's `ChannelShouldQuiesceEvent`: with its error handler, a connection holding half a request
     /// stops the process when it closes.)
     func quiesce(within grace: TimeAmount) async {
-        let open = channels.withValue { Array($0.values) }
+        let open = channels.withLockedValue { Array($0.values) }
         for channel in open {
             channel.pipeline.fireUserInboundEventTriggered(StopEvent())
             channel.eventLoop.scheduleTask(in: grace) { channel.close(promise: nil) }

@@ -70,33 +70,32 @@ public final class BatchLinter {
 
     /// The pieces waiting for a worker; `nil` tells a worker to stop.
     ///
-    /// `@unchecked Sendable`: `items` and `head` are read and changed only between `lock.wait()` and
-    /// `lock.signal()`; the semaphores themselves are thread-safe.
+    /// `@unchecked Sendable`: `items` and `head` are read and changed only inside `lock.withLock`; the lock and
+    /// the semaphore are themselves thread-safe.
     private final class PieceQueue: @unchecked Sendable {
         private var items: [Piece?] = []
         private var head = 0
-        private let lock = DispatchSemaphore(value: 1)
+        private let lock = Lock()
+        /// Signalled once per piece put, so that `take` waits (outside the lock) until there is one.
         private let available = DispatchSemaphore(value: 0)
 
         func put(_ piece: Piece?) {
-            lock.wait()
-            items.append(piece)
-            lock.signal()
+            lock.withLock { items.append(piece) }
             available.signal()
         }
 
         func take() -> Piece? {
             available.wait()
-            lock.wait()
-            defer { lock.signal() }
-            let piece = items[head]
-            items[head] = nil
-            head += 1
-            if head > 1024 {
-                items.removeFirst(head)
-                head = 0
+            return lock.withLock {
+                let piece = items[head]
+                items[head] = nil
+                head += 1
+                if head > 1024 {
+                    items.removeFirst(head)
+                    head = 0
+                }
+                return piece
             }
-            return piece
         }
     }
 

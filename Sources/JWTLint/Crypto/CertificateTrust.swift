@@ -1,9 +1,4 @@
 internal import COpenSSL
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
 /// Trusted root certificates, and the verification of a leaf through an intermediate to one of them as of a given
 /// time: what OpenSSL's `X509_verify_cert` decides, with `X509_V_FLAG_X509_STRICT` as Apple's Python verifier sets
@@ -67,7 +62,7 @@ final class CertificateTrust: @unchecked Sendable {
     private var verified: [String: VerifiedChain] = [:]
     /// Intermediates that verified to a root, by their `x5c` text, bounded by ``maximumRemembered`` too.
     private var verifiedIntermediates: [String: VerifiedIntermediate] = [:]
-    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    private let lock = Lock()
     /// How many chains are remembered; past it the memory starts again (hostile data cannot make it grow).
     static let maximumRemembered = 64
 
@@ -90,23 +85,17 @@ final class CertificateTrust: @unchecked Sendable {
         }
         self.store = store
         self.roots = roots
-        self.lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
     }
 
     deinit {
         X509_STORE_free(store)
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
     }
 
     /// The chain of the `x5c` entries `leafText` and `intermediateText` when it verified before and `time` is within
     /// its window: no certificate is read and nothing verified again.
     /// The key to verify with comes along: the leaf's, prepared for bulk verification once the chain is much used.
     func rememberedChain(leaf leafText: String, intermediate intermediateText: String, at time: Double) -> (chain: VerifiedChain, preparedKey: ES256PublicKey?)? {
-        pthread_mutex_lock(lock)
-        let found = verified[leafText + "." + intermediateText]
-        pthread_mutex_unlock(lock)
+        let found = lock.withLock { verified[leafText + "." + intermediateText] }
         guard let chain = found, time >= chain.validFrom, time <= chain.validUntil else { return nil }
         return (chain, use(chain))
     }
@@ -114,16 +103,13 @@ final class CertificateTrust: @unchecked Sendable {
     /// Counts one more JWS verified under `chain` (which this trust verified) and returns its leaf key prepared
     /// for bulk verification, once it is much used: the thread that reaches the threshold prepares it.
     func use(_ chain: VerifiedChain) -> ES256PublicKey? {
-        pthread_mutex_lock(lock)
-        chain.uses += 1
-        let prepare = chain.uses == Self.bulkThreshold
-        let prepared = chain.preparedKey
-        pthread_mutex_unlock(lock)
+        let (prepare, prepared) = lock.withLock {
+            chain.uses += 1
+            return (chain.uses == Self.bulkThreshold, chain.preparedKey)
+        }
         if prepare, case .success(let key) = chain.leafKey {
             let preparedKey = key.preparedForBulkVerification()
-            pthread_mutex_lock(lock)
-            chain.preparedKey = preparedKey
-            pthread_mutex_unlock(lock)
+            lock.withLock { chain.preparedKey = preparedKey }
             return preparedKey
         }
         return prepared
@@ -176,23 +162,21 @@ final class CertificateTrust: @unchecked Sendable {
             certificates: certificates, validFrom: window.0, validUntil: window.1,
             leafHasExtension: certificates[0].hasExtension(oid: leafExtension),
             intermediateHasExtension: certificates.count > 1 && certificates[1].hasExtension(oid: intermediateExtension), leafKey: leafKey)
-        pthread_mutex_lock(lock)
-        if verified.count >= Self.maximumRemembered { verified.removeAll(keepingCapacity: true) }
-        verified[leafText + "." + intermediateText] = chain
-        if let intermediate {
-            if verifiedIntermediates.count >= Self.maximumRemembered { verifiedIntermediates.removeAll(keepingCapacity: true) }
-            verifiedIntermediates[intermediateText] = intermediate
+        lock.withLock {
+            if verified.count >= Self.maximumRemembered { verified.removeAll(keepingCapacity: true) }
+            verified[leafText + "." + intermediateText] = chain
+            if let intermediate {
+                if verifiedIntermediates.count >= Self.maximumRemembered { verifiedIntermediates.removeAll(keepingCapacity: true) }
+                verifiedIntermediates[intermediateText] = intermediate
+            }
         }
-        pthread_mutex_unlock(lock)
         return chain
     }
 
     /// The intermediate of the `x5c` entry `text`, when it verified to a root before and `time` is within the
     /// window of both.
     private func rememberedIntermediate(_ text: String, at time: Double) -> VerifiedIntermediate? {
-        pthread_mutex_lock(lock)
-        let found = verifiedIntermediates[text]
-        pthread_mutex_unlock(lock)
+        let found = lock.withLock { verifiedIntermediates[text] }
         guard let found, time >= found.validFrom, time <= found.validUntil else { return nil }
         return found
     }
