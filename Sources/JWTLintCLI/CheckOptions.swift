@@ -1,13 +1,12 @@
 import ArgumentParser
 import JWTLint
+import JWTLintServeArguments
 
 /// The values a token is expected to carry, shared by `lint`, `diagnose` and `sign`: each flag is declared here
 /// once. `lint` and `diagnose` check tokens against them; `sign` writes them into the token it makes.
 struct ExpectedValues: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The key ID (header kid). Default: the ID in the key file's name (SubscriptionKey_<ID>.p8, AuthKey_<ID>.p8).",
-        valueName: "id"))
-    var kid: String?
+    @OptionGroup var keyID: KeyIDOption
+    var kid: String? { keyID.kid }
 
     @Option(name: .long, help: ArgumentHelp(
         "The issuer (claim iss): the issuer ID, a UUID, for App Store tokens; the 10-character Team ID for APNs, DeviceCheck, Sign in with Apple, MusicKit, WeatherKit and MapKit.",

@@ -57,8 +57,9 @@ public struct ServeArguments: ParsableArguments {
         valueName: "file"))
     public var key: String
 
-    @Option(name: .long, help: ArgumentHelp("The key ID (header kid). Default: the ID in the key file's name.", valueName: "id"))
-    public var kid: String?
+    @OptionGroup public var keyID: KeyIDOption
+    /// The key ID tokens must name, when given.
+    public var kid: String? { keyID.kid }
 
     @Option(name: .long, help: ArgumentHelp("The issuer ID tokens must carry (claim iss), a UUID.", valueName: "uuid"))
     public var issuer: String?
