@@ -25,12 +25,12 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Whether verifications use the precomputed table (see ``preparedForBulkVerification()``).
-    public var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
+    package var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
 
     /// The same key with a table of multiples of its point precomputed (about 20 ms, 150 KB), which makes each
     /// verification about twice as fast. Worth it from about a thousand tokens. Returns `self` when it is already
     /// prepared, or when OpenSSL cannot precompute (verification then takes the standard path).
-    public func preparedForBulkVerification() -> ES256PublicKey {
+    package func preparedForBulkVerification() -> ES256PublicKey {
         guard fixedBaseGroup == nil, let group = ES256PublicKey.makeFixedBaseGroup(point: uncompressedPoint) else { return self }
         guard EVP_PKEY_up_ref(pkey) == 1 else {
             EC_GROUP_free(group)
@@ -65,18 +65,18 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// The key as a public JWK: `{"kty":"EC","crv":"P-256","x":…,"y":…}`.
-    public var jwk: String {
+    package var jwk: String {
         #"{"kty":"EC","crv":"P-256","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
     }
 
     /// The RFC 7638 JWK thumbprint: base64url of SHA-256 over `{"crv":"P-256","kty":"EC","x":…,"y":…}`.
-    public var thumbprint: String {
+    package var thumbprint: String {
         let canonical = #"{"crv":"P-256","kty":"EC","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
         return Base64URL.encode(SHA256.digest(Array(canonical.utf8)))
     }
 
     /// The key as a SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
-    public var pem: String {
+    package var pem: String {
         PEMBlock.armored(ES256PublicKey.p256SPKIPrefix + uncompressedPoint, label: "PUBLIC KEY")
     }
 

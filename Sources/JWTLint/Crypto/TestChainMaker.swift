@@ -171,7 +171,7 @@ public struct TestChain: Sendable {
 
     /// The chain that `jwtlint chain create` wrote into `folder`, checked as of `now` (Unix seconds).
     /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/testChain`` naming the file that is missing or wrong.
-    public static func load(from folder: String, now: Double) throws(JWTLintError) -> TestChain {
+    package static func load(from folder: String, now: Double) throws(JWTLintError) -> TestChain {
         try TestChainDirectory.load(from: folder, now: now)
     }
 

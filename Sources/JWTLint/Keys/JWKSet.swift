@@ -73,7 +73,7 @@ public struct JWKSet: Sendable {
 }
 
 /// What a key file holds: one key to verify ES256 tokens with, or a set of RSA keys picked by `kid`.
-public enum KeyMaterial: Sendable {
+package enum KeyMaterial: Sendable {
     /// One key: Apple's `.p8`, a public key PEM, or a public JWK.
     case key(VerificationKey)
     /// A JWK Set, such as Apple's Sign in with Apple keys saved from `https://appleid.apple.com/auth/keys`.

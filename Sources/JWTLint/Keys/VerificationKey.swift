@@ -19,7 +19,7 @@ public struct VerificationKey: Sendable {
     /// The key ID in an Apple-style file name (`SubscriptionKey_<KEYID>.p8`, `AuthKey_<KEYID>.p8`), if any.
     public let keyIDFromFileName: String?
     /// Whether the file held a private key and group or others may read it (set by ``load(contentsOf:)``).
-    public private(set) var privateKeyReadableByOthers = false
+    package private(set) var privateKeyReadableByOthers = false
 
     /// Whether the file held a private key (the public key was derived from it).
     public var isPrivateKey: Bool { format == .pkcs8PrivateKey || format == .sec1PrivateKey }
@@ -124,7 +124,7 @@ public struct SigningKey: Sendable {
     /// The key ID in an Apple-style file name, if any.
     public let keyIDFromFileName: String?
     /// Whether group or others may read the file.
-    public let readableByOthers: Bool
+    package let readableByOthers: Bool
 
     /// Loads the private key in the file at `path`.
     /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key``: also when the file holds only a public key.

@@ -39,7 +39,7 @@ public struct NotificationScenario: Sendable, Hashable {
 
     /// The longest a scenario may span: a year, so that a test chain made now (valid from 400 days before) signs
     /// its first step.
-    public static let longestSpan: Double = 366 * 86_400
+    package static let longestSpan: Double = 366 * 86_400
 
     /// Reads a scenario file's contents.
     /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/scenario`` naming the member that is wrong.
@@ -79,7 +79,7 @@ public struct NotificationScenario: Sendable, Hashable {
     }
 
     /// Where each step falls, in Unix seconds, when the last one is at `now`.
-    public func times(endingAt now: Double) -> [Double] {
+    package func times(endingAt now: Double) -> [Double] {
         var times: [Double] = []
         var time = now
         for step in steps.reversed() {
