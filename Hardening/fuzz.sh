@@ -50,9 +50,11 @@ max_len() {
 bash "$root/.ci/setup"
 
 # --sanitize=fuzzer keeps SwiftPM from renaming each executable's main (libFuzzer has its own); -sanitize=fuzzer,address
-# instruments every Swift module (the driver keeps only the last -sanitize=, so it must name both).
+# instruments every Swift module (the driver keeps only the last -sanitize=, so it must name both). -enable-testing
+# lets the targets' `@testable import JWTLint` reach what the library keeps to jwtlint's own targets (package access:
+# the text reporters, diagnose's parsers, the configuration file), which this other package could not otherwise.
 build=(swift build --package-path "$package" -c release --sanitize=fuzzer
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
 echo "fuzz.sh: building the fuzz targets" >&2
 mkdir -p "$work"
 # SwiftPM does not notice a source file added to or removed from the main package (a path dependency here) until the

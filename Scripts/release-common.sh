@@ -3,7 +3,7 @@
 
 # The version the code stamps (JWTLintVersion.current), read from the package at $1.
 jwtlint_version() {
-    sed -n 's/^ *public static let current = "\([0-9][0-9.]*\)".*/\1/p' "$1/Sources/JWTLint/JWTLintVersion.swift"
+    sed -n 's/^ *package static let current = "\([0-9][0-9.]*\)".*/\1/p' "$1/Sources/JWTLint/JWTLintVersion.swift"
 }
 
 # The release folder to check, as an absolute path: $1 when given (a folder Scripts/release.sh --out wrote), else a

@@ -5,8 +5,10 @@ import PackageDescription
 // address sanitizers:
 //
 //     swift build --package-path Hardening/Fuzz -c release --sanitize=fuzzer \
-//         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
 //
+// `-enable-testing` is for the targets' `@testable import JWTLint`: they fuzz what the library keeps to jwtlint's own
+// targets (package access), which a separate package cannot otherwise reach.
 // `--sanitize=fuzzer` tells SwiftPM not to rename each executable's `main` (libFuzzer supplies `main`);
 // `-Xswiftc -sanitize=fuzzer,address` instruments every Swift module for coverage and ASan (the driver keeps only
 // the last `-sanitize=`, so two `--sanitize` options would lose the fuzzer's coverage).

@@ -63,7 +63,7 @@ struct SigningChainOptions: ParsableArguments {
     /// The chain, loaded or made, its root written where asked.
     func load(now: Double) throws -> TestChain {
         let chain: TestChain
-        do throws(TestChainError) {
+        do throws(JWTLintError) {
             if let folder = self.chain {
                 chain = try TestChain.load(from: folder, now: now)
             } else {

@@ -15,7 +15,7 @@ extension JWTLintCommand.Notify {
         let chain = try chainOptions.load(now: time)
         let subject = try subjectOptions.subject()
         let drafts: [JSONObject]
-        do throws(NotificationDraftEdit.Problem) {
+        do throws(JWTLintError) {
             drafts = try scenario.drafts(subject: subject, endingAt: time)
         } catch {
             throw UsageError(message: "scenario \(scenario.name): \(error.description)")

@@ -87,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         if let folder = arguments.chain {
-            do throws(TestChainError) {
+            do throws(JWTLintError) {
                 settings.chain = try TestChain.load(from: folder, now: now())
             } catch {
                 throw ServeProblem(description: error.description)

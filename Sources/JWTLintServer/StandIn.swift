@@ -62,7 +62,7 @@ package final class StandIn: Sendable {
     }
 
     /// A stand-in with a new test chain. `clock` gives the time in Unix seconds; `logDescriptor` is where log lines go.
-    /// - Throws: ``TestChainError`` when the chain cannot be made.
+    /// - Throws: ``JWTLintError`` when the chain cannot be made.
     package init(settings: StandInSettings, logDescriptor: Int32, clock: @escaping @Sendable () -> Double) throws {
         self.settings = settings
         self.clock = clock

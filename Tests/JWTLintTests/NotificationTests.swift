@@ -91,13 +91,13 @@ struct NotificationTests {
         let removed = try NotificationDraftEdit(parsing: "data.status", removing: true).applied(to: draft)
         #expect(removed["data"]?.objectValue?["status"] == nil)
 
-        #expect(throws: NotificationDraftEdit.Problem.self) { try NotificationDraftEdit(parsing: "data.nothere=1").applied(to: draft) }
-        #expect(throws: NotificationDraftEdit.Problem.self) { try NotificationDraftEdit(parsing: "data.status=1", adding: true).applied(to: draft) }
-        #expect(throws: NotificationDraftEdit.Problem.self) { try NotificationDraftEdit(parsing: "data.status.deeper=1").applied(to: draft) }
-        #expect(throws: NotificationDraftEdit.Problem.self) { try NotificationDraftEdit(parsing: "no-equals-sign") }
-        #expect(throws: NotificationDraftEdit.Problem.self) { try NotificationDraftEdit(parsing: "data..status=1") }
+        #expect(throws: JWTLintError.self) { try NotificationDraftEdit(parsing: "data.nothere=1").applied(to: draft) }
+        #expect(throws: JWTLintError.self) { try NotificationDraftEdit(parsing: "data.status=1", adding: true).applied(to: draft) }
+        #expect(throws: JWTLintError.self) { try NotificationDraftEdit(parsing: "data.status.deeper=1").applied(to: draft) }
+        #expect(throws: JWTLintError.self) { try NotificationDraftEdit(parsing: "no-equals-sign") }
+        #expect(throws: JWTLintError.self) { try NotificationDraftEdit(parsing: "data..status=1") }
         let signed = try NotificationDraftEdit(parsing: "data.signedTransactionInfo=\"eyJ.eyJ.sig\"").applied(to: draft)
-        #expect(throws: NotificationDraftEdit.Problem.self) { try NotificationDraftEdit(parsing: "data.signedTransactionInfo.price=1").applied(to: signed) }
+        #expect(throws: JWTLintError.self) { try NotificationDraftEdit(parsing: "data.signedTransactionInfo.price=1").applied(to: signed) }
     }
 
     @Test("A chain written to a folder reads back and signs data that verifies with its root; a wrong key is refused")
@@ -107,7 +107,7 @@ struct NotificationTests {
         let made = try TestChainDirectory.create(in: folder, now: Self.now, years: 2, force: false)
         var status = stat()
         #expect(stat(folder + "/leaf.key", &status) == 0 && status.st_mode & 0o777 == 0o600)
-        #expect(throws: TestChainError.self) { try TestChainDirectory.create(in: folder, now: Self.now, years: 2, force: false) }
+        #expect(throws: JWTLintError.self) { try TestChainDirectory.create(in: folder, now: Self.now, years: 2, force: false) }
         let loaded = try TestChain.load(from: folder, now: Self.now)
         #expect(loaded.root == made.root && loaded.leaf == made.leaf)
         let draft = NotificationFactory.draft(try #require(NotificationKind.named("TEST", nil)), subject: NotificationSubject(), now: Self.now)
@@ -116,8 +116,8 @@ struct NotificationTests {
         // Another chain's leaf key in this folder: the folder no longer hangs together.
         try TestChainDirectory.create(in: folder + "-2", now: Self.now, years: 2, force: false)
         #expect(system("cp '\(folder)-2/leaf.key' '\(folder)/leaf.key'") == 0)
-        #expect(throws: TestChainError.self) { try TestChain.load(from: folder, now: Self.now) }
+        #expect(throws: JWTLintError.self) { try TestChain.load(from: folder, now: Self.now) }
         // Past its validity, it is refused with a way out.
-        #expect(throws: TestChainError.self) { try TestChain.load(from: folder + "-2", now: Self.now + 5 * 31_556_952) }
+        #expect(throws: JWTLintError.self) { try TestChain.load(from: folder + "-2", now: Self.now + 5 * 31_556_952) }
     }
 }

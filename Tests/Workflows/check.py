@@ -38,7 +38,7 @@ def scripts_in(command):
 
 def main(root, dist):
     root, dist = Path(root), Path(dist)
-    version = re.search(r'public static let current = "([0-9.]+)"', (root / "Sources/JWTLint/JWTLintVersion.swift").read_text()).group(1)
+    version = re.search(r'package static let current = "([0-9.]+)"', (root / "Sources/JWTLint/JWTLintVersion.swift").read_text()).group(1)
     workflows = {name: load(root / ".github/workflows" / name) for name in ("ci.yml", "release.yml")}
 
     ci, release = workflows["ci.yml"], workflows["release.yml"]

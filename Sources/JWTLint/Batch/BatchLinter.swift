@@ -191,7 +191,7 @@ public final class BatchLinter {
     /// (and run OpenSSL's clean-up) while a worker still frees OpenSSL objects. Safe to call more than once;
     /// ``finish()`` and deinitialisation call it. Call it yourself when a run ends early (a failed read), with
     /// pieces still out.
-    public func stopWorkers() {
+    package func stopWorkers() {
         for _ in 0..<workersStarted { queue?.put(nil) }
         workersStarted = 0
         workersDone?.wait()

@@ -22,57 +22,57 @@ public enum RuleSetting: Sendable, Hashable {
 /// ```
 /// Every member is optional. An unknown member, an unknown rule ID or a value of the wrong type is an error that
 /// names the file and line: a misspelt setting is never silently ignored.
-public struct Configuration: Sendable, Equatable {
+package struct Configuration: Sendable, Equatable {
     /// The file name looked for in the working folder and its parents.
     package static let fileName = ".jwtlint.json"
 
     /// The file this configuration was read from.
-    public var path: String
+    package var path: String
     /// `--profile`: `auto` or a profile's name.
-    public var profile: ProfileChoice?
+    package var profile: ProfileChoice?
     /// The key file, resolved against the configuration file's folder.
-    public var key: String?
+    package var key: String?
     /// `--kid`.
-    public var keyID: String?
+    package var keyID: String?
     /// `--issuer`.
-    public var issuer: String?
+    package var issuer: String?
     /// `--bundle-id`.
-    public var bundleID: String?
+    package var bundleID: String?
     /// `--client-id`: the client ID of Sign in with Apple (App ID or Services ID), or WeatherKit's Services ID.
-    public var clientID: String?
+    package var clientID: String?
     /// `--leeway`, in seconds.
-    public var leeway: Double?
+    package var leeway: Double?
     /// `--warnings-as-errors`.
-    public var warningsAsErrors: Bool?
+    package var warningsAsErrors: Bool?
     /// Per-rule severities, by rule ID.
-    public var rules: [RuleID: RuleSetting] = [:]
+    package var rules: [RuleID: RuleSetting] = [:]
     /// `--environment`: the environment App Store-signed data must come from.
-    public var environment: SignedEnvironment?
+    package var environment: SignedEnvironment?
     /// `--app-apple-id`: the app's Apple ID, which production data must carry.
-    public var appAppleID: Int64?
+    package var appAppleID: Int64?
     /// `--root`: root certificate files trusted beside Apple's, resolved against the configuration file's folder.
-    public var roots: [String]?
+    package var roots: [String]?
     /// `--at`: the time App Store-signed data's chain is checked as of.
-    public var chainTime: LintOptions.ChainTime?
+    package var chainTime: LintOptions.ChainTime?
 
     /// Why a configuration file cannot be used: the file, the line (when known) and what is wrong.
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// The configuration file.
-        public let path: String
+        package let path: String
         /// The line, from 1, when known.
-        public let line: Int?
+        package let line: Int?
         /// What is wrong.
-        public let message: String
+        package let message: String
 
         /// `path:line: message`, as compilers write it.
-        public var description: String {
+        package var description: String {
             "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
         }
     }
 
     /// Reads the configuration file at `path`.
     /// - Throws: ``Problem``.
-    public static func load(contentsOf path: String) throws(Problem) -> Configuration {
+    package static func load(contentsOf path: String) throws(Problem) -> Configuration {
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path, what: "configuration file", limit: 1024 * 1024, accepting: .regularFile).contents
@@ -84,7 +84,7 @@ public struct Configuration: Sendable, Equatable {
 
     /// Reads a configuration from a file's contents; `path` locates relative key paths and error messages.
     /// - Throws: ``Problem``.
-    public static func parse(_ bytes: [UInt8], path: String) throws(Problem) -> Configuration {
+    package static func parse(_ bytes: [UInt8], path: String) throws(Problem) -> Configuration {
         let text = String(decoding: bytes, as: UTF8.self)
         func problem(_ message: String, at name: String? = nil) -> Problem {
             Problem(path: path, line: name.flatMap { lineOf("\"\($0)\"", in: text) }, message: message)

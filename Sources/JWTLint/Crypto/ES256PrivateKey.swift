@@ -11,8 +11,8 @@ public final class ES256PrivateKey: @unchecked Sendable {
     public let publicKey: ES256PublicKey
 
     /// Reads a PKCS#8 (or SEC 1) EC P-256 private key in DER, the contents of Apple's `.p8`.
-    /// - Throws: ``KeyError`` when the DER is malformed or the key is not EC P-256.
-    package init(privateKeyDER der: [UInt8]) throws(KeyError) {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when the DER is malformed or the key is not EC P-256.
+    package init(privateKeyDER der: [UInt8]) throws(JWTLintError) {
         publicKey = try ES256PublicKey(privateKeyDER: der)
         let parsed = try ES256PublicKey.decodePrivateKey(der)
         pkey = parsed
@@ -21,8 +21,8 @@ public final class ES256PrivateKey: @unchecked Sendable {
     deinit { EVP_PKEY_free(pkey) }
 
     /// The ES256 signature of `message` in JWS form: raw `r || s`, 64 bytes.
-    /// - Throws: ``KeyError/invalidKey(_:)`` if OpenSSL fails to sign.
-    package func sign(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` if OpenSSL fails to sign.
+    package func sign(_ message: [UInt8]) throws(JWTLintError) -> [UInt8] {
         guard let raw = ECDSASignature.raw(fromDER: try signDER(message)) else {
             throw .invalidKey("OpenSSL returned a malformed signature")
         }
@@ -31,8 +31,8 @@ public final class ES256PrivateKey: @unchecked Sendable {
 
     /// The ECDSA P-256 SHA-256 signature of `message` in DER (`ECDSA-Sig-Value`), as the legacy promotional offer
     /// signature carries it.
-    /// - Throws: ``KeyError/invalidKey(_:)`` if OpenSSL fails to sign.
-    package func signDER(_ message: [UInt8]) throws(KeyError) -> [UInt8] {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` if OpenSSL fails to sign.
+    package func signDER(_ message: [UInt8]) throws(JWTLintError) -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { throw .invalidKey("out of memory") }
         defer { EVP_MD_CTX_free(context) }
         defer { OpenSSLError.clearQueue() }

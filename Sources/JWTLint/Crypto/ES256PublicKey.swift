@@ -25,12 +25,12 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Whether verifications use the precomputed table (see ``preparedForBulkVerification()``).
-    public var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
+    package var isPreparedForBulkVerification: Bool { fixedBaseGroup != nil }
 
     /// The same key with a table of multiples of its point precomputed (about 20 ms, 150 KB), which makes each
     /// verification about twice as fast. Worth it from about a thousand tokens. Returns `self` when it is already
     /// prepared, or when OpenSSL cannot precompute (verification then takes the standard path).
-    public func preparedForBulkVerification() -> ES256PublicKey {
+    package func preparedForBulkVerification() -> ES256PublicKey {
         guard fixedBaseGroup == nil, let group = ES256PublicKey.makeFixedBaseGroup(point: uncompressedPoint) else { return self }
         guard EVP_PKEY_up_ref(pkey) == 1 else {
             EC_GROUP_free(group)
@@ -65,18 +65,18 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// The key as a public JWK: `{"kty":"EC","crv":"P-256","x":…,"y":…}`.
-    public var jwk: String {
+    package var jwk: String {
         #"{"kty":"EC","crv":"P-256","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
     }
 
     /// The RFC 7638 JWK thumbprint: base64url of SHA-256 over `{"crv":"P-256","kty":"EC","x":…,"y":…}`.
-    public var thumbprint: String {
+    package var thumbprint: String {
         let canonical = #"{"crv":"P-256","kty":"EC","x":""# + Base64URL.encode(x) + #"","y":""# + Base64URL.encode(y) + #""}"#
         return Base64URL.encode(SHA256.digest(Array(canonical.utf8)))
     }
 
     /// The key as a SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`).
-    public var pem: String {
+    package var pem: String {
         PEMBlock.armored(ES256PublicKey.p256SPKIPrefix + uncompressedPoint, label: "PUBLIC KEY")
     }
 
@@ -86,8 +86,8 @@ public final class ES256PublicKey: @unchecked Sendable {
     package var y: [UInt8] { Array(uncompressedPoint[33...64]) }
 
     /// Makes a key from its affine coordinates (32 bytes each), as a JWK gives them.
-    /// - Throws: ``KeyError/invalidKey(_:)`` when the point is not on P-256.
-    package convenience init(x: [UInt8], y: [UInt8]) throws(KeyError) {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when the point is not on P-256.
+    package convenience init(x: [UInt8], y: [UInt8]) throws(JWTLintError) {
         guard x.count == 32, y.count == 32 else {
             throw .invalidKey("the coordinates must be 32 bytes each for P-256 (x has \(x.count), y has \(y.count))")
         }
@@ -95,15 +95,15 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Makes a key from an uncompressed point `0x04 || x || y`.
-    /// - Throws: ``KeyError/invalidKey(_:)`` when the point is not on P-256.
-    package convenience init(uncompressedPoint point: [UInt8]) throws(KeyError) {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when the point is not on P-256.
+    package convenience init(uncompressedPoint point: [UInt8]) throws(JWTLintError) {
         let pkey = try ES256PublicKey.makePublicKey(point: point)
         self.init(pkey: pkey, point: point)
     }
 
     /// Reads a SubjectPublicKeyInfo (the DER inside `BEGIN PUBLIC KEY`).
-    /// - Throws: ``KeyError`` when the DER is malformed or the key is not EC P-256.
-    package convenience init(subjectPublicKeyInfo der: [UInt8]) throws(KeyError) {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when the DER is malformed or the key is not EC P-256.
+    package convenience init(subjectPublicKeyInfo der: [UInt8]) throws(JWTLintError) {
         // The one DER encoding of an uncompressed P-256 key (RFC 5480) is read directly: OpenSSL's generic decoder
         // costs more than the rest of a one-token run. Any other encoding goes through OpenSSL.
         if der.count == ES256PublicKey.p256SPKIPrefix.count + 65, der.starts(with: ES256PublicKey.p256SPKIPrefix) {
@@ -127,8 +127,8 @@ public final class ES256PublicKey: @unchecked Sendable {
     ///
     /// The public point is computed from the private scalar, and checked against the copy the file may carry.
     /// The private scalar is cleared from memory before this returns; the caller clears `der`.
-    /// - Throws: ``KeyError`` when the DER is malformed, the key is not EC P-256, or the copies disagree.
-    package convenience init(privateKeyDER der: [UInt8]) throws(KeyError) {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when the DER is malformed, the key is not EC P-256, or the copies disagree.
+    package convenience init(privateKeyDER der: [UInt8]) throws(JWTLintError) {
         let parsed = try ES256PublicKey.decodePrivateKey(der)
         defer { EVP_PKEY_free(parsed) }
         try ES256PublicKey.requireP256(parsed)
@@ -142,11 +142,11 @@ public final class ES256PublicKey: @unchecked Sendable {
     // MARK: - OpenSSL plumbing
 
     /// Runs an OpenSSL `d2i_*` decoder over all of `der`; the caller frees the key it returns.
-    /// - Throws: ``KeyError/invalidKey(_:)`` when it fails or leaves bytes over.
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when it fails or leaves bytes over.
     static func decodeWhole(
         _ der: [UInt8], what: String, as format: String,
         _ decode: (inout UnsafePointer<UInt8>?, Int) -> OpaquePointer?
-    ) throws(KeyError) -> OpaquePointer {
+    ) throws(JWTLintError) -> OpaquePointer {
         var trailing = false
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress
@@ -165,11 +165,11 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Decodes a PKCS#8 (or SEC 1) private key; the caller frees it.
-    static func decodePrivateKey(_ der: [UInt8]) throws(KeyError) -> OpaquePointer {
+    static func decodePrivateKey(_ der: [UInt8]) throws(JWTLintError) -> OpaquePointer {
         try decodeWhole(der, what: "private key", as: "PKCS#8 DER") { d2i_AutoPrivateKey(nil, &$0, $1) }
     }
 
-    private static func requireP256(_ pkey: OpaquePointer) throws(KeyError) {
+    private static func requireP256(_ pkey: OpaquePointer) throws(JWTLintError) {
         let type = EVP_PKEY_get_base_id(pkey)
         guard type == EVP_PKEY_EC else {
             let name: String
@@ -196,7 +196,7 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// The key's public point, uncompressed.
-    private static func publicPoint(of pkey: OpaquePointer) throws(KeyError) -> [UInt8] {
+    private static func publicPoint(of pkey: OpaquePointer) throws(JWTLintError) -> [UInt8] {
         var length = 0
         guard EVP_PKEY_get_octet_string_param(pkey, OSSL_PKEY_PARAM_PUB_KEY, nil, 0, &length) == 1, length > 0, length <= 133 else {
             OpenSSLError.clearQueue()
@@ -211,7 +211,7 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Re-encodes any valid P-256 point encoding (compressed or not) as uncompressed.
-    private static func uncompressed(_ encoded: [UInt8]) throws(KeyError) -> [UInt8] {
+    private static func uncompressed(_ encoded: [UInt8]) throws(JWTLintError) -> [UInt8] {
         if encoded.count == 65, encoded[0] == 0x04 { return encoded }
         guard let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1) else { throw .invalidKey("P-256 is unavailable") }
         defer { EC_GROUP_free(group) }
@@ -224,7 +224,7 @@ public final class ES256PublicKey: @unchecked Sendable {
         return try encode(point, in: group)
     }
 
-    private static func encode(_ point: OpaquePointer, in group: OpaquePointer) throws(KeyError) -> [UInt8] {
+    private static func encode(_ point: OpaquePointer, in group: OpaquePointer) throws(JWTLintError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 65)
         let written = EC_POINT_point2oct(group, point, POINT_CONVERSION_UNCOMPRESSED, &output, output.count, nil)
         guard written == 65 else {
@@ -235,7 +235,7 @@ public final class ES256PublicKey: @unchecked Sendable {
     }
 
     /// Computes d·G from the private scalar d.
-    private static func derivePublicPoint(fromPrivate pkey: OpaquePointer) throws(KeyError) -> [UInt8] {
+    private static func derivePublicPoint(fromPrivate pkey: OpaquePointer) throws(JWTLintError) -> [UInt8] {
         var scalar: OpaquePointer? = nil
         guard EVP_PKEY_get_bn_param(pkey, OSSL_PKEY_PARAM_PRIV_KEY, &scalar) == 1, let scalar else {
             OpenSSLError.clearQueue()
@@ -256,7 +256,7 @@ public final class ES256PublicKey: @unchecked Sendable {
         return try encode(point, in: group)
     }
 
-    private static func makePublicKey(point: [UInt8]) throws(KeyError) -> OpaquePointer {
+    private static func makePublicKey(point: [UInt8]) throws(JWTLintError) -> OpaquePointer {
         guard point.count == 65, point[0] == 0x04 else { throw .invalidKey("the public point is not an uncompressed P-256 point") }
         guard let made = point.withUnsafeBufferPointer({ copenssl_p256_public_key($0.baseAddress, $0.count) }) else {
             OpenSSLError.clearQueue()

@@ -11,9 +11,9 @@ package final class RSAPublicKey: @unchecked Sendable {
     package let bits: Int
 
     /// The key with this modulus and exponent, big-endian, as a JWK's `n` and `e` hold them.
-    /// - Throws: ``KeyError/invalidKey(_:)`` for a modulus under 2048 bits or over 8192, or an exponent that is not an odd number
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` for a modulus under 2048 bits or over 8192, or an exponent that is not an odd number
     ///   above 1.
-    package init(modulus: [UInt8], exponent: [UInt8]) throws(KeyError) {
+    package init(modulus: [UInt8], exponent: [UInt8]) throws(JWTLintError) {
         let significant = modulus.drop { $0 == 0 }
         let bits = significant.isEmpty ? 0 : significant.count * 8 - significant.first!.leadingZeroBitCount
         guard bits >= 2048 else { throw .invalidKey("the RSA modulus is \(bits) bits; RS256 keys have 2048 or more") }

@@ -7,8 +7,8 @@ internal import COpenSSL
 package enum TestChainMaker {
     /// A chain valid from 400 days before `now` (so that it signs a year-long notification scenario that ends now)
     /// to `years` years after it.
-    /// - Throws: ``TestChainError`` when OpenSSL cannot make a key or a certificate.
-    package static func make(now: Double, years: Int = 2) throws(TestChainError) -> TestChain {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/testChain`` when OpenSSL cannot make a key or a certificate.
+    package static func make(now: Double, years: Int = 2) throws(JWTLintError) -> TestChain {
         var made = try makeWithKeys(now: now, years: years)
         made.keys.clear()
         return made.chain
@@ -16,8 +16,8 @@ package enum TestChainMaker {
 
     /// A chain as ``make(now:years:)`` makes it, with its three private keys (PKCS#8 DER) for writing to files.
     /// The caller clears the keys (``TestChainKeys/clear()``) once they are written.
-    /// - Throws: ``TestChainError`` when OpenSSL cannot make a key or a certificate.
-    package static func makeWithKeys(now: Double, years: Int) throws(TestChainError) -> (chain: TestChain, keys: TestChainKeys) {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/testChain`` when OpenSSL cannot make a key or a certificate.
+    package static func makeWithKeys(now: Double, years: Int) throws(JWTLintError) -> (chain: TestChain, keys: TestChainKeys) {
         let start = Int64(now) - 400 * 86_400
         let end = Int64(now) + Int64(years) * 31_556_952
         let rootKey = try generateKey(curve: "P-384")
@@ -47,16 +47,16 @@ package enum TestChainMaker {
             signingKey = try ES256PrivateKey(privateKeyDER: keys.leaf)
         } catch {
             keys.clear()
-            throw TestChainError(description: "the leaf key cannot be read back: \(error)")
+            throw JWTLintError(.testChain, "the leaf key cannot be read back: \(error)")
         }
         let chain = TestChain(root: try der(root), intermediate: try der(intermediate), leaf: try der(leaf), signingKey: signingKey)
         return (chain, keys)
     }
 
-    private static func generateKey(curve: String) throws(TestChainError) -> OpaquePointer {
+    private static func generateKey(curve: String) throws(JWTLintError) -> OpaquePointer {
         defer { OpenSSLError.clearQueue() }
         guard let key = copenssl_ec_generate(curve) else {
-            throw TestChainError(description: "no \(curve) key (\(OpenSSLError.drainQueue()))")
+            throw JWTLintError(.testChain, "no \(curve) key (\(OpenSSLError.drainQueue()))")
         }
         return key
     }
@@ -66,9 +66,9 @@ package enum TestChainMaker {
     private static func certificate(
         subject: String, key: OpaquePointer, issuer: OpaquePointer?, issuerKey: OpaquePointer, serial: Int, notBefore: Int64,
         notAfter: Int64, authority: Bool, oid: String?
-    ) throws(TestChainError) -> OpaquePointer {
+    ) throws(JWTLintError) -> OpaquePointer {
         defer { OpenSSLError.clearQueue() }
-        guard let certificate = X509_new() else { throw TestChainError(description: "out of memory") }
+        guard let certificate = X509_new() else { throw JWTLintError(.testChain, "out of memory") }
         var done = false
         defer { if !done { X509_free(certificate) } }
         guard X509_set_version(certificate, 2) == 1,
@@ -76,18 +76,18 @@ package enum TestChainMaker {
             ASN1_TIME_set(X509_getm_notBefore(certificate), time_t(notBefore)) != nil,
             ASN1_TIME_set(X509_getm_notAfter(certificate), time_t(notAfter)) != nil,
             X509_set_pubkey(certificate, key) == 1
-        else { throw TestChainError(description: "\(subject): \(OpenSSLError.drainQueue())") }
+        else { throw JWTLintError(.testChain, "\(subject): \(OpenSSLError.drainQueue())") }
         let name = X509_get_subject_name(certificate)
         for (field, value) in [
             ("CN", subject), ("OU", "jwtlint (TEST ONLY, never trust)"), ("O", "jwtlint"), ("C", "US"),
         ] {
             let bytes = Array(value.utf8)
             guard X509_NAME_add_entry_by_txt(name, field, MBSTRING_ASC, bytes, Int32(bytes.count), -1, 0) == 1 else {
-                throw TestChainError(description: "\(subject): \(OpenSSLError.drainQueue())")
+                throw JWTLintError(.testChain, "\(subject): \(OpenSSLError.drainQueue())")
             }
         }
         let issuerName = issuer.map { X509_get_subject_name($0) } ?? name
-        guard X509_set_issuer_name(certificate, issuerName) == 1 else { throw TestChainError(description: "\(subject): \(OpenSSLError.drainQueue())") }
+        guard X509_set_issuer_name(certificate, issuerName) == 1 else { throw JWTLintError(.testChain, "\(subject): \(OpenSSLError.drainQueue())") }
 
         var extensions = [
             ("basicConstraints", authority ? "critical,CA:TRUE" : "critical,CA:FALSE"),
@@ -98,29 +98,29 @@ package enum TestChainMaker {
         if let oid { extensions.append((oid, "ASN1:NULL")) }
         for (extensionName, value) in extensions {
             guard copenssl_add_extension(certificate, issuer ?? certificate, extensionName, value) == 1 else {
-                throw TestChainError(description: "\(subject), \(extensionName): \(OpenSSLError.drainQueue())")
+                throw JWTLintError(.testChain, "\(subject), \(extensionName): \(OpenSSLError.drainQueue())")
             }
         }
         // Every issuer here is P-384, and signs with SHA-384, as Apple's CAs do.
-        guard X509_sign(certificate, issuerKey, EVP_sha384()) > 0 else { throw TestChainError(description: "\(subject): \(OpenSSLError.drainQueue())") }
+        guard X509_sign(certificate, issuerKey, EVP_sha384()) > 0 else { throw JWTLintError(.testChain, "\(subject): \(OpenSSLError.drainQueue())") }
         done = true
         return certificate
     }
 
-    private static func der(_ certificate: OpaquePointer) throws(TestChainError) -> [UInt8] {
+    private static func der(_ certificate: OpaquePointer) throws(JWTLintError) -> [UInt8] {
         defer { OpenSSLError.clearQueue() }
         var buffer: UnsafeMutablePointer<UInt8>? = nil
         let length = i2d_X509(certificate, &buffer)
-        guard length > 0, let buffer else { throw TestChainError(description: "a certificate cannot be written as DER") }
+        guard length > 0, let buffer else { throw JWTLintError(.testChain, "a certificate cannot be written as DER") }
         defer { copenssl_free(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
     }
 
-    private static func privateKeyDER(_ key: OpaquePointer) throws(TestChainError) -> [UInt8] {
+    private static func privateKeyDER(_ key: OpaquePointer) throws(JWTLintError) -> [UInt8] {
         defer { OpenSSLError.clearQueue() }
         var buffer: UnsafeMutablePointer<UInt8>? = nil
         let length = i2d_PrivateKey(key, &buffer)
-        guard length > 0, let buffer else { throw TestChainError(description: "the leaf key cannot be written as DER") }
+        guard length > 0, let buffer else { throw JWTLintError(.testChain, "the leaf key cannot be written as DER") }
         defer {
             copenssl_cleanse(buffer, Int(length))
             copenssl_free(buffer)
@@ -141,12 +141,6 @@ package struct TestChainKeys {
         PEMBlock.clear(&intermediate)
         PEMBlock.clear(&leaf)
     }
-}
-
-/// Why a test chain could not be made, written or read: OpenSSL's words, or what is wrong with a chain folder.
-public struct TestChainError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong, naming the file or folder.
-    public let description: String
 }
 
 /// A test chain shaped like Apple's (P-384 root and intermediate with Apple's marker OIDs, P-256 leaf), and the
@@ -170,14 +164,14 @@ public struct TestChain: Sendable {
     }
 
     /// A new chain with random keys, valid from 400 days before `now` (Unix seconds) to `years` years after it.
-    /// - Throws: ``TestChainError`` when OpenSSL cannot make a key or a certificate.
-    public static func make(now: Double, years: Int = 2) throws(TestChainError) -> TestChain {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/testChain`` when OpenSSL cannot make a key or a certificate.
+    public static func make(now: Double, years: Int = 2) throws(JWTLintError) -> TestChain {
         try TestChainMaker.make(now: now, years: years)
     }
 
     /// The chain that `jwtlint chain create` wrote into `folder`, checked as of `now` (Unix seconds).
-    /// - Throws: ``TestChainError`` naming the file that is missing or wrong.
-    public static func load(from folder: String, now: Double) throws(TestChainError) -> TestChain {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/testChain`` naming the file that is missing or wrong.
+    package static func load(from folder: String, now: Double) throws(JWTLintError) -> TestChain {
         try TestChainDirectory.load(from: folder, now: now)
     }
 
@@ -189,8 +183,8 @@ public struct TestChain: Sendable {
 
     /// A JWS of `payload` (a JSON object's text) signed by the leaf, with `alg` ES256 and this chain in `x5c`, as the
     /// App Store signs its data.
-    /// - Throws: ``KeyError`` when signing fails.
-    public func sign(payload: String) throws(KeyError) -> String {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when signing fails.
+    public func sign(payload: String) throws(JWTLintError) -> String {
         let header = "{\"alg\":\"ES256\",\"x5c\":[" + x5c.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
         let signingInput = Base64URL.encode(header) + "." + Base64URL.encode(payload)
         return signingInput + "." + Base64URL.encode(try signingKey.sign(Array(signingInput.utf8)))

@@ -5,13 +5,9 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// Why a certificate could not be read: the end of a sentence, "it is not a DER X.509 certificate (…)".
-public struct CertificateError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// OpenSSL's reason, or jwtlint's.
-    public let reason: String
-    /// The reason.
-    public var description: String { reason }
-}
+/// Why a certificate could not be read: a ``JWTLintError`` of kind ``JWTLintError/Kind/certificate``, whose message
+/// ends a sentence, "it is not a DER X.509 certificate (…)". The name stays while the files that say it are rewritten.
+public typealias CertificateError = JWTLintError
 
 /// One X.509 certificate, parsed by OpenSSL from DER. Owns its `X509`, freed in `deinit`; never changed after it is
 /// made, so it may be shared across threads (hence `@unchecked Sendable`). What callers need is copied out as Swift

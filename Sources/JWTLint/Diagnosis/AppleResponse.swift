@@ -1,20 +1,20 @@
 /// Apple's answer, as the user saved it: a status line, headers and a body. For the App Store Server API a 401 has
 /// a plain-text body, `Unauthenticated` and a Request ID; some APIs answer JSON with `errorCode`.
-public struct AppleResponse: Sendable, Equatable {
+package struct AppleResponse: Sendable, Equatable {
     /// The HTTP status code, when a status line (or a bare code) was found.
-    public let status: Int?
+    package let status: Int?
     /// The Request ID to quote to Apple, when the body or a header carries one.
-    public let requestID: String?
+    package let requestID: String?
     /// Apple's numeric error code from a JSON body (`errorCode`), if any.
-    public let errorCode: Int?
+    package let errorCode: Int?
     /// Whether the body says `Unauthenticated`.
-    public let saysUnauthenticated: Bool
+    package let saysUnauthenticated: Bool
     /// The service's error word from a JSON body: APNs' `reason` (`ExpiredProviderToken`), an OAuth `error`
     /// (`invalid_client`), if any.
-    public var errorWord: String? = nil
+    package var errorWord: String? = nil
 
     /// Reads a saved response: `HTTP/1.1 401 Unauthorized` (or `HTTP/2 401`), headers, a blank line, the body.
-    public static func parse(_ text: String) -> AppleResponse {
+    package static func parse(_ text: String) -> AppleResponse {
         let lines = text.trimmedLines()
         var status: Int?
         var requestID: String?

@@ -1,8 +1,8 @@
 /// What a user has after a 401, read into its parts: the Authorization value, and the method and URL when the
 /// input was a `curl` command or a raw HTTP request.
-public struct CapturedRequest: Sendable, Equatable {
+package struct CapturedRequest: Sendable, Equatable {
     /// The kinds of input `jwtlint diagnose` reads.
-    public enum Form: String, Sendable {
+    package enum Form: String, Sendable {
         /// A bare token.
         case token = "a token"
         /// `Bearer <token>`.
@@ -16,21 +16,21 @@ public struct CapturedRequest: Sendable, Equatable {
     }
 
     /// What the input was.
-    public let form: Form
+    package let form: Form
     /// The line to lint: `Authorization: <value>` as sent, or the bare token or Bearer value.
-    public let tokenLine: String?
+    package let tokenLine: String?
     /// How many Authorization headers the request sends.
-    public let authorizationHeaders: Int
+    package let authorizationHeaders: Int
     /// The HTTP method, when known.
-    public let method: String?
+    package let method: String?
     /// The host the request goes to, when known (lower case).
-    public let host: String?
+    package let host: String?
     /// The path, when known.
-    public let path: String?
+    package let path: String?
 
     /// Reads `text`: a bare token, `Bearer <token>`, an `Authorization:` header line, a `curl` command line, or a
     /// raw HTTP request.
-    public static func parse(_ text: String) -> CapturedRequest {
+    package static func parse(_ text: String) -> CapturedRequest {
         let trimmed = text.trimmingWhitespace()
         if trimmed.hasPrefix("curl ") || trimmed.hasPrefix("curl\t") || trimmed.hasPrefix("curl\\") {
             return curl(trimmed)

@@ -4,39 +4,39 @@
 /// trackers of Apple's and others' libraries (the project's research notes, apple-jwt-rules §6–7): DER
 /// signatures, millisecond timestamps, lifetimes at or over the limit, clock skew, the wrong kind of key or token,
 /// wrong kid/iss/bid, production calls before a production release, sandbox and production mixed up.
-public struct Diagnosis: Sendable {
+package struct Diagnosis: Sendable {
     /// One likely cause.
-    public struct Cause: Sendable, Equatable {
+    package struct Cause: Sendable, Equatable {
         /// What is wrong, in a few words.
-        public let title: String
+        package let title: String
         /// What in the request shows it.
-        public let evidence: [String]
+        package let evidence: [String]
         /// What to do.
-        public let fix: String
+        package let fix: String
         /// Where the knowledge comes from.
-        public let source: String
+        package let source: String
         /// How likely it is, 0–100: a defect in the token outranks anything the token cannot show.
-        public let likelihood: Int
+        package let likelihood: Int
         /// The rules that found it (none for what only the request or Apple's response shows).
-        public let rules: [RuleID]
+        package let rules: [RuleID]
     }
 
     /// The request as read.
-    public let request: CapturedRequest
+    package let request: CapturedRequest
     /// The lint result of the token, when the request carried one.
-    public let result: LintResult?
+    package let result: LintResult?
     /// Apple's response, when given.
-    public let response: AppleResponse?
+    package let response: AppleResponse?
     /// The causes, most likely first.
-    public let causes: [Cause]
+    package let causes: [Cause]
     /// Whether a key was given to verify the signature with.
-    public let keyGiven: Bool
+    package let keyGiven: Bool
 
     /// Diagnoses `request` (and `response`) with `options`: the key, expected values, "now" (this machine's clock,
     /// to show skew against) and the profile. A 401 comes from an API, so under `auto` the token is judged as the
     /// host's kind (the App Store Connect API's host: an App Store Connect API token), and as an App Store Server
     /// API token otherwise: a StoreKit in-app JWS sent as a bearer token is named as the wrong kind.
-    public static func diagnose(_ request: CapturedRequest, response: AppleResponse?, options: LintOptions) -> Diagnosis {
+    package static func diagnose(_ request: CapturedRequest, response: AppleResponse?, options: LintOptions) -> Diagnosis {
         var causes: [Cause] = []
         var result: LintResult?
         if let line = request.tokenLine {

@@ -1,8 +1,8 @@
 /// A diagnosis as text, for people: what was given, what Apple answered, which profile judged the token, and the
 /// likely causes, most likely first, each with its evidence, fix and source.
-public enum DiagnosisReport {
+package enum DiagnosisReport {
     /// The whole report; `now` (Unix seconds) is the time the token was judged at, shown beside its own times.
-    public static func text(_ diagnosis: Diagnosis, now: Double) -> String {
+    package static func text(_ diagnosis: Diagnosis, now: Double) -> String {
         let request = diagnosis.request
         var text = "jwtlint diagnose: \(request.form.rawValue)"
         if let host = request.host { text += ", \(request.method ?? "GET") https://\(host)\(request.path ?? "")" }

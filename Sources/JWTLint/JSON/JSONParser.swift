@@ -2,7 +2,7 @@ internal import CClearingAllocator
 internal import CJansson
 
 /// Why a segment's JSON could not be turned into an object.
-public enum JSONParseError: Error, Sendable, Equatable {
+package enum JSONParseError: Error, Sendable, Equatable {
     /// The same member name appears twice in one object. Carries the name.
     case duplicateMember(String)
     /// The bytes are not UTF-8.

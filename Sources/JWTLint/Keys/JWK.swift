@@ -2,8 +2,8 @@
 enum JWK {
     /// The public key in a public JWK's `x` and `y`. A private JWK (one with `d`) is refused; its private members'
     /// values are never copied out of the JSON parser.
-    /// - Throws: ``KeyError``.
-    static func publicKey(from contents: [UInt8]) throws(KeyError) -> ES256PublicKey {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key``.
+    static func publicKey(from contents: [UInt8]) throws(JWTLintError) -> ES256PublicKey {
         let parsed = contents.withUnsafeBytes { JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) }
         let object: JSONObject
         switch parsed {
@@ -52,13 +52,13 @@ enum JWK {
     }
 
     /// The string member `name`, `nil` when absent. Throws when it is present but not a string.
-    private static func member(_ name: String, of object: JSONObject) throws(KeyError) -> String? {
+    private static func member(_ name: String, of object: JSONObject) throws(JWTLintError) -> String? {
         guard let value = object[name] else { return nil }
         guard let text = value.stringValue else { throw .invalidKey("the JWK's \"\(name)\" is \(value.typeNameWithArticle), not a string") }
         return text
     }
 
-    private static func coordinate(_ name: String, in object: JSONObject) throws(KeyError) -> [UInt8] {
+    private static func coordinate(_ name: String, in object: JSONObject) throws(JWTLintError) -> [UInt8] {
         guard let text = try member(name, of: object) else { throw .invalidKey("the JWK has no \"\(name)\" member") }
         switch Base64URL.decode(text) {
         case .success(let bytes):

@@ -29,15 +29,15 @@ public struct JWKSet: Sendable {
     }
 
     /// Reads a key set. Every key must be a public RSA signing key with a `kid`, no `kid` twice.
-    /// - Throws: ``KeyError`` naming the key at fault by its place in the set.
-    public static func parse(_ contents: [UInt8]) throws(KeyError) -> JWKSet {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` naming the key at fault by its place in the set.
+    public static func parse(_ contents: [UInt8]) throws(JWTLintError) -> JWKSet {
         let parsed = contents.withUnsafeBytes { JSONParser.parseObject($0, withholding: JSONParser.privateJWKMembers) }
         guard case .success(let object) = parsed else { throw .unrecognized("is not a JSON object") }
         return try parse(object)
     }
 
     /// Reads a key set from its parsed JSON object.
-    static func parse(_ object: JSONObject) throws(KeyError) -> JWKSet {
+    static func parse(_ object: JSONObject) throws(JWTLintError) -> JWKSet {
         guard case .array(let entries)? = object["keys"] else { throw .invalidKey("the JWK Set's \"keys\" is not an array") }
         guard !entries.isEmpty else { throw .invalidKey("the JWK Set holds no keys") }
         guard entries.count <= 64 else { throw .invalidKey("the JWK Set holds \(entries.count) keys; Apple's holds a few") }
@@ -63,7 +63,7 @@ public struct JWKSet: Sendable {
         return JWKSet(keys: keys)
     }
 
-    private static func bytes(_ name: String, of jwk: JSONObject, place: String) throws(KeyError) -> [UInt8] {
+    private static func bytes(_ name: String, of jwk: JSONObject, place: String) throws(JWTLintError) -> [UInt8] {
         guard let text = jwk[name]?.stringValue else { throw .invalidKey("\(place) has no \"\(name)\" string") }
         switch Base64URL.decode(text) {
         case .success(let bytes): return bytes
@@ -73,7 +73,7 @@ public struct JWKSet: Sendable {
 }
 
 /// What a key file holds: one key to verify ES256 tokens with, or a set of RSA keys picked by `kid`.
-public enum KeyMaterial: Sendable {
+package enum KeyMaterial: Sendable {
     /// One key: Apple's `.p8`, a public key PEM, or a public JWK.
     case key(VerificationKey)
     /// A JWK Set, such as Apple's Sign in with Apple keys saved from `https://appleid.apple.com/auth/keys`.
@@ -81,15 +81,15 @@ public enum KeyMaterial: Sendable {
 
     /// Reads a key or key set from a file's contents. `fileName` (a path or a bare name) supplies
     /// ``VerificationKey/keyIDFromFileName``.
-    /// - Throws: ``KeyError``.
-    public static func parse(_ contents: [UInt8], fileName: String?) throws(KeyError) -> KeyMaterial {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key``.
+    package static func parse(_ contents: [UInt8], fileName: String?) throws(JWTLintError) -> KeyMaterial {
         if let object = JWKSet.keySetObject(contents) { return .keySet(try JWKSet.parse(object)) }
         return .key(try VerificationKey.parse(contents, fileName: fileName))
     }
 
     /// Loads the key or key set in the file at `path`.
-    /// - Throws: ``KeyError``; never any key material.
-    public static func load(contentsOf path: String) throws(KeyError) -> KeyMaterial {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key``; never any key material.
+    package static func load(contentsOf path: String) throws(JWTLintError) -> KeyMaterial {
         var (contents, readableByOthers) = try VerificationKey.readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
         if let object = JWKSet.keySetObject(contents) { return .keySet(try JWKSet.parse(object)) }

@@ -12,8 +12,8 @@ struct PEMBlock {
     /// The armor need not be on lines of its own: a key whose newlines became spaces or literal `\n` (as keys
     /// kept in CI secrets and environment variables often are) reads the same. Nothing read from the file is
     /// ever put in an error message, since it may be private key material.
-    /// - Throws: ``KeyError/invalidKey(_:)`` for a block without an end, or a body that is not base64.
-    static func blocks(in text: [UInt8]) throws(KeyError) -> [PEMBlock] {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` for a block without an end, or a body that is not base64.
+    static func blocks(in text: [UInt8]) throws(JWTLintError) -> [PEMBlock] {
         var result: [PEMBlock] = []
         do {
             var searchFrom = 0
@@ -31,7 +31,7 @@ struct PEMBlock {
     }
 
     /// The block whose BEGIN line starts at `begin`, and the index just past its END line.
-    private static func block(at begin: Int, in text: [UInt8]) throws(KeyError) -> (PEMBlock, end: Int) {
+    private static func block(at begin: Int, in text: [UInt8]) throws(JWTLintError) -> (PEMBlock, end: Int) {
         let labelStart = begin + beginMarker.count
         guard let labelEnd = find(dashes, in: text, from: labelStart), isLabel(text[labelStart..<labelEnd]) else {
             throw .invalidKey("it has a '-----BEGIN' line that is not PEM armor")
@@ -55,7 +55,7 @@ struct PEMBlock {
 
     /// Decodes a body: RFC 1421 header lines (`Name: value`) are noted and skipped; whitespace and literal `\n`
     /// sequences between base64 characters are ignored.
-    private static func decodeBody(_ body: ArraySlice<UInt8>, label: String) throws(KeyError) -> PEMBlock {
+    private static func decodeBody(_ body: ArraySlice<UInt8>, label: String) throws(JWTLintError) -> PEMBlock {
         var base64: [UInt8] = []
         base64.reserveCapacity(body.count)
         defer { clear(&base64) }

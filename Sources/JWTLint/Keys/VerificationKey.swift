@@ -19,7 +19,7 @@ public struct VerificationKey: Sendable {
     /// The key ID in an Apple-style file name (`SubscriptionKey_<KEYID>.p8`, `AuthKey_<KEYID>.p8`), if any.
     public let keyIDFromFileName: String?
     /// Whether the file held a private key and group or others may read it (set by ``load(contentsOf:)``).
-    public private(set) var privateKeyReadableByOthers = false
+    package private(set) var privateKeyReadableByOthers = false
 
     /// Whether the file held a private key (the public key was derived from it).
     public var isPrivateKey: Bool { format == .pkcs8PrivateKey || format == .sec1PrivateKey }
@@ -28,7 +28,7 @@ public struct VerificationKey: Sendable {
     package static let maximumFileSize = 64 * 1024
 
     /// A key file's contents, and whether group or others may read it.
-    static func readKeyFile(_ path: String) throws(KeyError) -> (contents: [UInt8], readableByOthers: Bool) {
+    static func readKeyFile(_ path: String) throws(JWTLintError) -> (contents: [UInt8], readableByOthers: Bool) {
         do {
             return try FileReader.read(path, what: "key file", limit: maximumFileSize, accepting: .regularFileWithSecrets)
         } catch {
@@ -37,8 +37,8 @@ public struct VerificationKey: Sendable {
     }
 
     /// Loads the key in the file at `path`.
-    /// - Throws: ``KeyError`` saying what is wrong with the file; never any key material.
-    public static func load(contentsOf path: String) throws(KeyError) -> VerificationKey {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` saying what is wrong with the file; never any key material.
+    public static func load(contentsOf path: String) throws(JWTLintError) -> VerificationKey {
         var (contents, readableByOthers) = try readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
         var key = try parse(contents, fileName: path)
@@ -52,8 +52,8 @@ public struct VerificationKey: Sendable {
     }
 
     /// Reads a key from a file's contents. `fileName` (a path or a bare name) supplies ``keyIDFromFileName``.
-    /// - Throws: ``KeyError``.
-    public static func parse(_ contents: [UInt8], fileName: String?) throws(KeyError) -> VerificationKey {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key``.
+    public static func parse(_ contents: [UInt8], fileName: String?) throws(JWTLintError) -> VerificationKey {
         let keyID = fileName.flatMap(keyID(fromFileName:))
         let firstByte = contents.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
         if contents.isEmpty || firstByte == nil {
@@ -124,11 +124,11 @@ public struct SigningKey: Sendable {
     /// The key ID in an Apple-style file name, if any.
     public let keyIDFromFileName: String?
     /// Whether group or others may read the file.
-    public let readableByOthers: Bool
+    package let readableByOthers: Bool
 
     /// Loads the private key in the file at `path`.
-    /// - Throws: ``KeyError``: also when the file holds only a public key.
-    public static func load(contentsOf path: String) throws(KeyError) -> SigningKey {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key``: also when the file holds only a public key.
+    public static func load(contentsOf path: String) throws(JWTLintError) -> SigningKey {
         var (contents, readableByOthers) = try VerificationKey.readKeyFile(path)
         defer { PEMBlock.clear(&contents) }
         var blocks = try PEMBlock.blocks(in: contents)

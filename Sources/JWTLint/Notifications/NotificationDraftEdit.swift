@@ -18,22 +18,16 @@ public struct NotificationDraftEdit: Sendable, Hashable {
     /// What happens there.
     public let operation: Operation
 
-    /// Why an edit cannot be made: one sentence naming the path.
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// What is wrong, naming the path.
-        public let description: String
-    }
-
     /// Reads `PATH=VALUE` (for `.set` and `.add`) or `PATH` (for `.remove`).
-    /// - Throws: ``Problem`` when the text has no path, or no `=` where a value is needed.
-    public init(parsing text: String, adding: Bool = false, removing: Bool = false) throws(Problem) {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/notificationEdit`` when the text has no path, or no `=` where a value is needed.
+    public init(parsing text: String, adding: Bool = false, removing: Bool = false) throws(JWTLintError) {
         let pathText: Substring
         if removing {
             pathText = Substring(text)
             operation = .remove
         } else {
             guard let equals = text.firstIndex(of: "=") else {
-                throw Problem(description: "'\(text)' is not PATH=VALUE (such as data.status=2)")
+                throw JWTLintError(.notificationEdit, "'\(text)' is not PATH=VALUE (such as data.status=2)")
             }
             pathText = text[..<equals]
             let value = Self.value(String(text[text.index(after: equals)...]))
@@ -41,7 +35,7 @@ public struct NotificationDraftEdit: Sendable, Hashable {
         }
         let path = pathText.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.isEmpty, !path.contains(where: \.isEmpty) else {
-            throw Problem(description: "'\(pathText)' is not a path of member names separated by dots (such as data.signedTransactionInfo.price)")
+            throw JWTLintError(.notificationEdit, "'\(pathText)' is not a path of member names separated by dots (such as data.signedTransactionInfo.price)")
         }
         self.path = path
     }
@@ -60,13 +54,13 @@ public struct NotificationDraftEdit: Sendable, Hashable {
     }
 
     /// `payload` with this edit made.
-    /// - Throws: ``Problem`` when the path leads nowhere: a member that is not there (for `set` and `remove`), one
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/notificationEdit`` when the path leads nowhere: a member that is not there (for `set` and `remove`), one
     ///   that is (for `add`), or a step into something that is not an object or array.
-    public func applied(to payload: JSONObject) throws(Problem) -> JSONObject {
+    public func applied(to payload: JSONObject) throws(JWTLintError) -> JSONObject {
         try edit(.object(payload), at: path[...], walked: []).objectValue ?? payload
     }
 
-    private func edit(_ value: JSONValue, at rest: ArraySlice<String>, walked: [String]) throws(Problem) -> JSONValue {
+    private func edit(_ value: JSONValue, at rest: ArraySlice<String>, walked: [String]) throws(JWTLintError) -> JSONValue {
         guard let name = rest.first else { return value }
         let here = (walked + [name]).joined(separator: ".")
         let last = rest.count == 1
@@ -79,7 +73,7 @@ public struct NotificationDraftEdit: Sendable, Hashable {
                     guard present else { throw missing(here, in: object) }
                     return .object(object.setting(name, new))
                 case .add(let new):
-                    guard !present else { throw Problem(description: "\(here) is already there; change it with --set") }
+                    guard !present else { throw JWTLintError(.notificationEdit, "\(here) is already there; change it with --set") }
                     return .object(JSONObject(members: object.members + [JSONObject.Member(name: name, value: new)]))
                 case .remove:
                     guard present else { throw missing(here, in: object) }
@@ -90,7 +84,7 @@ public struct NotificationDraftEdit: Sendable, Hashable {
             return .object(object.setting(name, try edit(inner, at: rest.dropFirst(), walked: walked + [name])))
         case .array(var elements):
             guard let index = Int(name), index >= 0, index < elements.count || (last && index == elements.count && isAdd) else {
-                throw Problem(description: "\(here): \((walked).joined(separator: ".")) is an array of \(elements.count); there is no element \(name)")
+                throw JWTLintError(.notificationEdit, "\(here): \((walked).joined(separator: ".")) is an array of \(elements.count); there is no element \(name)")
             }
             if last {
                 switch operation {
@@ -104,9 +98,9 @@ public struct NotificationDraftEdit: Sendable, Hashable {
             elements[index] = try edit(elements[index], at: rest.dropFirst(), walked: walked + [name])
             return .array(elements)
         case .string where (walked.last ?? "").hasPrefix("signed"):
-            throw Problem(description: "\(walked.joined(separator: ".")) is already a signed JWS, whose fields cannot be changed; give it as a decoded object to change them")
+            throw JWTLintError(.notificationEdit, "\(walked.joined(separator: ".")) is already a signed JWS, whose fields cannot be changed; give it as a decoded object to change them")
         default:
-            throw Problem(description: "\(here): \(walked.joined(separator: ".")) is \(value.typeNameWithArticle), which has no members")
+            throw JWTLintError(.notificationEdit, "\(here): \(walked.joined(separator: ".")) is \(value.typeNameWithArticle), which has no members")
         }
     }
 
@@ -115,10 +109,10 @@ public struct NotificationDraftEdit: Sendable, Hashable {
         return false
     }
 
-    private func missing(_ path: String, in object: JSONObject) -> Problem {
+    private func missing(_ path: String, in object: JSONObject) -> JWTLintError {
         let names = object.members.map(\.name)
         let hint = isAdd ? "" : " (add a new member with --add)"
-        return Problem(description: "\(path) is not in the payload; the members there are \(names.isEmpty ? "none" : names.joined(separator: ", "))\(hint)")
+        return JWTLintError(.notificationEdit, "\(path) is not in the payload; the members there are \(names.isEmpty ? "none" : names.joined(separator: ", "))\(hint)")
     }
 }
 

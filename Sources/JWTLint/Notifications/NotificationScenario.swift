@@ -37,36 +37,30 @@ public struct NotificationScenario: Sendable, Hashable {
         public let edits: [NotificationDraftEdit]
     }
 
-    /// Why a scenario file cannot be used: one sentence naming where.
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// What is wrong.
-        public let description: String
-    }
-
     /// The longest a scenario may span: a year, so that a test chain made now (valid from 400 days before) signs
     /// its first step.
-    public static let longestSpan: Double = 366 * 86_400
+    package static let longestSpan: Double = 366 * 86_400
 
     /// Reads a scenario file's contents.
-    /// - Throws: ``Problem`` naming the member that is wrong.
-    public init(parsing bytes: [UInt8]) throws(Problem) {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/scenario`` naming the member that is wrong.
+    public init(parsing bytes: [UInt8]) throws(JWTLintError) {
         let object: JSONObject
         switch DecodedToken.parseJSONObject(bytes) {
         case .success(let parsed): object = parsed
-        case .failure(let error): throw Problem(description: "is not a scenario: it \(error.explanation)")
+        case .failure(let error): throw JWTLintError(.scenario, "is not a scenario: it \(error.explanation)")
         }
         for member in object.members where !["scenario", "description", "steps"].contains(member.name) {
-            throw Problem(description: "has the member \(JSONText.quoted(member.name)); a scenario has scenario, description and steps")
+            throw JWTLintError(.scenario, "has the member \(JSONText.quoted(member.name)); a scenario has scenario, description and steps")
         }
         guard case .string(let name)? = object["scenario"], Self.isName(name) else {
-            throw Problem(description: "needs \"scenario\": its name, lower-case letters, digits and dashes (such as \"subscription-lifecycle\")")
+            throw JWTLintError(.scenario, "needs \"scenario\": its name, lower-case letters, digits and dashes (such as \"subscription-lifecycle\")")
         }
         guard case .array(let stepValues)? = object["steps"], !stepValues.isEmpty, stepValues.count <= 1000 else {
-            throw Problem(description: "needs \"steps\": an array of 1 to 1000 steps, such as [{\"notification\": \"DID_RENEW\"}]")
+            throw JWTLintError(.scenario, "needs \"steps\": an array of 1 to 1000 steps, such as [{\"notification\": \"DID_RENEW\"}]")
         }
         var description = ""
         if let value = object["description"] {
-            guard case .string(let text) = value else { throw Problem(description: "has a \"description\" that is not a string") }
+            guard case .string(let text) = value else { throw JWTLintError(.scenario, "has a \"description\" that is not a string") }
             description = text
         }
         var steps: [Step] = []
@@ -77,7 +71,7 @@ public struct NotificationScenario: Sendable, Hashable {
             steps.append(step)
         }
         guard span <= Self.longestSpan else {
-            throw Problem(description: "spans \(Int(span / 86_400)) days; a scenario spans at most 366 days")
+            throw JWTLintError(.scenario, "spans \(Int(span / 86_400)) days; a scenario spans at most 366 days")
         }
         self.name = name
         self.description = description
@@ -85,7 +79,7 @@ public struct NotificationScenario: Sendable, Hashable {
     }
 
     /// Where each step falls, in Unix seconds, when the last one is at `now`.
-    public func times(endingAt now: Double) -> [Double] {
+    package func times(endingAt now: Double) -> [Double] {
         var times: [Double] = []
         var time = now
         for step in steps.reversed() {
@@ -97,8 +91,8 @@ public struct NotificationScenario: Sendable, Hashable {
 
     /// The decoded payload of each step about `subject`, edited, each signed at its time with the scenario's clock
     /// ending at `now`. Every step shares the subject's original transaction ID and the first step's purchase date.
-    /// - Throws: ``NotificationDraftEdit/Problem`` when a step's edit does not apply.
-    public func drafts(subject: NotificationSubject, endingAt now: Double) throws(NotificationDraftEdit.Problem) -> [JSONObject] {
+    /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/notificationEdit`` when a step's edit does not apply.
+    public func drafts(subject: NotificationSubject, endingAt now: Double) throws(JWTLintError) -> [JSONObject] {
         let times = times(endingAt: now)
         var customer = subject
         if customer.originalPurchaseDate == nil, let first = times.first {
@@ -125,23 +119,23 @@ public struct NotificationScenario: Sendable, Hashable {
         return drafts
     }
 
-    private static func step(_ value: JSONValue, number: Int) throws(Problem) -> Step {
+    private static func step(_ value: JSONValue, number: Int) throws(JWTLintError) -> Step {
         let at = "step \(number)"
-        guard case .object(let object) = value else { throw Problem(description: "has a \(at) that is not an object") }
+        guard case .object(let object) = value else { throw JWTLintError(.scenario, "has a \(at) that is not an object") }
         for member in object.members where !["notification", "after", "set", "add", "remove"].contains(member.name) {
-            throw Problem(description: "has the member \(JSONText.quoted(member.name)) in \(at); a step has notification, after, set, add and remove")
+            throw JWTLintError(.scenario, "has the member \(JSONText.quoted(member.name)) in \(at); a step has notification, after, set, add and remove")
         }
         guard case .string(let name)? = object["notification"] else {
-            throw Problem(description: "needs \"notification\" in \(at): TYPE or TYPE/SUBTYPE, such as \"DID_RENEW/BILLING_RECOVERY\"")
+            throw JWTLintError(.scenario, "needs \"notification\" in \(at): TYPE or TYPE/SUBTYPE, such as \"DID_RENEW/BILLING_RECOVERY\"")
         }
         let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
         guard let type = parts.first, let kind = NotificationKind.named(type, parts.count > 1 ? parts[1] : nil) else {
-            throw Problem(description: "names \(JSONText.quoted(name)) in \(at), which is not a notificationType and subtype Apple documents ('jwtlint notify --list')")
+            throw JWTLintError(.scenario, "names \(JSONText.quoted(name)) in \(at), which is not a notificationType and subtype Apple documents ('jwtlint notify --list')")
         }
         var after = 0.0
         if let value = object["after"] {
             guard case .string(let text) = value, let seconds = duration(text) else {
-                throw Problem(description: "has an \"after\" in \(at) that is not a duration such as \"30d\", \"12h\", \"15m\" or \"90s\"")
+                throw JWTLintError(.scenario, "has an \"after\" in \(at) that is not a duration such as \"30d\", \"12h\", \"15m\" or \"90s\"")
             }
             after = seconds
         }
@@ -149,7 +143,7 @@ public struct NotificationScenario: Sendable, Hashable {
         for (member, adding) in [("set", false), ("add", true)] {
             guard let value = object[member] else { continue }
             guard case .object(let changes) = value else {
-                throw Problem(description: "has a \"\(member)\" in \(at) that is not an object of paths and values, such as {\"data.status\": 2}")
+                throw JWTLintError(.scenario, "has a \"\(member)\" in \(at) that is not an object of paths and values, such as {\"data.status\": 2}")
             }
             for change in changes.members {
                 let path = try path(change.name, at: at)
@@ -157,19 +151,19 @@ public struct NotificationScenario: Sendable, Hashable {
             }
         }
         if let value = object["remove"] {
-            guard case .array(let paths) = value else { throw Problem(description: "has a \"remove\" in \(at) that is not an array of paths") }
+            guard case .array(let paths) = value else { throw JWTLintError(.scenario, "has a \"remove\" in \(at) that is not an array of paths") }
             for pathValue in paths {
-                guard case .string(let text) = pathValue else { throw Problem(description: "has a \"remove\" in \(at) with an entry that is not a path") }
+                guard case .string(let text) = pathValue else { throw JWTLintError(.scenario, "has a \"remove\" in \(at) with an entry that is not a path") }
                 edits.append(NotificationDraftEdit(path: try path(text, at: at), operation: .remove))
             }
         }
         return Step(kind: kind, after: after, edits: edits)
     }
 
-    private static func path(_ text: String, at: String) throws(Problem) -> [String] {
+    private static func path(_ text: String, at: String) throws(JWTLintError) -> [String] {
         let path = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains(where: \.isEmpty) else {
-            throw Problem(description: "has the path \(JSONText.quoted(text)) in \(at), which is not member names separated by dots")
+            throw JWTLintError(.scenario, "has the path \(JSONText.quoted(text)) in \(at), which is not member names separated by dots")
         }
         return path
     }

@@ -4,8 +4,8 @@
 /// header `alg` ES256 and the test chain in `x5c`. Nothing is added: `signedDate` is what the draft says.
 public enum NotificationSigner {
     /// The `signedPayload` of `draft`, signed by `chain`'s leaf.
-    /// - Throws: ``KeyError`` when signing fails.
-    public static func sign(_ draft: JSONObject, with chain: TestChain) throws(KeyError) -> String {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when signing fails.
+    public static func sign(_ draft: JSONObject, with chain: TestChain) throws(JWTLintError) -> String {
         try chain.sign(payload: text(try signingNested(draft, with: chain)))
     }
 
@@ -16,7 +16,7 @@ public enum NotificationSigner {
         return Array(writer.text.utf8)
     }
 
-    private static func signingNested(_ object: JSONObject, with chain: TestChain) throws(KeyError) -> JSONObject {
+    private static func signingNested(_ object: JSONObject, with chain: TestChain) throws(JWTLintError) -> JSONObject {
         var members: [JSONObject.Member] = []
         for member in object.members {
             switch member.value {

@@ -31,7 +31,7 @@ public struct NotificationSubject: Sendable, Hashable {
     }
 
     /// A transaction ID as Apple's look: 16 digits, starting with 2000000.
-    public static func newTransactionID() -> String {
+    package static func newTransactionID() -> String {
         let bytes = RandomBytes.make(9) ?? [UInt8](repeating: 7, count: 9)
         return "2000000" + String(decoding: bytes.map { UInt8(ascii: "0") + $0 % 10 }, as: UTF8.self)
     }

@@ -1,6 +1,6 @@
 /// How one attempt to deliver a notification went, in Apple's names (`sendAttemptResult` in Get Test Notification
 /// Status and Get Notification History; the same 11 values in Apple's four libraries).
-public enum SendAttemptResult: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum SendAttemptResult: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The endpoint answered with a status from 200 to 206.
     case success = "SUCCESS"
     /// No whole answer came within the time.
@@ -25,13 +25,13 @@ public enum SendAttemptResult: String, Sendable, Hashable, CaseIterable, CustomS
     case other = "OTHER"
 
     /// Apple's name: `UNSUCCESSFUL_HTTP_RESPONSE_CODE`.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// Whether an HTTP status counts as delivered: Apple treats 200 to 206 as success, and retries after anything else
     /// ("Responding to App Store Server Notifications").
-    public static func isSuccess(status: Int) -> Bool { (200...206).contains(status) }
+    package static func isSuccess(status: Int) -> Bool { (200...206).contains(status) }
 
     /// Apple's retry schedule for version 2 notifications, in hours after the previous attempt: five retries after the
     /// first attempt, in production only ("Responding to App Store Server Notifications").
-    public static let retryHours: [Double] = [1, 12, 24, 48, 72]
+    package static let retryHours: [Double] = [1, 12, 24, 48, 72]
 }

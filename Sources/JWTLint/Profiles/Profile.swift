@@ -53,7 +53,7 @@ public struct Profile: Sendable, Hashable {
     }
 
     /// The title after "a" or "an": "an App Store Server API token".
-    public var titleWithArticle: String {
+    package var titleWithArticle: String {
         ("AEIOUaeiou".contains(title.first ?? "x") ? "an " : "a ") + title
     }
 

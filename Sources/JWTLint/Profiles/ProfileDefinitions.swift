@@ -31,7 +31,7 @@ extension Profile {
 
     /// Bearer tokens for the App Store Server, External Purchase Server, Advanced Commerce (server calls) and
     /// Retention Messaging APIs.
-    public static let appStoreServerAPI = Profile(
+    package static let appStoreServerAPI = Profile(
         name: .appStoreServerAPI,
         title: "App Store Server API token",
         summary: """
@@ -67,7 +67,7 @@ extension Profile {
     ]
 
     /// The JWS a server signs for StoreKit to apply a promotional offer (promotional offer signature V2).
-    public static let promotionalOffer = Profile(
+    package static let promotionalOffer = Profile(
         name: .promotionalOffer,
         title: "promotional offer signature",
         summary: """
@@ -91,7 +91,7 @@ extension Profile {
         ]))
 
     /// The JWS a server signs for StoreKit to set a customer's introductory offer eligibility.
-    public static let introductoryOfferEligibility = Profile(
+    package static let introductoryOfferEligibility = Profile(
         name: .introductoryOfferEligibility,
         title: "introductory offer eligibility signature",
         summary: """
@@ -116,7 +116,7 @@ extension Profile {
         ]))
 
     /// The JWS a server signs for an Advanced Commerce API request the app makes.
-    public static let advancedCommerceInApp = Profile(
+    package static let advancedCommerceInApp = Profile(
         name: .advancedCommerceInApp,
         title: "Advanced Commerce in-app request",
         summary: """
@@ -138,7 +138,7 @@ extension Profile {
         signing: inAppSigning([.field(.init("request", flag: "--request", form: .base64JSON))]))
 
     /// Bearer tokens for the App Store Connect API.
-    public static let appStoreConnectAPI = Profile(
+    package static let appStoreConnectAPI = Profile(
         name: .appStoreConnectAPI,
         title: "App Store Connect API token",
         summary: """
@@ -170,7 +170,7 @@ extension Profile {
 extension Profile {
     /// Data the App Store signs: App Store Server Notifications V2, transactions, renewal info, app transactions,
     /// Retention Messaging realtime requests.
-    public static let appleSigned = Profile(
+    package static let appleSigned = Profile(
         name: .appleSigned,
         title: "App Store-signed data",
         summary: """
@@ -211,7 +211,7 @@ extension Profile {
     }
 
     /// The APNs provider token.
-    public static let apns = Profile(
+    package static let apns = Profile(
         name: .apns,
         title: "APNs provider token",
         summary: """
@@ -232,7 +232,7 @@ extension Profile {
         signing: SigningRecipe([.issuer, .issuedAt]))
 
     /// The DeviceCheck and App Attest server token.
-    public static let deviceCheck = Profile(
+    package static let deviceCheck = Profile(
         name: .deviceCheck,
         title: "DeviceCheck token",
         summary: """
@@ -254,7 +254,7 @@ extension Profile {
     private static let sixMonths: Double = 15_777_000
 
     /// The Sign in with Apple client secret.
-    public static let signInWithApple = Profile(
+    package static let signInWithApple = Profile(
         name: .signInWithApple,
         title: "Sign in with Apple client secret",
         summary: """
@@ -281,7 +281,7 @@ extension Profile {
         ]))
 
     /// The MusicKit developer token.
-    public static let musicKit = Profile(
+    package static let musicKit = Profile(
         name: .musicKit,
         title: "MusicKit developer token",
         summary: """
@@ -305,7 +305,7 @@ extension Profile {
         ]))
 
     /// The WeatherKit REST API token.
-    public static let weatherKit = Profile(
+    package static let weatherKit = Profile(
         name: .weatherKit,
         title: "WeatherKit token",
         summary: """
@@ -328,7 +328,7 @@ extension Profile {
             header: [.teamAndSubject("id")]))
 
     /// The MapKit JS and Maps Server API token.
-    public static let mapKit = Profile(
+    package static let mapKit = Profile(
         name: .mapKit,
         title: "MapKit token",
         summary: """
@@ -362,7 +362,7 @@ extension Profile {
     private static let appleAccountIssuer = "https://appleid.apple.com"
 
     /// The Sign in with Apple identity token.
-    public static let signInWithAppleIdentity = Profile(
+    package static let signInWithAppleIdentity = Profile(
         name: .signInWithAppleIdentity,
         title: "Sign in with Apple identity token",
         summary: """

@@ -63,7 +63,7 @@ public enum ProfileChoice: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Every name a choice is written as (`auto` first), as configuration files and the command line take them.
-    public static var names: [String] { ["auto"] + ProfileName.allCases.map(\.rawValue) }
+    package static var names: [String] { ["auto"] + ProfileName.allCases.map(\.rawValue) }
 
     /// `auto` or the profile's name.
     public var description: String {

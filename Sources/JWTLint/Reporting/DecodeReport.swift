@@ -1,9 +1,9 @@
 /// What a token says, for people, as `jwtlint decode` prints it: the header and claims, the times in UTC and
 /// relative to `now`, the Advanced Commerce request decoded, and the kind of token `auto` takes it for. Verifies
 /// nothing.
-public enum DecodeReport {
+package enum DecodeReport {
     /// The report; `now` is the time the relative times count from (Unix seconds).
-    public static func text(_ decoded: DecodedToken, now: Double) -> String {
+    package static func text(_ decoded: DecodedToken, now: Double) -> String {
         var text = ""
         if let header = decoded.header {
             text += "Header:\n" + JSONWriter.pretty(.object(header)) + "\n"

@@ -3,15 +3,15 @@
 ///
 /// Annotation data and properties are escaped as the Actions runner expects (`%`, CR, LF; and `:` and `,` in
 /// properties), so a hostile token cannot start a workflow command of its own.
-public struct GitHubReporter: Reporter {
+package struct GitHubReporter: Reporter {
     /// A GitHub Actions reporter.
-    public init() {}
+    package init() {}
 
-    public func opening() -> String { "" }
+    package func opening() -> String { "" }
 
-    public var separator: String { "" }
+    package var separator: String { "" }
 
-    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
+    package func report(_ item: ReportedResult, into output: inout [UInt8]) {
         var text = ""
         let name = item.name
         for finding in item.result.findings {
@@ -33,7 +33,7 @@ public struct GitHubReporter: Reporter {
         output.append(contentsOf: text.utf8)
     }
 
-    public func closing(_ summary: LintSummary) -> String {
+    package func closing(_ summary: LintSummary) -> String {
         var annotations = ""
         for finding in summary.batchFindings {
             let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"

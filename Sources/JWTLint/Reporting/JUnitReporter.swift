@@ -2,17 +2,17 @@
 ///
 /// Each token is its own `<testsuite>` so that the counts a suite's opening tag carries are known when it is
 /// written: the report streams, whatever the number of tokens.
-public struct JUnitReporter: Reporter {
+package struct JUnitReporter: Reporter {
     /// A JUnit reporter.
-    public init() {}
+    package init() {}
 
-    public func opening() -> String {
+    package func opening() -> String {
         #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<testsuites name="jwtlint">"# + "\n"
     }
 
-    public var separator: String { "" }
+    package var separator: String { "" }
 
-    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
+    package func report(_ item: ReportedResult, into output: inout [UInt8]) {
         let errors = item.result.findings.filter { $0.severity == .error }
         let others = item.result.findings.filter { $0.severity != .error }
         let name = Self.escape(item.name)
@@ -34,7 +34,7 @@ public struct JUnitReporter: Reporter {
         output.append(contentsOf: text.utf8)
     }
 
-    public func closing(_ summary: LintSummary) -> String { "</testsuites>\n" }
+    package func closing(_ summary: LintSummary) -> String { "</testsuites>\n" }
 
     /// Text safe in XML attributes and content: markup characters escaped, and characters XML 1.0 forbids
     /// (most C0 controls) replaced by U+FFFD.

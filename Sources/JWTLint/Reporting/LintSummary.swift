@@ -24,13 +24,6 @@ public struct LintSummary: Sendable, Hashable {
     /// Tokens without errors.
     public var passed: Int { tokens - failed }
 
-    /// Tokens by the profile that judged them.
-    public var profiles: [ProfileName: Int] {
-        var counts: [ProfileName: Int] = [:]
-        for profile in ProfileName.allCases where profileTokens[profile.position] > 0 { counts[profile] = profileTokens[profile.position] }
-        return counts
-    }
-
     /// Calls `body` with the name and token count of each profile that judged tokens, in the order of ``ProfileName``.
     package func forEachProfile(_ body: (String, Int) -> Void) {
         for position in profileTokens.indices where profileTokens[position] > 0 {

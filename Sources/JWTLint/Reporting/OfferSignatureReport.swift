@@ -1,12 +1,12 @@
 /// A legacy promotional offer signature's verdict as `jwtlint offer-signature` writes it: for people, or as the lint
 /// JSON contract (one result, whose `profile` is `legacy-promotional-offer`).
-public enum OfferSignatureReport {
+package enum OfferSignatureReport {
     /// The name results carry in place of a JWS profile.
-    public static let kind = "legacy-promotional-offer"
+    package static let kind = "legacy-promotional-offer"
 
     /// The verdict, the fields Apple signs and each finding with its fix; the signature itself only with
     /// `showSignature`.
-    public static func text(_ request: LegacyOfferRequest, _ result: LegacyOfferResult, showSignature: Bool, colour: Bool) -> String {
+    package static func text(_ request: LegacyOfferRequest, _ result: LegacyOfferResult, showSignature: Bool, colour: Bool) -> String {
         let errors = result.findings.filter { $0.severity == .error }.count
         let warnings = result.findings.filter { $0.severity == .warning }.count
         var counts: [String] = []
@@ -23,7 +23,7 @@ public enum OfferSignatureReport {
     }
 
     /// The verdict in the JSON shape of `jwtlint lint`'s report; the signature itself only with `showSignature`.
-    public static func json(_ request: LegacyOfferRequest, _ result: LegacyOfferResult, showSignature: Bool) -> String {
+    package static func json(_ request: LegacyOfferRequest, _ result: LegacyOfferResult, showSignature: Bool) -> String {
         var writer = JSONWriter()
         writer.raw(#"{"results":[{"index":0,"profile":"legacy-promotional-offer","#)
         if showSignature {

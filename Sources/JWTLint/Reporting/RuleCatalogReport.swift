@@ -1,8 +1,8 @@
 /// The rule catalog, or some of its rules, as `jwtlint rules` prints it: text, JSON or a Markdown table.
-public enum RuleCatalogReport {
+package enum RuleCatalogReport {
     /// One line per rule (ID, default severity, summary); `verbose` adds each rule's explanation, source, fix and
     /// profiles. With `profile`, a description of the kind of token it judges comes first.
-    public static func text(_ rules: [RuleDescription], profile: Profile? = nil, verbose: Bool = false) -> String {
+    package static func text(_ rules: [RuleDescription], profile: Profile? = nil, verbose: Bool = false) -> String {
         var text = ""
         if let profile {
             text += "\(profile.name): \(profile.title)\n  \(profile.summary)\n\n"
@@ -21,7 +21,7 @@ public enum RuleCatalogReport {
     }
 
     /// `{"rules":[{"id","severity","summary","explanation","source","fix","profiles"}, ...]}` and a newline.
-    public static func json(_ rules: [RuleDescription]) -> String {
+    package static func json(_ rules: [RuleDescription]) -> String {
         var writer = JSONWriter()
         writer.raw(#"{"rules":["#)
         for (index, rule) in rules.enumerated() {
@@ -47,7 +47,7 @@ public enum RuleCatalogReport {
     }
 
     /// A Markdown table (ID, default severity, summary, profiles), as the README shows the whole catalog.
-    public static func markdown(_ rules: [RuleDescription] = RuleCatalog.all) -> String {
+    package static func markdown(_ rules: [RuleDescription] = RuleCatalog.all) -> String {
         var text = "| Rule | Default severity | Checks | Profiles |\n|---|---|---|---|\n"
         for rule in rules {
             let summary = rule.summary.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")

@@ -1,15 +1,15 @@
 /// SARIF 2.1.0: one run, one rule object per rule ID with its help, one result per finding, located at the tokens
 /// file and line (or standard input's line) when the token came from one, else named by its position.
-public struct SARIFReporter: Reporter {
+package struct SARIFReporter: Reporter {
     /// The version reported as the tool's.
-    public let toolVersion: String
+    package let toolVersion: String
 
     /// A SARIF reporter.
-    public init(toolVersion: String) {
+    package init(toolVersion: String) {
         self.toolVersion = toolVersion
     }
 
-    public func opening() -> String {
+    package func opening() -> String {
         var writer = JSONWriter()
         writer.raw(#"{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":{"name":"jwtlint","version":"#)
         writer.string(toolVersion)
@@ -32,9 +32,9 @@ public struct SARIFReporter: Reporter {
         return writer.text
     }
 
-    public var separator: String { "," }
+    package var separator: String { "," }
 
-    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
+    package func report(_ item: ReportedResult, into output: inout [UInt8]) {
         var writer = JSONWriter(appendingTo: output)
         output = []
         var first = true
@@ -60,7 +60,7 @@ public struct SARIFReporter: Reporter {
         output = writer.bytes
     }
 
-    public func closing(_ summary: LintSummary) -> String {
+    package func closing(_ summary: LintSummary) -> String {
         var writer = JSONWriter()
         // Every finding counted in the summary was written as a result, so a count above zero means a comma is due.
         var first = summary.errors + summary.warnings + summary.infos == 0

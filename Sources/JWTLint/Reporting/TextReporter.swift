@@ -1,14 +1,14 @@
 /// The report for people: one block per token, then a summary line. Never prints the token itself.
-public struct TextReporter: Reporter {
+package struct TextReporter: Reporter {
     /// Whether to use ANSI colours (only on a terminal, never with `NO_COLOR` set: the caller decides).
-    public let colour: Bool
+    package let colour: Bool
     /// The time tokens were checked against, for relative times.
-    public let now: Double
+    package let now: Double
     /// Whether to print each token itself (`--show-token`); otherwise only its fingerprint and decoded parts.
-    public let showToken: Bool
+    package let showToken: Bool
 
     /// A text reporter.
-    public init(colour: Bool, now: Double, showToken: Bool = false) {
+    package init(colour: Bool, now: Double, showToken: Bool = false) {
         self.colour = colour
         self.now = now
         self.showToken = showToken
@@ -17,11 +17,11 @@ public struct TextReporter: Reporter {
     /// The longest decoded header or claims shown, in bytes of JSON.
     static let maximumShown = 400
 
-    public func opening() -> String { "" }
+    package func opening() -> String { "" }
 
-    public var separator: String { "\n" }
+    package var separator: String { "\n" }
 
-    public func report(_ item: ReportedResult, into output: inout [UInt8]) {
+    package func report(_ item: ReportedResult, into output: inout [UInt8]) {
         output.append(contentsOf: text(item).utf8)
     }
 
@@ -71,7 +71,7 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    public func closing(_ summary: LintSummary) -> String {
+    package func closing(_ summary: LintSummary) -> String {
         var text = summary.tokens == 0 ? "" : "\n"
         if !summary.batchFindings.isEmpty {
             text += "over the batch\n" + Self.lines(for: summary.batchFindings, colour: colour) + "\n"

@@ -1,14 +1,14 @@
 /// What a developer's Get Retention Message endpoint answered to one realtime request.
-public struct RealtimeAnswer: Sendable, Hashable {
+package struct RealtimeAnswer: Sendable, Hashable {
     /// The HTTP status.
-    public var status: Int
+    package var status: Int
     /// The body, as received (up to the client's limit).
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// How long the answer took, from sending the request to the end of the answer, in seconds.
-    public var seconds: Double
+    package var seconds: Double
 
     /// An answer with these parts.
-    public init(status: Int, body: [UInt8], seconds: Double) {
+    package init(status: Int, body: [UInt8], seconds: Double) {
         self.status = status
         self.body = body
         self.seconds = seconds
@@ -16,23 +16,23 @@ public struct RealtimeAnswer: Sendable, Hashable {
 }
 
 /// What an answer to a realtime request is judged against.
-public struct RealtimeAnswerExpectations: Sendable {
+package struct RealtimeAnswerExpectations: Sendable {
     /// The request's `originalTransactionId`, which a promotional offer signature V2 must carry as its
     /// `transactionId`.
-    public var originalTransactionID: String
+    package var originalTransactionID: String
     /// The app's bundle ID: the `bid` of a V2 offer signature, and part of what a V1 signature signs.
-    public var bundleID: String
+    package var bundleID: String
     /// The In-App Purchase key's public key, to verify an offer signature with; `nil` leaves it unverified.
-    public var key: ES256PublicKey?
+    package var key: ES256PublicKey?
     /// The key ID in the key file's name (`SubscriptionKey_<KEYID>.p8`), if any.
-    public var keyIDFromFileName: String?
+    package var keyIDFromFileName: String?
     /// The time to judge offer signatures at, in Unix seconds.
-    public var now: Double
+    package var now: Double
     /// How long Apple waits for an answer, in seconds: 0.7 (Apple's Retention Messaging documentation).
-    public var timeLimit: Double = RealtimeAnswerCheck.appleTimeLimit
+    package var timeLimit: Double = RealtimeAnswerCheck.appleTimeLimit
 
     /// Expectations for an answer to a request about `originalTransactionID` of the app `bundleID`.
-    public init(originalTransactionID: String, bundleID: String, key: ES256PublicKey? = nil, keyIDFromFileName: String? = nil, now: Double) {
+    package init(originalTransactionID: String, bundleID: String, key: ES256PublicKey? = nil, keyIDFromFileName: String? = nil, now: Double) {
         self.originalTransactionID = originalTransactionID
         self.bundleID = bundleID
         self.key = key
@@ -43,7 +43,7 @@ public struct RealtimeAnswerExpectations: Sendable {
 
 /// The retention message an answer chooses: the members of Apple's `RealtimeResponseBody`, of which an answer
 /// holds exactly one.
-public enum RealtimeChoice: String, Sendable, Hashable, CaseIterable {
+package enum RealtimeChoice: String, Sendable, Hashable, CaseIterable {
     /// A text message, with or without an image (`message`).
     case message
     /// A switch-plan message suggesting another subscription (`alternateProduct`).
@@ -55,13 +55,13 @@ public enum RealtimeChoice: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The verdict on one answer to a realtime request.
-public struct RealtimeAnswerResult: Sendable {
+package struct RealtimeAnswerResult: Sendable {
     /// The retention message the answer chooses, when it chooses exactly one.
-    public let choice: RealtimeChoice?
+    package let choice: RealtimeChoice?
     /// For a promotional offer: whether its signature verified with the key (`nil` when there is none to check).
-    public let offerSignature: LintResult.SignatureStatus?
+    package let offerSignature: LintResult.SignatureStatus?
     /// Every finding, in rule order (the embedded offer signature's own findings name the member they are about).
-    public let findings: [Finding]
+    package let findings: [Finding]
 
     init(choice: RealtimeChoice?, offerSignature: LintResult.SignatureStatus?, findings: [Finding]) {
         self.choice = choice
@@ -72,5 +72,5 @@ public struct RealtimeAnswerResult: Sendable {
     }
 
     /// Whether any finding is an error: Apple would show the customer no message of the developer's choosing.
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+    package var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }

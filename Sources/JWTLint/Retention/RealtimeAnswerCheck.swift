@@ -7,9 +7,9 @@
 /// `originalTransactionId` as its `transactionId`, the V1 fields are checked as `jwtlint offer-signature` checks
 /// them (`retention.offer`, with the offer's own findings); and it came within Apple's time limit
 /// (`retention.time`).
-public enum RealtimeAnswerCheck {
+package enum RealtimeAnswerCheck {
     /// How long Apple waits for an answer, in seconds (Apple's Retention Messaging documentation: 700 ms).
-    public static let appleTimeLimit = 0.7
+    package static let appleTimeLimit = 0.7
 
     /// The billing plan types an alternate product may name (Apple's `BillingPlanType`).
     static let billingPlanTypes: Set<String> = ["BILLED_UPFRONT", "MONTHLY"]
@@ -21,7 +21,7 @@ public enum RealtimeAnswerCheck {
     ]
 
     /// Judges `answer` against `expected`.
-    public static func check(_ answer: RealtimeAnswer, expecting expected: RealtimeAnswerExpectations) -> RealtimeAnswerResult {
+    package static func check(_ answer: RealtimeAnswer, expecting expected: RealtimeAnswerExpectations) -> RealtimeAnswerResult {
         var findings: [Finding] = []
         if answer.seconds > expected.timeLimit {
             findings.append(RealtimeAnswerRules.time.finding(

@@ -4,10 +4,10 @@
 /// Its members are those of Apple's `DecodedRealtimeRequestBody` (Apple's Python library,
 /// `models/DecodedRealtimeRequestBody.py`): `originalTransactionId`, `appAppleId`, `productId`, `userLocale`,
 /// `requestIdentifier` (a new UUID), `signedDate` (Unix milliseconds) and `environment`.
-public enum RealtimeRequestFactory {
+package enum RealtimeRequestFactory {
     /// A realtime request about `subject`'s subscription, in `userLocale` (such as `en-US`), signed at `now`
     /// (Unix seconds).
-    public static func draft(subject: NotificationSubject, userLocale: String = "en-US", now: Double) -> JSONObject {
+    package static func draft(subject: NotificationSubject, userLocale: String = "en-US", now: Double) -> JSONObject {
         let members: [(String, JSONValue)] = [
             ("originalTransactionId", .string(subject.originalTransactionID)),
             ("appAppleId", .integer(subject.appAppleID)),

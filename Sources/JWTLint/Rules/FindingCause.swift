@@ -1,4 +1,4 @@
-/// What exactly a finding is about, as a value: code that ranks or groups findings (``Diagnosis``, test suites)
+/// What exactly a finding is about, as a value: code that ranks or groups findings (`jwtlint diagnose`, test suites)
 /// switches on the rule ID and this cause, never on the words of a message.
 ///
 /// One rule reports several causes (`claims.exp` reports ``expired``, ``milliseconds``, ``forbidden``, ...), and

@@ -50,7 +50,7 @@ public struct LintOptions: Sendable {
         case now
 
         /// The choice as `--at` and a configuration file's `at` write it: `signed-date` or `now`.
-        public init?(optionName: String) {
+        package init?(optionName: String) {
             switch optionName {
             case "signed-date": self = .signedDate
             case "now": self = .now
@@ -102,7 +102,7 @@ public struct LintOptions: Sendable {
     }
 
     /// Uses a key file's contents: one key verifies ES256 tokens, a key set Apple's identity tokens.
-    public mutating func use(_ material: KeyMaterial) {
+    package mutating func use(_ material: KeyMaterial) {
         switch material {
         case .key(let loaded):
             key = loaded.publicKey

@@ -125,7 +125,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
     public var description: String { rawValue }
 
     /// The position in report order.
-    public var order: Int { RuleID.positions[self] ?? Int.max }
+    package var order: Int { RuleID.positions[self] ?? Int.max }
 
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.order < rhs.order }
 
@@ -133,12 +133,12 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable, Custom
 
     /// The area before the dot: `token`, `header`, `claims`, `signature`, `batch`, `x5c`, `signed-data`, `offer` or
     /// `retention`.
-    public var area: Substring { rawValue.prefix { $0 != "." } }
+    package var area: Substring { rawValue.prefix { $0 != "." } }
 
     /// The command that checks this rule when no profile runs it: `offer-signature` for a legacy promotional
     /// offer signature's rules, `realtime` for the rules about an answer to a Retention Messaging realtime request;
     /// `nil` for the rules `lint` runs under its profiles.
-    public var checkingCommand: String? {
+    package var checkingCommand: String? {
         switch area {
         case "offer": return "offer-signature"
         case "retention": return "realtime"

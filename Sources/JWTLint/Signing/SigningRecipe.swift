@@ -3,7 +3,7 @@
 /// new code as long as its claims are of the forms below.
 public struct SigningRecipe: Sendable {
     /// One claim and where its value comes from.
-    public enum Claim: Sendable {
+    package enum Claim: Sendable {
         /// `iss`: the issuer ID, when one is given.
         case issuer
         /// `iss` for a team key; `sub` "user" and no `iss` for an individual key (no issuer given).
@@ -28,7 +28,7 @@ public struct SigningRecipe: Sendable {
         /// The claim's name, such as `productId`.
         public let claim: String
         /// The flag of `jwtlint sign` that gives it, such as `--product`.
-        public let flag: String
+        package let flag: String
         /// What the value is.
         public let form: Form
         /// Whether a token of the kind needs it.
@@ -49,7 +49,7 @@ public struct SigningRecipe: Sendable {
         }
 
         /// A field of `form`.
-        public init(_ claim: String, flag: String, form: Form = .string, required: Bool = true) {
+        package init(_ claim: String, flag: String, form: Form = .string, required: Bool = true) {
             self.claim = claim
             self.flag = flag
             self.form = form
@@ -58,18 +58,18 @@ public struct SigningRecipe: Sendable {
     }
 
     /// A header member beyond `alg`, `kid` and `typ`, and where its value comes from.
-    public enum HeaderMember: Sendable {
+    package enum HeaderMember: Sendable {
         /// The issuer (the Team ID) and the `sub` field joined by a period, under this name (WeatherKit's `id`).
         case teamAndSubject(String)
     }
 
     /// The claims, in the order they are written.
-    public let claims: [Claim]
+    package let claims: [Claim]
     /// The header members after `alg`, `kid` and `typ`.
-    public let header: [HeaderMember]
+    package let header: [HeaderMember]
 
     /// A recipe writing `claims` in order, and `header` after the usual header members.
-    public init(_ claims: [Claim], header: [HeaderMember] = []) {
+    package init(_ claims: [Claim], header: [HeaderMember] = []) {
         self.claims = claims
         self.header = header
     }
@@ -84,9 +84,9 @@ public struct SigningRecipe: Sendable {
     /// Whether the kind's tokens carry a nonce.
     public var takesNonce: Bool { claims.contains { if case .nonce = $0 { return true } else { return false } } }
     /// Whether an individual key (no issuer) may sign the kind's tokens.
-    public var takesIndividualKeys: Bool { claims.contains { if case .issuerOrUserSubject = $0 { return true } else { return false } } }
+    package var takesIndividualKeys: Bool { claims.contains { if case .issuerOrUserSubject = $0 { return true } else { return false } } }
     /// The lifetime limit, when the kind's tokens expire.
-    public var expiry: (maximumLifetime: Int, unlimitedWithScope: Bool)? {
+    package var expiry: (maximumLifetime: Int, unlimitedWithScope: Bool)? {
         for claim in claims {
             if case .expiry(let maximum, let unlimited) = claim { return (maximum, unlimited) }
         }

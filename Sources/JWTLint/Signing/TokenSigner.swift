@@ -8,36 +8,6 @@ public enum TokenSigner {
     /// App Store Connect's limit on `exp − iat` for tokens that are not long-lived.
     public static let appStoreConnectMaximumLifetime = 1200
 
-    /// Why a token cannot be made.
-    public enum SigningError: Error, Sendable, Equatable, CustomStringConvertible {
-        /// The lifetime is not within the kind's limit.
-        case lifetime(Int, maximum: Int)
-        /// A value the kind needs is missing, or is not of the form it takes: the claim and why.
-        case value(claim: String, reason: String)
-        /// No key of the developer's signs this kind (App Store-signed data): why.
-        case unsignable(String)
-        /// No random nonce could be made.
-        case randomness
-        /// OpenSSL could not sign.
-        case signing(String)
-
-        /// What went wrong, as the end of a sentence.
-        public var description: String {
-            switch self {
-            case .lifetime(let seconds, let maximum):
-                return "a lifetime of \(seconds) s is refused: Apple accepts 1 to \(maximum) s (and 300 s is safest)"
-            case .value(let claim, let reason):
-                return "\(claim): \(reason)"
-            case .unsignable(let reason):
-                return reason
-            case .randomness:
-                return "no random nonce could be made (the system's random generator failed)"
-            case .signing(let reason):
-                return "signing failed: \(reason)"
-            }
-        }
-    }
-
     /// What one token says: its kind, the key ID, issuer and time common to all kinds, and the values its kind's
     /// recipe (``Profile/signing``) takes.
     public struct Claims: Sendable {
@@ -84,19 +54,19 @@ public enum TokenSigner {
     ///   - bundleID: `bid`: the app's bundle ID.
     ///   - issuedAt: `iat`, whole Unix seconds; `exp` is `issuedAt + lifetime`.
     ///   - lifetime: Seconds from `iat` to `exp`: 1 to ``maximumLifetime``.
-    /// - Throws: ``SigningError``.
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/signing``.
     public static func token(
         key: ES256PrivateKey, keyID: String, issuer: String, bundleID: String, issuedAt: Int64,
         lifetime: Int = TokenSigner.defaultLifetime
-    ) throws(SigningError) -> String {
+    ) throws(JWTLintError) -> String {
         try token(
             key: key,
             claims: Claims(profile: .appStoreServerAPI, keyID: keyID, issuer: issuer, issuedAt: issuedAt, bundleID: bundleID, lifetime: lifetime))
     }
 
     /// A signed token of any kind.
-    /// - Throws: ``SigningError``.
-    public static func token(key: ES256PrivateKey, claims: Claims) throws(SigningError) -> String {
+    /// - Throws: ``JWTLintError`` of kind ``JWTLintError/Kind/signing``.
+    public static func token(key: ES256PrivateKey, claims: Claims) throws(JWTLintError) -> String {
         let payload = try members(of: claims)
         var header = JSONWriter()
         header.raw(#"{"alg":"ES256","kid":"#)
@@ -127,7 +97,7 @@ public enum TokenSigner {
     }
 
     /// The claims in the order the kind's recipe writes them.
-    private static func members(of claims: Claims) throws(SigningError) -> [(String, JSONValue)] {
+    private static func members(of claims: Claims) throws(JWTLintError) -> [(String, JSONValue)] {
         let profile = Profile.named(claims.profile)
         guard let recipe = profile.signing else { throw .unsignable(profile.unsignableReason) }
         let known = Set(recipe.fields.map(\.claim))
@@ -168,7 +138,7 @@ public enum TokenSigner {
     }
 
     /// A field's value as its form writes it.
-    private static func written(_ value: JSONValue, as field: SigningRecipe.Field) throws(SigningError) -> JSONValue {
+    private static func written(_ value: JSONValue, as field: SigningRecipe.Field) throws(JWTLintError) -> JSONValue {
         switch (field.form, value) {
         case (.string, .string), (.boolean, .bool):
             return value

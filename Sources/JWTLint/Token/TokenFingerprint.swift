@@ -2,9 +2,9 @@
 ///
 /// Reports print it instead of the token, so a CI log never holds a usable bearer token, yet the same token can be
 /// recognised across runs and logs.
-public enum TokenFingerprint {
+package enum TokenFingerprint {
     /// The fingerprint of the token in `input` (the same for the bare token and its `Bearer` forms).
-    public static func of(_ input: String) -> String {
+    package static func of(_ input: String) -> String {
         let digest = SHA256.digest(Array(token(in: input).utf8))
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
@@ -16,7 +16,7 @@ public enum TokenFingerprint {
     }
 
     /// The token in `input`, without its `Bearer` or header prefix; the input itself when it holds none.
-    public static func token(in input: String) -> String {
+    package static func token(in input: String) -> String {
         if case .token(let token) = TokenInput.extractToken(from: input) { return String(decoding: token, as: UTF8.self) }
         return input
     }

@@ -1,7 +1,7 @@
 // FuzzConfig: one `.jwtlint.json` read as `jwtlint lint` reads it; a configuration that loads is applied to the
 // lint options as the command applies it, and key A's clean token is linted with them.
 import FuzzSupport
-import JWTLint
+@testable import JWTLint
 
 let path = "/project/.jwtlint.json"
 

@@ -2,7 +2,7 @@
 // JWK). A key that loads must print as PEM and JWK that load back to the same key, and must verify a token
 // signed by key A exactly when it is key A.
 import FuzzSupport
-import JWTLint
+@testable import JWTLint
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

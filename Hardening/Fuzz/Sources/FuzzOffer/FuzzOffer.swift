@@ -3,7 +3,7 @@
 // is checked with key A at a fixed time, with the key file's ID among those worth trying. The search through every
 // field order (5,039 verifications) runs for one input in eight, chosen by its size, so fuzzing keeps its pace.
 import FuzzSupport
-import JWTLint
+@testable import JWTLint
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

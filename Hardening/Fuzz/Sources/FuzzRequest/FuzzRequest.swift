@@ -2,7 +2,7 @@
 // a curl command or a raw HTTP request) and, after the first NUL byte if there is one, Apple's saved response;
 // read, then diagnosed with key A at a fixed time, every value expected.
 import FuzzSupport
-import JWTLint
+@testable import JWTLint
 
 let options = Fixture.options(expecting: true)
 

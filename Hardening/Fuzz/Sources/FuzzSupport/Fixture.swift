@@ -1,5 +1,5 @@
 import Foundation
-import JWTLint
+@testable import JWTLint
 
 /// What every fuzz target shares: the time the lint vectors are checked at, test key A, and a clean token.
 ///

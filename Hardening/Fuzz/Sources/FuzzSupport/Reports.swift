@@ -1,4 +1,4 @@
-import JWTLint
+@testable import JWTLint
 
 /// Renders results through every public reporter, as `jwtlint lint --format …` does, so hostile header and claim
 /// contents reach each report's escaping.

@@ -2,7 +2,7 @@
 // key A at a fixed time: under `--profile auto` with nothing expected; with every value expected, rule settings
 // and a reused session; and pinned to each profile in turn. Every result is rendered by every reporter.
 import FuzzSupport
-import JWTLint
+@testable import JWTLint
 
 /// `jwtlint lint --key SubscriptionKey_TESTKEYA01.p8 --now 1767225600`: a fresh verifier per token.
 let plain = Linter(options: Fixture.options(expecting: false))
