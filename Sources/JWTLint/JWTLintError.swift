@@ -80,14 +80,3 @@ extension JWTLintError {
     /// OpenSSL could not sign.
     package static func signing(_ reason: String) -> JWTLintError { JWTLintError(.signing, "signing failed: \(reason)") }
 }
-
-extension JWTLintError {
-    /// A certificate that cannot be read: the end of a sentence, "it is not a DER X.509 certificate (…)".
-    package init(reason: String) {
-        self.init(.certificate, reason)
-    }
-}
-
-/// The name code inside the package used for key errors before they were folded into ``JWTLintError``; the files
-/// that still say it are being rewritten.
-package typealias KeyError = JWTLintError

@@ -32,7 +32,7 @@ final class CertificateTrust: @unchecked Sendable {
         /// Whether the leaf and the certificate after it have the extensions asked for.
         let leafHasExtension: Bool, intermediateHasExtension: Bool
         /// The leaf's ES256 key, or why it has none.
-        let leafKey: Result<ES256PublicKey, KeyError>
+        let leafKey: Result<ES256PublicKey, JWTLintError>
         /// The root's DER in standard base64, as `x5c` writes it.
         let rootText: String
         /// How many JWS used the chain from memory.
@@ -42,7 +42,7 @@ final class CertificateTrust: @unchecked Sendable {
 
         init(
             certificates: [X509Certificate], validFrom: Double, validUntil: Double, leafHasExtension: Bool, intermediateHasExtension: Bool,
-            leafKey: Result<ES256PublicKey, KeyError>
+            leafKey: Result<ES256PublicKey, JWTLintError>
         ) {
             self.certificates = certificates
             self.validFrom = validFrom
@@ -152,7 +152,7 @@ final class CertificateTrust: @unchecked Sendable {
         // A certificate whose dates cannot be read is verified anew each time: an empty window.
         let window = starts.count == certificates.count && ends.count == certificates.count
             ? (starts.max() ?? time, ends.min() ?? time) : (time, time - 1)
-        let leafKey: Result<ES256PublicKey, KeyError>
+        let leafKey: Result<ES256PublicKey, JWTLintError>
         do {
             leafKey = .success(try certificates[0].es256PublicKey())
         } catch {

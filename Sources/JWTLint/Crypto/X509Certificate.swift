@@ -5,10 +5,6 @@ internal import Glibc
 internal import Darwin
 #endif
 
-/// Why a certificate could not be read: a ``JWTLintError`` of kind ``JWTLintError/Kind/certificate``, whose message
-/// ends a sentence, "it is not a DER X.509 certificate (…)". The name stays while the files that say it are rewritten.
-public typealias CertificateError = JWTLintError
-
 /// One X.509 certificate, parsed by OpenSSL from DER. Owns its `X509`, freed in `deinit`; never changed after it is
 /// made, so it may be shared across threads (hence `@unchecked Sendable`). What callers need is copied out as Swift
 /// values.
@@ -22,16 +18,16 @@ final class X509Certificate: @unchecked Sendable {
 
     /// Reads one DER certificate. Bytes after it are ignored, as OpenSSL's `d2i_X509_bio` (which Apple's Python
     /// verifier reads with) ignores them.
-    init(der: [UInt8]) throws(CertificateError) {
-        guard !der.isEmpty else { throw CertificateError(reason: "it is empty") }
+    init(der: [UInt8]) throws(JWTLintError) {
+        guard !der.isEmpty else { throw JWTLintError(.certificate, "it is empty") }
         guard der.count <= X509Certificate.maximumSize else {
-            throw CertificateError(reason: "it is \(der.count) bytes, over the \(X509Certificate.maximumSize)-byte limit for a certificate")
+            throw JWTLintError(.certificate, "it is \(der.count) bytes, over the \(X509Certificate.maximumSize)-byte limit for a certificate")
         }
         let parsed: OpaquePointer? = der.withUnsafeBufferPointer { buffer in
             var cursor = buffer.baseAddress
             return d2i_X509(nil, &cursor, buffer.count)
         }
-        guard let parsed else { throw CertificateError(reason: "it is not a DER X.509 certificate (\(OpenSSLError.drainQueue()))") }
+        guard let parsed else { throw JWTLintError(.certificate, "it is not a DER X.509 certificate (\(OpenSSLError.drainQueue()))") }
         self.x509 = parsed
         self.der = der
     }
@@ -68,8 +64,8 @@ final class X509Certificate: @unchecked Sendable {
     }
 
     /// The certificate's public key, when it is an EC P-256 key (what ES256 needs).
-    /// - Throws: ``KeyError`` for any other key.
-    func es256PublicKey() throws(KeyError) -> ES256PublicKey {
+    /// - Throws: ``JWTLintError`` for any other key.
+    func es256PublicKey() throws(JWTLintError) -> ES256PublicKey {
         guard let key = X509_get0_pubkey(x509) else {
             OpenSSLError.clearQueue()
             throw .invalidKey("the certificate's public key cannot be read")

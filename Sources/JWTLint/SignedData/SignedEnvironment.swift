@@ -14,7 +14,7 @@ public enum SignedEnvironment: String, Sendable, Hashable, CaseIterable, CustomS
     public var description: String { rawValue }
 
     /// The name the command line takes: `sandbox`, `production`, `xcode`, `local-testing`.
-    public var optionName: String {
+    package var optionName: String {
         switch self {
         case .sandbox: return "sandbox"
         case .production: return "production"
@@ -24,7 +24,7 @@ public enum SignedEnvironment: String, Sendable, Hashable, CaseIterable, CustomS
     }
 
     /// The environment an option name names.
-    public init?(optionName: String) {
+    package init?(optionName: String) {
         guard let match = Self.allCases.first(where: { $0.optionName == optionName }) else { return nil }
         self = match
     }

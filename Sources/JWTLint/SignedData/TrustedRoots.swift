@@ -18,8 +18,8 @@ public struct TrustedRoots: Sendable {
     }
 
     /// Apple Root CA - G3 (unless `includingApple` is false) and each certificate of `certificates`, DER.
-    /// - Throws: ``CertificateError`` for a certificate that cannot be read.
-    public init(adding certificates: [[UInt8]], includingApple: Bool = true) throws(CertificateError) {
+    /// - Throws: ``JWTLintError`` (kind `certificate`) for a certificate that cannot be read.
+    public init(adding certificates: [[UInt8]], includingApple: Bool = true) throws(JWTLintError) {
         var roots = includingApple ? [AppleRootCertificates.rootCAG3Certificate] : []
         for der in certificates {
             roots.append(try X509Certificate(der: der))
@@ -28,13 +28,13 @@ public struct TrustedRoots: Sendable {
     }
 
     /// The certificates in a file's contents: every `CERTIFICATE` block of a PEM file, or the file itself as DER.
-    /// - Throws: ``CertificateError`` when the contents hold no certificate.
-    public static func certificates(in contents: [UInt8]) throws(CertificateError) -> [[UInt8]] {
+    /// - Throws: ``JWTLintError`` (kind `certificate`) when the contents hold no certificate.
+    public static func certificates(in contents: [UInt8]) throws(JWTLintError) -> [[UInt8]] {
         let blocks: [PEMBlock]
         do {
             blocks = try PEMBlock.blocks(in: contents)
         } catch {
-            throw CertificateError(reason: "it is not a PEM certificate (\(error))")
+            throw JWTLintError(.certificate, "it is not a PEM certificate (\(error))")
         }
         if blocks.isEmpty {
             _ = try X509Certificate(der: contents)
@@ -42,7 +42,7 @@ public struct TrustedRoots: Sendable {
         }
         let certificates = blocks.filter { $0.label == "CERTIFICATE" }.map(\.der)
         guard !certificates.isEmpty else {
-            throw CertificateError(reason: "it holds no CERTIFICATE block (found \(blocks.map(\.label).joined(separator: ", ")))")
+            throw JWTLintError(.certificate, "it holds no CERTIFICATE block (found \(blocks.map(\.label).joined(separator: ", ")))")
         }
         for der in certificates { _ = try X509Certificate(der: der) }
         return certificates

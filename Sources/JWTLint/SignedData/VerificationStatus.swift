@@ -18,16 +18,4 @@ public enum VerificationStatus: String, Sendable, Hashable, CaseIterable, Custom
 
     /// The name as Apple's libraries write it: `INVALID_APP_IDENTIFIER`.
     public var description: String { rawValue }
-
-    /// The number Apple's Python library gives the status (Node numbers them differently).
-    public var pythonValue: Int {
-        switch self {
-        case .ok: return 0
-        case .verificationFailure: return 1
-        case .invalidAppIdentifier: return 2
-        case .invalidCertificate: return 3
-        case .invalidChainLength: return 4
-        case .invalidEnvironment: return 6
-        }
-    }
 }
