@@ -55,6 +55,9 @@ def main(root, dist):
                 for script in scripts_in(step["run"]):
                     check((root / script).is_file(), f"{name}: step '{step['name']}' runs {script}, which exists")
     check(any(step.get("run") == "bash .ci/run" for step in ci["jobs"]["ci"]["steps"]), "ci.yml runs .ci/run")
+    checkouts = [step for step in ci["jobs"]["ci"]["steps"] if "uses" in step]
+    check(len(checkouts) == 1 and checkouts[0].get("with", {}).get("fetch-depth") == 0,
+          "ci.yml fetches the whole history, which .ci/api-check needs for the baseline commit")
 
     # The publishing step, run as the runner would, with gh replaced by a script that records its arguments.
     steps = release["jobs"]["release"]["steps"]
