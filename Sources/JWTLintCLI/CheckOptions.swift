@@ -147,7 +147,7 @@ struct CheckValues: Equatable {
             options.environment = value
         }
         if let appAppleID {
-            guard let value = Int64(appAppleID), value > 0, appAppleID.allSatisfy(\.isASCII) else {
+            guard let value = Configuration.appAppleID(appAppleID) else {
                 throw UsageError(message: "--app-apple-id \(appAppleID) is not an app's Apple ID (a number such as 1234567890)")
             }
             options.appAppleID = value

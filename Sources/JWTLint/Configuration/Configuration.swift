@@ -85,104 +85,138 @@ package struct Configuration: Sendable, Equatable {
     /// Reads a configuration from a file's contents; `path` locates relative key paths and error messages.
     /// - Throws: ``Problem``.
     package static func parse(_ bytes: [UInt8], path: String) throws(Problem) -> Configuration {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let reader = SettingReader(path: path, text: String(decoding: bytes, as: UTF8.self))
+        var configuration = Configuration(path: path)
+        for member in try reader.object(bytes).members {
+            try configuration.apply(member, reader)
+        }
+        return configuration
+    }
+
+    /// Sets what one member of the file says.
+    private mutating func apply(_ member: JSONObject.Member, _ reader: SettingReader) throws(Problem) {
+        let name = member.name
+        switch name {
+        case "profile":
+            let text = try reader.string(member)
+            guard let profile = ProfileChoice(name: text) else {
+                throw reader.problem(
+                    "unknown profile \"\(JSONParser.printable(text))\"; the profiles are \(ProfileChoice.names.joined(separator: ", "))", at: name)
+            }
+            self.profile = profile
+        case "key": key = Self.resolve(try reader.string(member), against: path)
+        case "kid": keyID = try reader.string(member)
+        case "issuer": issuer = try reader.string(member)
+        case "bundleId": bundleID = try reader.string(member)
+        case "clientId": clientID = try reader.string(member)
+        case "leeway":
+            guard let leeway = member.value.numberValue, leeway >= 0, leeway.isFinite else {
+                throw reader.problem("\"leeway\" must be a number of seconds, 0 or more", at: name)
+            }
+            self.leeway = leeway
+        case "warningsAsErrors":
+            guard case .bool(let flag) = member.value else { throw reader.problem("\"warningsAsErrors\" must be true or false", at: name) }
+            warningsAsErrors = flag
+        case "environment", "appAppleId", "roots", "at":
+            try applySignedDataSetting(member, reader)
+        case "rules":
+            try applyRules(member, reader)
+        default:
+            throw reader.problem(
+                "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, clientId, leeway, warningsAsErrors, rules, environment, appAppleId, roots, at",
+                at: name)
+        }
+    }
+
+    /// `environment`, `appAppleId`, `roots` and `at`, each read by the parser its flag uses.
+    private mutating func applySignedDataSetting(_ member: JSONObject.Member, _ reader: SettingReader) throws(Problem) {
+        let name = member.name
+        switch name {
+        case "environment":
+            guard let environment = SignedEnvironment(optionName: try reader.string(member)) else {
+                throw reader.problem("\"environment\" must be sandbox, production, xcode or local-testing", at: name)
+            }
+            self.environment = environment
+        case "appAppleId":
+            // A number, as Apple's data writes it, or its digits as a string.
+            let digits = member.value.stringValue ?? member.value.numberValue.flatMap { $0 >= 1 && $0 < 1e15 && $0 == $0.rounded() ? String(Int64($0)) : nil }
+            guard let id = digits.flatMap(Self.appAppleID) else {
+                throw reader.problem("\"appAppleId\" must be an app's Apple ID, a number such as 1234567890", at: name)
+            }
+            appAppleID = id
+        case "roots":
+            let refusal = reader.problem("\"roots\" must be an array of root certificate files (PEM or DER)", at: name)
+            guard case .array(let items) = member.value, !items.isEmpty else { throw refusal }
+            var roots: [String] = []
+            for item in items {
+                guard let file = item.stringValue, !file.isEmpty else { throw refusal }
+                roots.append(Self.resolve(file, against: path))
+            }
+            self.roots = roots
+        default:
+            guard let chainTime = LintOptions.ChainTime(optionName: try reader.string(member)) else {
+                throw reader.problem("\"at\" must be signed-date or now", at: name)
+            }
+            self.chainTime = chainTime
+        }
+    }
+
+    /// `rules`: rule IDs and their severities, or off.
+    private mutating func applyRules(_ member: JSONObject.Member, _ reader: SettingReader) throws(Problem) {
+        guard case .object(let rules) = member.value else {
+            throw reader.problem("\"rules\" must be an object of rule IDs and severities", at: member.name)
+        }
+        for rule in rules.members {
+            guard let id = RuleID(rawValue: rule.name), RuleCatalog.rule(id) != nil else {
+                throw reader.problem("unknown rule \"\(rule.name)\" (see 'jwtlint rules')", at: rule.name)
+            }
+            switch rule.value.stringValue {
+            case "off": self.rules[id] = .off
+            case let value?:
+                guard let severity = Severity(rawValue: value) else {
+                    throw reader.problem("rule \"\(rule.name)\": \"\(value)\" is not error, warning, info or off", at: rule.name)
+                }
+                self.rules[id] = .severity(severity)
+            case nil:
+                throw reader.problem("rule \"\(rule.name)\": the setting must be a string: error, warning, info or off", at: rule.name)
+            }
+        }
+    }
+
+    /// An app's Apple ID written as digits (`--app-apple-id`, or the file's `appAppleId`): a positive whole number.
+    package static func appAppleID(_ digits: String) -> Int64? {
+        guard let id = Int64(digits), id > 0, digits.allSatisfy(\.isASCII) else { return nil }
+        return id
+    }
+
+    /// Reads the file's JSON and its members' values, and says where a problem is.
+    private struct SettingReader {
+        let path: String
+        let text: String
+
+        /// The problem `message`, at the line of the member `name` when given.
         func problem(_ message: String, at name: String? = nil) -> Problem {
             Problem(path: path, line: name.flatMap { lineOf("\"\($0)\"", in: text) }, message: message)
         }
-        let object: JSONObject
-        switch bytes.withUnsafeBytes({ JSONParser.parseObject($0) }) {
-        case .success(let parsed): object = parsed
-        case .failure(.syntax(let reason, let line)): throw Problem(path: path, line: line, message: "not valid JSON: \(reason)")
-        case .failure(.duplicateMember(let name)): throw problem("\"\(JSONParser.printable(name))\" is set twice", at: name)
-        case .failure(.notAnObject(let type)): throw Problem(path: path, line: 1, message: "the file holds a JSON \(type), not an object")
-        case .failure(.tooDeep(let limit)): throw Problem(path: path, line: nil, message: "nests objects or arrays more than \(limit) levels deep")
-        case .failure(.numberTooLarge): throw Problem(path: path, line: nil, message: "holds a number too large for a double")
-        case .failure(.invalidUTF8): throw Problem(path: path, line: nil, message: "is not UTF-8")
+
+        /// The member's value, which must be a string.
+        func string(_ member: JSONObject.Member) throws(Problem) -> String {
+            guard let value = member.value.stringValue else { throw problem("\"\(member.name)\" must be a string", at: member.name) }
+            return value
         }
-        var configuration = Configuration(path: path)
-        for member in object.members {
-            let name = member.name
-            func string() throws(Problem) -> String {
-                guard let value = member.value.stringValue else { throw problem("\"\(name)\" must be a string", at: name) }
-                return value
-            }
-            switch name {
-            case "profile":
-                let text = try string()
-                guard let profile = ProfileChoice(name: text) else {
-                    throw problem(
-                        "unknown profile \"\(JSONParser.printable(text))\"; the profiles are \(ProfileChoice.names.joined(separator: ", "))", at: name)
-                }
-                configuration.profile = profile
-            case "key": configuration.key = resolve(try string(), against: path)
-            case "kid": configuration.keyID = try string()
-            case "issuer": configuration.issuer = try string()
-            case "bundleId": configuration.bundleID = try string()
-            case "clientId": configuration.clientID = try string()
-            case "leeway":
-                guard let leeway = member.value.numberValue, leeway >= 0, leeway.isFinite else {
-                    throw problem("\"leeway\" must be a number of seconds, 0 or more", at: name)
-                }
-                configuration.leeway = leeway
-            case "warningsAsErrors":
-                guard case .bool(let flag) = member.value else { throw problem("\"warningsAsErrors\" must be true or false", at: name) }
-                configuration.warningsAsErrors = flag
-            case "environment":
-                let text = try string()
-                guard let environment = SignedEnvironment(optionName: text) else {
-                    throw problem("\"environment\" must be sandbox, production, xcode or local-testing", at: name)
-                }
-                configuration.environment = environment
-            case "appAppleId":
-                // A number, as Apple's data writes it, or its digits as a string.
-                let digits = member.value.stringValue ?? member.value.numberValue.flatMap { $0 >= 1 && $0 < 1e15 && $0 == $0.rounded() ? String(Int64($0)) : nil }
-                guard let digits, let id = Int64(digits), id > 0, digits.allSatisfy(\.isASCII) else {
-                    throw problem("\"appAppleId\" must be an app's Apple ID, a number such as 1234567890", at: name)
-                }
-                configuration.appAppleID = id
-            case "roots":
-                guard case .array(let items) = member.value, !items.isEmpty else {
-                    throw problem("\"roots\" must be an array of root certificate files (PEM or DER)", at: name)
-                }
-                var roots: [String] = []
-                for item in items {
-                    guard let file = item.stringValue, !file.isEmpty else {
-                        throw problem("\"roots\" must be an array of root certificate files (PEM or DER)", at: name)
-                    }
-                    roots.append(resolve(file, against: path))
-                }
-                configuration.roots = roots
-            case "at":
-                guard let chainTime = LintOptions.ChainTime(optionName: try string()) else {
-                    throw problem("\"at\" must be signed-date or now", at: name)
-                }
-                configuration.chainTime = chainTime
-            case "rules":
-                guard case .object(let rules) = member.value else {
-                    throw problem("\"rules\" must be an object of rule IDs and severities", at: name)
-                }
-                for rule in rules.members {
-                    guard let id = RuleID(rawValue: rule.name), RuleCatalog.rule(id) != nil else {
-                        throw problem("unknown rule \"\(rule.name)\" (see 'jwtlint rules')", at: rule.name)
-                    }
-                    switch rule.value.stringValue {
-                    case "off": configuration.rules[id] = .off
-                    case let value?:
-                        guard let severity = Severity(rawValue: value) else {
-                            throw problem("rule \"\(rule.name)\": \"\(value)\" is not error, warning, info or off", at: rule.name)
-                        }
-                        configuration.rules[id] = .severity(severity)
-                    case nil:
-                        throw problem("rule \"\(rule.name)\": the setting must be a string: error, warning, info or off", at: rule.name)
-                    }
-                }
-            default:
-                throw problem(
-                    "unknown setting \"\(name)\"; the settings are profile, key, kid, issuer, bundleId, clientId, leeway, warningsAsErrors, rules, environment, appAppleId, roots, at",
-                    at: name)
+
+        /// The file's contents as one JSON object.
+        func object(_ bytes: [UInt8]) throws(Problem) -> JSONObject {
+            switch bytes.withUnsafeBytes({ JSONParser.parseObject($0) }) {
+            case .success(let parsed): return parsed
+            case .failure(.syntax(let reason, let line)): throw Problem(path: path, line: line, message: "not valid JSON: \(reason)")
+            case .failure(.duplicateMember(let name)): throw problem("\"\(JSONParser.printable(name))\" is set twice", at: name)
+            case .failure(.notAnObject(let type)): throw Problem(path: path, line: 1, message: "the file holds a JSON \(type), not an object")
+            case .failure(.tooDeep(let limit)): throw Problem(path: path, line: nil, message: "nests objects or arrays more than \(limit) levels deep")
+            case .failure(.numberTooLarge): throw Problem(path: path, line: nil, message: "holds a number too large for a double")
+            case .failure(.invalidUTF8): throw Problem(path: path, line: nil, message: "is not UTF-8")
             }
         }
-        return configuration
     }
 
     /// The nearest `.jwtlint.json` in `directory` or its parents, if any.
