@@ -269,10 +269,10 @@ def main() -> None:
     new_leaf_count = min(args.tokens, NEW_LEAF_TRANSACTIONS)
     new_leaf = new_leaf_file(python, new_leaf_count)
     items = contenders(jwtlint, baseline, python, tokens, mixed, cores, args.skip_pyjwt, signed)
-    # Contenders on their own number of transactions: (name, command, output, input, transactions).
     # The SIGNED contender's command, the new-leaf corpus's root trusted.
     signed_lint = ["lint", "--root", str(new_leaf[1]), "--environment", "sandbox", "--bundle-id", "com.example.app",
                    "--now", NOW, "--format", "json", "--jobs", "1", "-"]
+    # Contenders on their own number of transactions: (name, command, output, input, transactions).
     counted = [(NEW_LEAF, [str(jwtlint), *signed_lint], WORK / "out-new-leaf.json", new_leaf[0], new_leaf_count)]
     if args.other_jwtlint:
         counted.append((OTHER_NEW_LEAF, [str(Path(args.other_jwtlint).resolve()), *signed_lint],
