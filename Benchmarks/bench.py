@@ -5,6 +5,7 @@ Everything is measured in one run, alternating the contenders round by round, so
 results are ratios to the baseline measured in the same run. See Benchmarks/README.md.
 
     python3 Benchmarks/bench.py [--tokens 20000] [--rounds 5] [--single-runs 200] [--memory] [--skip-pyjwt]
+                                [--jwt-kit] [--other-jwtlint PATH]
 
 Contenders, all on the same N tokens signed by the test key Vectors/keys/SubscriptionKey_TESTKEYA01.p8:
   baseline      Benchmarks/baseline/verify.c: base64url-decode + EVP_DigestVerify per token, nothing else
@@ -13,6 +14,13 @@ Contenders, all on the same N tokens signed by the test key Vectors/keys/Subscri
   four kinds    jwtlint lint --jobs 1 --format json on N tokens of the four kinds --profile auto tells apart
                 (server API tokens, promotional offer, introductory offer eligibility, Advanced Commerce)
   PyJWT         Benchmarks/pyjwt_verify.py (signature, exp, aud, required claims), in a throwaway venv
+and on App Store-style signed transactions of the test chain (Benchmarks/make_signed.py), the root trusted:
+  signed        jwtlint lint --jobs 1 on N transactions, one chain for all
+  new leaf      the same command on min(N, 5,000) transactions, each signed by a leaf of its own (same
+                intermediate and root): a chain seen for the first time in every JWS
+  Apple         Apple's Python SignedDataVerifier on 4,000 of the shared-chain transactions
+  jwt-kit       with --jwt-kit: vapor/jwt-kit 5.8's X5CVerifier (Benchmarks/jwtkit/) on both signed corpora;
+                without it, jwt-kit's figures quoted from issue 22, not measured in the run
 """
 import argparse
 import json
@@ -109,6 +117,27 @@ def signed_file(python: Path, count: int):
     return path, root_pem, root_der
 
 
+def new_leaf_file(python: Path, count: int):
+    """N signed transactions, each by a leaf of its own under the test chain's intermediate, and the root."""
+    path, root_pem, root_der = (WORK / f"signed-new-leaf-{count}.txt", WORK / "signed-new-leaf-root.pem",
+                                WORK / "signed-new-leaf-root.der")
+    if not path.exists() or not root_pem.exists():
+        log(f"signing {count} App Store-style transactions, each with a new leaf")
+        run_checked([str(python), str(HERE / "make_signed.py"), "--new-leaf", str(count), str(path), str(root_pem),
+                     str(root_der)])
+    return path, root_pem, root_der
+
+
+def build_jwtkit() -> Path:
+    """Benchmarks/jwtkit/: jwt-kit 5.8's X5CVerifier, one JWS per line (a package of its own: minutes to build)."""
+    command = ["swift", "build", "-c", "release", "--package-path", str(JWTKIT)]
+    log("building the jwt-kit harness: " + " ".join(command))
+    start = time.perf_counter()
+    run_checked(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    log(f"built the jwt-kit harness in {time.perf_counter() - start:.0f} s")
+    return JWTKIT / ".build/release/jwtkit-verify"
+
+
 def ensure_tools() -> None:
     """Installs GNU time and a C compiler with apt when they are missing (as root, or through sudo)."""
     missing = [package for tool, package in (("/usr/bin/time", "time"), ("cc", "gcc"))
@@ -148,6 +177,16 @@ APPLE = "Apple's SignedDataVerifier (Python)"
 # Apple's verifier does a few hundred a second: it is timed on this many transactions, per transaction (its start-up
 # taken off).
 APPLE_TRANSACTIONS = 4000
+NEW_LEAF = "jwtlint --jobs 1, App Store-signed transactions, a new leaf in each"
+# A new leaf costs a verification of its certificate (P-384) besides the JWS's: about a millisecond each.
+NEW_LEAF_TRANSACTIONS = 5000
+OTHER_NEW_LEAF = "other jwtlint build (--other-jwtlint), a new leaf in each"
+JWTKIT = Path(__file__).resolve().parent / "jwtkit"
+JWTKIT_SIGNED = "jwt-kit 5.8 X5CVerifier, App Store-signed transactions"
+JWTKIT_NEW_LEAF = "jwt-kit 5.8 X5CVerifier, a new leaf in each"
+# jwt-kit's rates as issue 22 quotes them (one core, 20,000 transactions, this machine kind), for runs without
+# --jwt-kit: they are not measured in such a run and the report says so.
+JWTKIT_QUOTED = {JWTKIT_SIGNED: 755.0, JWTKIT_NEW_LEAF: 762.0}
 
 
 def contenders(jwtlint: Path, baseline: Path, python: Path, tokens: Path, mixed: Path, cores: int, skip_pyjwt: bool, signed):
@@ -193,7 +232,7 @@ def chart(rows, path: Path) -> None:
     for index, row in enumerate(rows):
         y = top + index * (bar + gap)
         length = (width - left - 110) * row["tokens_per_second"] / peak
-        colour = "#888" if row["name"].startswith(("baseline", "PyJWT")) else "#2a6fbb"
+        colour = "#888" if row["name"].startswith(("baseline", "PyJWT", "jwt-kit", "other")) else "#2a6fbb"
         parts.append(f'<text x="{left - 8}" y="{y + bar * 0.7}" text-anchor="end">{row["name"]}</text>')
         parts.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar}" fill="{colour}"/>')
         parts.append(f'<text x="{left + length + 6:.1f}" y="{y + bar * 0.7}">{row["tokens_per_second"]:,.0f}/s</text>')
@@ -205,9 +244,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tokens", type=int, default=20000, help="tokens per throughput run (10,000 to 1,000,000)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds; the median is reported")
-    parser.add_argument("--single-runs", type=int, default=200, help="process runs for the single-token time")
+    parser.add_argument("--single-runs", type=int, default=200, help="process runs for the single-token time "
+                        "(0: none, and the release binary is not built)")
     parser.add_argument("--memory", action="store_true", help="also measure peak memory at 10,000 and 1,000,000 tokens")
     parser.add_argument("--skip-pyjwt", action="store_true")
+    parser.add_argument("--jwt-kit", action="store_true",
+                        help="build Benchmarks/jwtkit (minutes) and time jwt-kit's X5CVerifier on both signed corpora")
+    parser.add_argument("--other-jwtlint", metavar="PATH",
+                        help="another jwtlint binary (say, an earlier commit's) timed on the new-leaf corpus in the same rounds")
     parser.add_argument("--results", default=str(HERE / "results.json"))
     parser.add_argument("--chart", default=str(HERE / "chart.svg"))
     args = parser.parse_args()
@@ -216,13 +260,29 @@ def main() -> None:
     ensure_tools()
     python = venv_python()
     jwtlint = build_jwtlint()
-    release = build_release()
+    release = build_release() if args.single_runs > 0 else None
     baseline = build_baseline()
     tokens = tokens_file(python, args.tokens)
     mixed = tokens_file(python, args.tokens, mixed=True)
     cores = os.cpu_count() or 1
     signed = signed_file(python, args.tokens)
+    new_leaf_count = min(args.tokens, NEW_LEAF_TRANSACTIONS)
+    new_leaf = new_leaf_file(python, new_leaf_count)
     items = contenders(jwtlint, baseline, python, tokens, mixed, cores, args.skip_pyjwt, signed)
+    # The SIGNED contender's command, the new-leaf corpus's root trusted.
+    signed_lint = ["lint", "--root", str(new_leaf[1]), "--environment", "sandbox", "--bundle-id", "com.example.app",
+                   "--now", NOW, "--format", "json", "--jobs", "1", "-"]
+    # Contenders on their own number of transactions: (name, command, output, input, transactions).
+    counted = [(NEW_LEAF, [str(jwtlint), *signed_lint], WORK / "out-new-leaf.json", new_leaf[0], new_leaf_count)]
+    if args.other_jwtlint:
+        counted.append((OTHER_NEW_LEAF, [str(Path(args.other_jwtlint).resolve()), *signed_lint],
+                        WORK / "out-new-leaf-other.json", new_leaf[0], new_leaf_count))
+    if args.jwt_kit:
+        jwtkit = build_jwtkit()
+        counted.append((JWTKIT_SIGNED, [str(jwtkit), str(signed[1]), str(signed[0])], WORK / "out-jwtkit.txt",
+                        Path(os.devnull), args.tokens))
+        counted.append((JWTKIT_NEW_LEAF, [str(jwtkit), str(new_leaf[1]), str(new_leaf[0])],
+                        WORK / "out-jwtkit-new-leaf.txt", Path(os.devnull), new_leaf_count))
     apple_input = WORK / f"signed-{APPLE_TRANSACTIONS}.txt"
     apple_input.write_text("".join(signed[0].read_text().splitlines(keepends=True)[:APPLE_TRANSACTIONS]))
     apple_command = [str(python), str(HERE / "apple_verify.py"), str(signed[2]), str(apple_input)]
@@ -235,10 +295,14 @@ def main() -> None:
 
     samples = {name: [] for name, _, _, _ in items}
     samples[APPLE] = []
+    for name, _, _, _, _ in counted:
+        samples[name] = []
     memory = {name: 0 for name, _, _, _ in items}
     for round_number in range(args.rounds):
         log(f"throughput round {round_number + 1} of {args.rounds}")
         for name, command, output, source in items:
+            samples[name].append(measure(command, source, output)[0])
+        for name, command, output, source, _ in counted:
             samples[name].append(measure(command, source, output)[0])
         samples[APPLE].append(measure(apple_command, Path(os.devnull))[0])
         apple_startup.append(measure(apple_startup_command, Path(os.devnull))[0])
@@ -255,6 +319,16 @@ def main() -> None:
                      f"{summary['passed']} of {args.tokens}")
         if len(summary["profiles"]) != kinds:
             sys.exit(f"bench: {path.name}: judged by {summary['profiles']}, want {kinds} profile(s)")
+    for name, _, output, _, count in counted:
+        if name in (JWTKIT_SIGNED, JWTKIT_NEW_LEAF):
+            verified = int(output.read_text().split()[-1])
+            if verified != count:
+                sys.exit(f"bench: {name}: jwt-kit verified {verified} of {count}")
+            continue
+        summary = json.loads(output.read_bytes()[-600:].split(b'"summary":', 1)[1][:-2])
+        if summary["signatures"]["verified"] != count or summary["passed"] != count:
+            sys.exit(f"bench: {output.name}: jwtlint verified {summary['signatures']['verified']} and passed "
+                     f"{summary['passed']} of {count}")
 
     baseline_name = items[0][0]  # measured on the App Store Server API tokens
     base_time = statistics.median(samples[baseline_name])
@@ -264,12 +338,18 @@ def main() -> None:
         rows.append({"name": name, "tokens": args.tokens, "seconds": median,
                      "tokens_per_second": args.tokens / median, "us_per_token": median / args.tokens * 1e6,
                      "ratio_to_baseline": median / base_time, "peak_rss_kib": memory[name]})
+    for name, _, _, _, count in counted:
+        median = statistics.median(samples[name])
+        rows.append({"name": name, "tokens": count, "seconds": median, "tokens_per_second": count / median,
+                     "us_per_token": median / count * 1e6, "ratio_to_baseline": (median / count) / (base_time / args.tokens),
+                     "peak_rss_kib": None})
     apple_seconds = statistics.median(samples[APPLE]) - statistics.median(apple_startup)
     rows.append({"name": APPLE, "tokens": APPLE_TRANSACTIONS, "seconds": apple_seconds,
                  "tokens_per_second": APPLE_TRANSACTIONS / apple_seconds, "us_per_token": apple_seconds / APPLE_TRANSACTIONS * 1e6,
                  "ratio_to_baseline": (apple_seconds / APPLE_TRANSACTIONS) / (base_time / args.tokens), "peak_rss_kib": None})
 
-    log(f"single-token process time, {args.single_runs} runs each, alternating")
+    if args.single_runs > 0:
+        log(f"single-token process time, {args.single_runs} runs each, alternating")
     single = WORK / "single.txt"
     single.write_text(tokens.read_text().split("\n", 1)[0] + "\n")
     single_items = [("baseline", [str(baseline), str(PUBLIC_KEY), str(single)]),
@@ -279,7 +359,7 @@ def main() -> None:
                     # swift-argument-parser reads it instead, so this row is what that reader saves.
                     ("release, swift-argument-parser", [str(release), "lint", "--key", str(PUBLIC_KEY), "--now", NOW,
                                                         "--format", "json", "--format", "json", "-"])]
-    single_samples = {name: [] for name, _ in single_items}
+    single_samples = {name: [] for name, _ in single_items} if args.single_runs > 0 else {}
     for _ in range(args.single_runs):
         for name, command in single_items:
             single_samples[name].append(measure(command, single)[0])
@@ -300,10 +380,6 @@ def main() -> None:
     checks = {
         "one core: time per token / baseline's (target <= 1.0)": j1["ratio_to_baseline"],
         f"--jobs {cores} throughput / --jobs 1 (target >= 1.9 on 2 cores)": jn["tokens_per_second"] / j1["tokens_per_second"],
-        "single token, whole process / baseline's (target <= 1.5)": single_result["jwtlint"] / single_result["baseline"],
-        "single token, release binary / baseline's (target <= 1.3)": single_result["release"] / single_result["baseline"],
-        "single token, release binary read by swift-argument-parser / by the fast lint reader":
-            single_result["release, swift-argument-parser"] / single_result["release"],
         "four profiles, time per token / App Store Server API tokens' (target <= 1.10)":
             by_name[MIXED]["seconds"] / j1["seconds"],
         "App Store-signed transactions, time per token / App Store Server API tokens' (target <= 1.5)":
@@ -311,9 +387,34 @@ def main() -> None:
         "App Store-signed transactions per second, jwtlint / Apple's SignedDataVerifier (target >= 30)":
             by_name[SIGNED]["tokens_per_second"] / by_name[APPLE]["tokens_per_second"],
     }
+    if single_result:
+        checks["single token, whole process / baseline's (target <= 1.5)"] = single_result["jwtlint"] / single_result["baseline"]
+        checks["single token, release binary / baseline's (target <= 1.3)"] = single_result["release"] / single_result["baseline"]
+        checks["single token, release binary read by swift-argument-parser / by the fast lint reader"] = (
+            single_result["release, swift-argument-parser"] / single_result["release"])
     results = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                "tokens": args.tokens, "rounds": args.rounds, "rows": rows, "single_token_ms": single_result,
                "peak_memory_kib": memory_result, "checks": checks}
+    # Signed data per second beside jwt-kit's: measured in this run with --jwt-kit, else issue 22's figures.
+    jwtkit_rate = {name: (by_name[name]["tokens_per_second"] if args.jwt_kit else quoted)
+                   for name, quoted in JWTKIT_QUOTED.items()}
+    jwtkit_source = ("measured in this run" if args.jwt_kit else
+                     "NOT measured in this run: quoted from issue 22 (one core, 20,000 transactions, this machine kind)")
+    signed_rates = {
+        "shared chain": {"jwtlint": by_name[SIGNED]["tokens_per_second"], "jwt_kit": jwtkit_rate[JWTKIT_SIGNED]},
+        "new leaf in each": {"jwtlint": by_name[NEW_LEAF]["tokens_per_second"], "jwt_kit": jwtkit_rate[JWTKIT_NEW_LEAF],
+                             "transactions": new_leaf_count},
+    }
+    checks["App Store-signed transactions per second, jwtlint / jwt-kit's X5CVerifier"] = (
+        signed_rates["shared chain"]["jwtlint"] / signed_rates["shared chain"]["jwt_kit"])
+    checks["A new leaf in each, transactions per second, jwtlint / jwt-kit's X5CVerifier (target >= 2)"] = (
+        signed_rates["new leaf in each"]["jwtlint"] / signed_rates["new leaf in each"]["jwt_kit"])
+    if args.other_jwtlint:
+        signed_rates["new leaf in each"]["other_jwtlint"] = by_name[OTHER_NEW_LEAF]["tokens_per_second"]
+        checks["A new leaf in each, transactions per second, this jwtlint / the other build"] = (
+            by_name[NEW_LEAF]["tokens_per_second"] / by_name[OTHER_NEW_LEAF]["tokens_per_second"])
+    results["signed_data_per_second"] = signed_rates
+    results["jwt_kit"] = jwtkit_source
     Path(args.results).write_text(json.dumps(results, indent=2) + "\n")
     chart(rows, Path(args.chart))
 
@@ -326,11 +427,19 @@ def main() -> None:
         print(f"| {row['name']} | {row['tokens_per_second']:,.0f} | {row['us_per_token']:.1f} | "
               f"{row['ratio_to_baseline']:.2f}x | "
               + ("not measured |" if row["peak_rss_kib"] is None else f"{row['peak_rss_kib'] / 1024:.1f} MiB |"))
-    print(f"\nSingle token, whole process (median of {args.single_runs}): baseline {single_result['baseline']:.2f} ms, "
-          f"jwtlint {single_result['jwtlint']:.2f} ms, release {single_result['release']:.2f} ms "
-          f"(read by swift-argument-parser: {single_result['release, swift-argument-parser']:.2f} ms)")
+    if single_result:
+        print(f"\nSingle token, whole process (median of {args.single_runs}): baseline {single_result['baseline']:.2f} ms, "
+              f"jwtlint {single_result['jwtlint']:.2f} ms, release {single_result['release']:.2f} ms "
+              f"(read by swift-argument-parser: {single_result['release, swift-argument-parser']:.2f} ms)")
     for label, rss in memory_result.items():
         print(f"Peak RSS, {label}: {rss / 1024:.1f} MiB")
+    print(f"\nSigned data per second, one core (jwt-kit's figures {jwtkit_source}):\n")
+    print("| Corpus | jwtlint JWS/s | jwt-kit JWS/s | jwtlint / jwt-kit |")
+    print("|---|---:|---:|---:|")
+    for corpus, rates in signed_rates.items():
+        label = corpus + (f" ({rates['transactions']:,} transactions)" if "transactions" in rates else f" ({args.tokens:,})")
+        print(f"| {label} | {rates['jwtlint']:,.0f} | {rates['jwt_kit']:,.0f}{'' if args.jwt_kit else ' (not measured)'} | "
+              f"{rates['jwtlint'] / rates['jwt_kit']:.2f}x |")
     print()
     for label, value in checks.items():
         print(f"- {label}: {value:.2f}")
