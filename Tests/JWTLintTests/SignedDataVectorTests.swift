@@ -87,6 +87,22 @@ struct SignedDataVectorTests {
         #expect(again.verificationStatus == .ok && again.findings == first.findings)
     }
 
+    @Test("At the leaf's notAfter second a remembered chain is expired, as OpenSSL counts it for a chain never seen")
+    func rememberedChainsEndAtNotAfter() throws {
+        let test = try #require(Self.cases.first { $0.name == "transaction-ok" })
+        var options = try Self.options(test)
+        #expect(Linter(options: options).lint(test.jws).verificationStatus == .ok)
+        options.chainTime = .now
+        // The test leaf's notAfter, 2028-01-01T00:00:00Z: the chain's window ends there.
+        options.now = 1_830_297_600
+        let remembered = Linter(options: options).lint(test.jws)
+        options.trustedRoots = try TrustedRoots(adding: [try Self.testRoot()], includingApple: false)
+        let fresh = Linter(options: options).lint(test.jws)
+        #expect(fresh.findings.contains { $0.rule == .x5cChain && $0.cause == .expired })
+        #expect(remembered.verificationStatus == fresh.verificationStatus)
+        #expect(remembered.findings == fresh.findings)
+    }
+
     @Test("The cases trigger every x5c and signed-data rule")
     func casesCoverEveryRule() throws {
         var triggered = Set<RuleID>()

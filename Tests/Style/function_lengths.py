@@ -10,7 +10,7 @@ import os
 import re
 import sys
 
-START = re.compile(r'\b(func\s+\w+|init[?!]?\s*[(<]|subscript\s*[(<]|var\s+\w+\s*:[^=]*\{\s*$)')
+START = re.compile(r'(?<![.\w])(func\s+\w+|init[?!]?\s*[(<]|subscript\s*[(<]|var\s+\w+\s*:[^=]*\{\s*$)')
 
 
 def lengths(path):

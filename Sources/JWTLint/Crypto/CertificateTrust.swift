@@ -5,7 +5,7 @@ internal import COpenSSL
 /// it. Owns one `X509_STORE` holding the roots, freed in `deinit`; each verification makes and frees its own
 /// context, so one trust may be used from several threads.
 ///
-/// Chains that verified are remembered (``verifiedChain(leaf:intermediate:at:)``): App Store data comes signed by
+/// Chains that verified are remembered (``rememberedChain(leaf:intermediate:at:)``): App Store data comes signed by
 /// a handful of chains, so that thousands of transactions cost one verification each of those, and each JWS is
 /// then only checked against its chain's validity window as of its own date. Intermediates that verified are
 /// remembered too: data signed by a leaf seen for the first time under a known intermediate costs the leaf's own
@@ -27,7 +27,7 @@ final class CertificateTrust: @unchecked Sendable {
         /// The verified chain, leaf first.
         let certificates: [X509Certificate]
         /// The latest `notBefore` and the earliest `notAfter` of its certificates, in Unix seconds: the chain
-        /// verifies as of any time between them, both included.
+        /// verifies as of any time from the first up to, not including, the second (``covers(_:)``).
         let validFrom: Double, validUntil: Double
         /// Whether the leaf and the certificate after it have the extensions asked for.
         let leafHasExtension: Bool, intermediateHasExtension: Bool
@@ -39,6 +39,10 @@ final class CertificateTrust: @unchecked Sendable {
         fileprivate var uses = 0
         /// The leaf's key with its fixed-base table, made once the chain has signed ``bulkThreshold`` JWS.
         fileprivate var preparedKey: ES256PublicKey?
+
+        /// Whether the chain verifies as of `time`: OpenSSL counts a certificate valid from its `notBefore` second
+        /// and expired from its `notAfter` second on.
+        func covers(_ time: Double) -> Bool { time >= validFrom && time < validUntil }
 
         init(
             certificates: [X509Certificate], validFrom: Double, validUntil: Double, leafHasExtension: Bool, intermediateHasExtension: Bool,
@@ -96,7 +100,7 @@ final class CertificateTrust: @unchecked Sendable {
     /// The key to verify with comes along: the leaf's, prepared for bulk verification once the chain is much used.
     func rememberedChain(leaf leafText: String, intermediate intermediateText: String, at time: Double) -> (chain: VerifiedChain, preparedKey: ES256PublicKey?)? {
         let found = lock.withLock { verified[leafText + "." + intermediateText] }
-        guard let chain = found, time >= chain.validFrom, time <= chain.validUntil else { return nil }
+        guard let chain = found, chain.covers(time) else { return nil }
         return (chain, use(chain))
     }
 
@@ -122,7 +126,7 @@ final class CertificateTrust: @unchecked Sendable {
         leafExtension: String, intermediateExtension: String
     ) -> Result<VerifiedChain, Failure> {
         verify(leaf: leaf, intermediate: intermediate, at: time).map { certificates in
-            let intermediate = VerifiedIntermediate(certificates: certificates, at: time)
+            let intermediate = VerifiedIntermediate(certificates: certificates)
             return remember(
                 certificates, leafText: leafText, intermediateText: intermediateText, at: time, leafExtension: leafExtension,
                 intermediateExtension: intermediateExtension, intermediate: intermediate)
@@ -177,7 +181,7 @@ final class CertificateTrust: @unchecked Sendable {
     /// window of both.
     private func rememberedIntermediate(_ text: String, at time: Double) -> VerifiedIntermediate? {
         let found = lock.withLock { verifiedIntermediates[text] }
-        guard let found, time >= found.validFrom, time <= found.validUntil else { return nil }
+        guard let found, found.covers(time) else { return nil }
         return found
     }
 

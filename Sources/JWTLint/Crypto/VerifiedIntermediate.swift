@@ -6,8 +6,9 @@ internal import COpenSSL
 /// chain) rather than the intermediate's too.
 ///
 /// Only a success is taken from it: what concerns the intermediate and the root was checked when the intermediate
-/// verified, as of any time in ``validFrom``...``validUntil``, and does not depend on the leaf, except a root's name
-/// constraints, so an intermediate under a root with any is not kept. A failure is verified again from the root by
+/// verified, as of any time it ``covers(_:)``, and does not depend on the leaf, except a root's name constraints
+/// and the RFC 3779 IP address and AS number resources (OpenSSL checks a leaf's against the whole chain), so an
+/// intermediate under a root with name constraints, or one that carries either resource extension, is not kept. A failure is verified again from the root by
 /// the caller, so that it is reported as for a chain never seen.
 ///
 /// Owns one `X509_STORE` holding the intermediate, freed in `deinit`. `@unchecked Sendable`: the store is built in
@@ -19,12 +20,18 @@ final class VerifiedIntermediate: @unchecked Sendable {
     /// The latest `notBefore` and the earliest `notAfter` of the intermediate and the root, in Unix seconds.
     let validFrom: Double, validUntil: Double
 
+    /// Whether the intermediate and the root are valid as of `time`: from their `notBefore` second, and expired from
+    /// their `notAfter` second on, as OpenSSL counts it.
+    func covers(_ time: Double) -> Bool { time >= validFrom && time < validUntil }
+
     /// Keeps the intermediate of `certificates` (leaf, intermediate, root, as ``CertificateTrust/verify(leaf:intermediate:at:)``
     /// returned them); `nil` when it cannot, or should not, be kept.
-    init?(certificates: [X509Certificate], at time: Double) {
+    init?(certificates: [X509Certificate]) {
         guard certificates.count == 3 else { return nil }
         let (intermediate, root) = (certificates[1], certificates[2])
         guard X509_get_ext_by_NID(root.x509, NID_name_constraints, -1) < 0,
+            X509_get_ext_by_NID(intermediate.x509, NID_sbgp_ipAddrBlock, -1) < 0,
+            X509_get_ext_by_NID(intermediate.x509, NID_sbgp_autonomousSysNum, -1) < 0,
             let from = [intermediate.notBefore, root.notBefore].compactMap({ $0 }).max(),
             let until = [intermediate.notAfter, root.notAfter].compactMap({ $0 }).min(),
             intermediate.notBefore != nil, root.notBefore != nil, intermediate.notAfter != nil, root.notAfter != nil,

@@ -123,7 +123,7 @@ extension String {
     /// and `curl -i` output end lines in CRLF, which Swift reads as one `Character`, so splitting on "\n" alone would
     /// leave such a text one line.
     func trimmedLines() -> [String] {
-        split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map { String($0).trimmingWhitespace() }
     }
 
     /// The string without ASCII whitespace at either end.

@@ -17,6 +17,6 @@ struct SignedDataEvaluation {
     var chain: CertificateTrust.VerifiedChain?
     var preparedKey: ES256PublicKey?
 
-    /// Ends the chain's steps with Apple's answer `status`.
+    /// Ends the chain's steps (the step that ends them has given Apple's answer, or left it to an earlier one).
     mutating func stopChain() { chainStopped = true }
 }

@@ -36,7 +36,7 @@ struct ChainStep: VerificationStep {
         guard let time = state.signedData.chainTime, let leafText = entries[0].stringValue, let intermediateText = entries[1].stringValue else {
             return false
         }
-        if let memory = state.memory, let last = memory.chain, memory.chainTrust === trust, time >= last.validFrom, time <= last.validUntil,
+        if let memory = state.memory, let last = memory.chain, memory.chainTrust === trust, last.covers(time),
             memory.chainLeaf == leafText, memory.chainIntermediate == intermediateText
         {
             (state.signedData.chain, state.signedData.preparedKey) = (last, trust.use(last))
