@@ -53,7 +53,13 @@ def main():
         "lint": ["--key", "keys/SubscriptionKey_TESTKEYA01.p8"],
         "services": [],
         "signed": ["--root", "signed/chain/root.pem"],
+        # The signed corpus again with expectations, so that the app-identity and environment checks report.
+        "signed-production": ["--root", "signed/chain/root.pem", "--environment", "production", "--bundle-id",
+                              "com.example.app", "--app-apple-id", "1234567890"],
+        "signed-sandbox-other-app": ["--root", "signed/chain/root.pem", "--environment", "sandbox", "--bundle-id",
+                                     "com.example.other"],
     }
+    corpora["signed-production"] = corpora["signed-sandbox-other-app"] = corpora["signed"]
     for corpus, tokens in corpora.items():
         data = (tokens + "\n").encode()
         for profile in ["auto"] + profiles:
