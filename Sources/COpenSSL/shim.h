@@ -100,4 +100,5 @@ static inline int copenssl_add_extension(X509 *certificate, X509 *issuer, const 
     X509_EXTENSION_free(extension);
     return added;
 }
+#include "fixed_base_issuer.h"
 #endif

@@ -31,37 +31,12 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// verification about twice as fast. Worth it from about a thousand tokens. Returns `self` when it is already
     /// prepared, or when OpenSSL cannot precompute (verification then takes the standard path).
     package func preparedForBulkVerification() -> ES256PublicKey {
-        guard fixedBaseGroup == nil, let group = ES256PublicKey.makeFixedBaseGroup(point: uncompressedPoint) else { return self }
+        guard fixedBaseGroup == nil, let group = FixedBaseTable.make(curve: NID_X9_62_prime256v1, generator: uncompressedPoint) else { return self }
         guard EVP_PKEY_up_ref(pkey) == 1 else {
             EC_GROUP_free(group)
             return self
         }
         return ES256PublicKey(pkey: pkey, point: uncompressedPoint, fixedBaseGroup: group)
-    }
-
-    private static func makeFixedBaseGroup(point: [UInt8]) -> OpaquePointer? {
-        guard let standard = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1) else { return nil }
-        defer { EC_GROUP_free(standard) }
-        guard let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1) else { return nil }
-        let context = BN_CTX_new()
-        let generator = EC_POINT_new(group)
-        defer {
-            BN_CTX_free(context)
-            EC_POINT_free(generator)
-            OpenSSLError.clearQueue()
-        }
-        guard let context, let generator else {
-            EC_GROUP_free(group)
-            return nil
-        }
-        guard EC_POINT_oct2point(group, generator, point, point.count, context) == 1,
-            EC_GROUP_set_generator(group, generator, EC_GROUP_get0_order(standard), EC_GROUP_get0_cofactor(standard)) == 1,
-            copenssl_precompute_mult(group, context) == 1
-        else {
-            EC_GROUP_free(group)
-            return nil
-        }
-        return group
     }
 
     /// The key as a public JWK: `{"kty":"EC","crv":"P-256","x":…,"y":…}`.
@@ -98,6 +73,16 @@ public final class ES256PublicKey: @unchecked Sendable {
     /// - Throws: a ``JWTLintError`` of kind ``JWTLintError/Kind/key`` when the point is not on P-256.
     package convenience init(uncompressedPoint point: [UInt8]) throws(JWTLintError) {
         let pkey = try ES256PublicKey.makePublicKey(point: point)
+        self.init(pkey: pkey, point: point)
+    }
+
+    /// Shares `pkey`, an OpenSSL key already read and checked as the P-256 key at `point` (a certificate's), adding a
+    /// reference to it.
+    convenience init(sharing pkey: OpaquePointer, uncompressedPoint point: [UInt8]) throws(JWTLintError) {
+        guard point.count == 65, point[0] == 0x04, EVP_PKEY_up_ref(pkey) == 1 else {
+            OpenSSLError.clearQueue()
+            throw .invalidKey("the public point is not an uncompressed P-256 point")
+        }
         self.init(pkey: pkey, point: point)
     }
 

@@ -11,10 +11,19 @@ internal import COpenSSL
 /// intermediate under a root with name constraints, or one that carries either resource extension, is not kept. A failure is verified again from the root by
 /// the caller, so that it is reported as for a chain never seen.
 ///
+/// From the second leaf on, an intermediate with a P-384 key verifies leaves' signatures with its key prepared with
+/// fixed-base tables (``FixedBaseIssuerKey``): OpenSSL still builds and checks the chain, and the verify step it
+/// calls checks what its own does for this chain (the intermediate's and the leaf's validity at the time, the leaf
+/// issued by the intermediate, the leaf's signature with `X509_verify`), with that key.
+///
 /// Owns one `X509_STORE` holding the intermediate, freed in `deinit`. `@unchecked Sendable`: the store is built in
-/// `init` and only read afterwards (OpenSSL locks a store's own caches), as ``CertificateTrust``'s.
+/// `init` and only read afterwards (OpenSSL locks a store's own caches), as ``CertificateTrust``'s; the prepared key
+/// is set once, under `lock`.
 final class VerifiedIntermediate: @unchecked Sendable {
     private let store: OpaquePointer
+    private let lock = Lock()
+    /// `nil` until a second leaf is verified under the intermediate; then the prepared key, or `.some(nil)` when it has none.
+    private var issuerKey: FixedBaseIssuerKey??
     /// The intermediate and the root it verified to.
     let intermediate: X509Certificate, root: X509Certificate
     /// The latest `notBefore` and the earliest `notAfter` of the intermediate and the root, in Unix seconds.
@@ -67,9 +76,38 @@ final class VerifiedIntermediate: @unchecked Sendable {
         guard X509_STORE_CTX_init(context, store, leaf.x509, nil) == 1 else { return .failure(failure) }
         X509_STORE_CTX_set_flags(context, UInt(X509_V_FLAG_X509_STRICT) | UInt(X509_V_FLAG_PARTIAL_CHAIN))
         X509_STORE_CTX_set_time(context, 0, time_t(time.rounded(.down)))
-        guard X509_verify_cert(context) == 1, let chain = X509_STORE_CTX_get0_chain(context), copenssl_x509_stack_count(chain) == 2,
+        let key = preparedKey()
+        if let key, copenssl_use_issuer_key(context, key.pkey) != 1 { return .failure(failure) }
+        let verified = withExtendedLifetime(key) { X509_verify_cert(context) }
+        guard verified == 1, let chain = X509_STORE_CTX_get0_chain(context), copenssl_x509_stack_count(chain) == 2,
             copenssl_x509_stack_get(chain, 0) == leaf.x509, copenssl_x509_stack_get(chain, 1) == intermediate.x509
         else { return .failure(failure) }
         return .success([leaf, intermediate, root])
+    }
+
+    /// Whether leaves are verified with the intermediate's key prepared with fixed-base tables (from the second leaf on,
+    /// for a P-384 intermediate).
+    var usesFixedBaseKey: Bool {
+        lock.withLock {
+            if case .some(.some) = issuerKey { return true }
+            return false
+        }
+    }
+
+    /// The intermediate's key with fixed-base tables, made at the first call: at the second leaf seen under the
+    /// intermediate, since most intermediates sign one leaf in a run. `nil` when it has none (not P-384), and to
+    /// another thread while it is being made.
+    private func preparedKey() -> FixedBaseIssuerKey? {
+        let known = lock.withLock { () -> FixedBaseIssuerKey?? in
+            defer { if issuerKey == nil { issuerKey = .some(nil) } }
+            return issuerKey
+        }
+        switch known {
+        case .some(let key): return key
+        case .none:
+            let made = FixedBaseIssuerKey(certificate: intermediate)
+            lock.withLock { issuerKey = .some(made) }
+            return made
+        }
     }
 }

@@ -64,6 +64,10 @@ final class X509Certificate: @unchecked Sendable {
     }
 
     /// The certificate's public key, when it is an EC P-256 key (what ES256 needs).
+    ///
+    /// The key OpenSSL decoded with the certificate is shared when the SubjectPublicKeyInfo is the one DER encoding of
+    /// an uncompressed P-256 key (Apple's leaves): OpenSSL checked the point when it read the certificate, and
+    /// encoding and decoding the key again through OpenSSL 3's generic encoders costs as much as reading the certificate.
     /// - Throws: ``JWTLintError`` for any other key.
     func es256PublicKey() throws(JWTLintError) -> ES256PublicKey {
         guard let key = X509_get0_pubkey(x509) else {
@@ -71,13 +75,17 @@ final class X509Certificate: @unchecked Sendable {
             throw .invalidKey("the certificate's public key cannot be read")
         }
         var output: UnsafeMutablePointer<UInt8>? = nil
-        let length = i2d_PUBKEY(key, &output)
+        let length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x509), &output)
         guard length > 0, let output else {
             OpenSSLError.clearQueue()
             throw .invalidKey("the certificate's public key cannot be encoded")
         }
         let spki = Array(UnsafeBufferPointer(start: output, count: Int(length)))
         copenssl_free(output)
+        let prefix = ES256PublicKey.p256SPKIPrefix
+        if spki.count == prefix.count + 65, spki.starts(with: prefix), spki[prefix.count] == 0x04 {
+            return try ES256PublicKey(sharing: key, uncompressedPoint: Array(spki[prefix.count...]))
+        }
         return try ES256PublicKey(subjectPublicKeyInfo: spki)
     }
 
