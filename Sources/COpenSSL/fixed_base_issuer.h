@@ -190,15 +190,20 @@ static inline int copenssl_valid_at(const X509 *certificate, time_t *time) {
 
 /// An X509_STORE_CTX verify function (what OpenSSL's internal_verify does for a chain built as far as a trusted
 /// intermediate, X509_V_FLAG_PARTIAL_CHAIN) that checks the leaf's signature with the key in the context's
-/// ex_data 0 (a fixed-base key for the same point as the intermediate's): the chain must be the leaf and its
-/// issuer; the issuer valid at the context's time, the leaf issued by it (X509_check_issued: names, key
-/// identifiers, key usage), its signature valid under the key (X509_verify), and the leaf valid at the time.
+/// ex_data 0 (a fixed-base key for the same point as the intermediate's): the chain must be the leaf and the
+/// issuer in ex_data 1 (the intermediate the key was made from); the issuer valid at the context's time, the leaf
+/// issued by it (X509_check_issued: names, key identifiers, key usage), its signature valid under the key
+/// (X509_verify), and the leaf valid at the time. The issuer's validity and X509_check_issued are deliberately
+/// redundant: the caller only uses the key at a time the intermediate covers, and OpenSSL built the chain with
+/// X509_check_issued; they are kept so that this function checks all that internal_verify does, on its own.
 static int copenssl_verify_with_issuer_key(X509_STORE_CTX *context) {
     EVP_PKEY *issuer_key = X509_STORE_CTX_get_ex_data(context, 0);
+    X509 *expected_issuer = X509_STORE_CTX_get_ex_data(context, 1);
     STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(context);
     X509_VERIFY_PARAM *parameters = X509_STORE_CTX_get0_param(context);
     int error = X509_V_ERR_UNSPECIFIED;
-    if (issuer_key != NULL && chain != NULL && sk_X509_num(chain) == 2 && parameters != NULL
+    if (issuer_key != NULL && expected_issuer != NULL && chain != NULL && sk_X509_num(chain) == 2
+        && sk_X509_value(chain, 1) == expected_issuer && parameters != NULL
         && (X509_VERIFY_PARAM_get_flags(parameters) & X509_V_FLAG_USE_CHECK_TIME) != 0) {
         X509 *leaf = sk_X509_value(chain, 0), *issuer = sk_X509_value(chain, 1);
         time_t time = X509_VERIFY_PARAM_get_time(parameters);
@@ -212,9 +217,10 @@ static int copenssl_verify_with_issuer_key(X509_STORE_CTX *context) {
     return 0;
 }
 
-/// Makes `context` verify with copenssl_verify_with_issuer_key and `issuer_key` (kept alive by the caller).
-static inline int copenssl_use_issuer_key(X509_STORE_CTX *context, EVP_PKEY *issuer_key) {
-    if (X509_STORE_CTX_set_ex_data(context, 0, issuer_key) != 1) return 0;
+/// Makes `context` verify with copenssl_verify_with_issuer_key and `issuer_key`, made from `issuer`'s key (both kept
+/// alive by the caller). Indexes 0 and 1 of the context's ex_data are jwtlint's: nothing else in the process sets them.
+static inline int copenssl_use_issuer_key(X509_STORE_CTX *context, EVP_PKEY *issuer_key, X509 *issuer) {
+    if (X509_STORE_CTX_set_ex_data(context, 0, issuer_key) != 1 || X509_STORE_CTX_set_ex_data(context, 1, issuer) != 1) return 0;
     X509_STORE_CTX_set_verify(context, copenssl_verify_with_issuer_key);
     return 1;
 }

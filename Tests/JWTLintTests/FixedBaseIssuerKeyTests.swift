@@ -8,37 +8,48 @@ import Testing
 @Suite("Leaves verified with an intermediate's fixed-base key")
 struct FixedBaseIssuerKeyTests {
     struct SignatureCase: CustomStringConvertible, Sendable {
-        let tcId: Int, comment: String, point: [UInt8], message: [UInt8], signature: [UInt8], valid: Bool
-        var description: String { "tcId \(tcId) (\(comment))" }
+        let digest: FixedBaseIssuerKey.Digest, tcId: Int, comment: String, point: [UInt8], message: [UInt8], signature: [UInt8]
+        let valid: Bool
+        var description: String { "\(digest) tcId \(tcId) (\(comment))" }
     }
 
-    static let file = "wycheproof/ecdsa_secp384r1_sha384_test.json"
+    /// Wycheproof's P-384 files with DER signatures: SHA-384 as certificates use, and SHA-256 and SHA-512, whose
+    /// digests are shorter and longer than the curve's order (the longer one is truncated to its leftmost bits).
+    static let files: [(digest: FixedBaseIssuerKey.Digest, path: String)] = [
+        (.sha384, "wycheproof/ecdsa_secp384r1_sha384_test.json"),
+        (.sha256, "wycheproof/ecdsa_secp384r1_sha256_test.json"),
+        (.sha512, "wycheproof/ecdsa_secp384r1_sha512_test.json"),
+    ]
 
-    static let signatureCases: [SignatureCase] = {
-        guard let document = try? VectorFiles.json(file), let groups = document["testGroups"] as? [[String: Any]] else { return [] }
+    static func signatureCases(digest: FixedBaseIssuerKey.Digest, path: String) -> [SignatureCase] {
+        guard let document = try? VectorFiles.json(path), let groups = document["testGroups"] as? [[String: Any]] else { return [] }
         return groups.flatMap { group -> [SignatureCase] in
             let point = Array(Data(hex: (group["publicKey"] as? [String: Any])?["uncompressed"] as? String ?? "") ?? Data())
             return (group["tests"] as? [[String: Any]] ?? []).map { test in
                 SignatureCase(
-                    tcId: test["tcId"] as? Int ?? -1, comment: test["comment"] as? String ?? "", point: point,
+                    digest: digest, tcId: test["tcId"] as? Int ?? -1, comment: test["comment"] as? String ?? "", point: point,
                     message: Array(Data(hex: test["msg"] as? String ?? "") ?? Data()),
                     signature: Array(Data(hex: test["sig"] as? String ?? "") ?? Data()), valid: test["result"] as? String == "valid")
             }
         }
-    }()
+    }
 
-    @Test("The Wycheproof P-384 file is present and complete, with valid and invalid cases")
-    func vectorFileIsComplete() throws {
-        let document = try VectorFiles.json(Self.file)
-        #expect(Self.signatureCases.count == document["numberOfTests"] as? Int)
-        #expect(Self.signatureCases.count > 500)
-        #expect(Self.signatureCases.contains { $0.valid } && Self.signatureCases.contains { !$0.valid })
+    static let signatureCases: [SignatureCase] = files.flatMap { signatureCases(digest: $0.digest, path: $0.path) }
+
+    @Test("Each Wycheproof P-384 file is present and complete, with valid and invalid cases", arguments: files.map(\.path))
+    func vectorFileIsComplete(_ path: String) throws {
+        let document = try VectorFiles.json(path)
+        let file = try #require(Self.files.first { $0.path == path })
+        let cases = Self.signatureCases(digest: file.digest, path: path)
+        #expect(cases.count == document["numberOfTests"] as? Int)
+        #expect(cases.count > 400)
+        #expect(cases.contains { $0.valid } && cases.contains { !$0.valid })
     }
 
     @Test("Every Wycheproof ECDSA P-384 case gets its verdict from the fixed-base key", arguments: signatureCases)
     func wycheproofVerdict(_ test: SignatureCase) throws {
         let key = try #require(FixedBaseIssuerKey(p384Point: test.point), "\(test): no fixed-base key")
-        #expect(key.isValidSignature(der: test.signature, of: test.message) == test.valid, "\(test)")
+        #expect(key.isValidSignature(der: test.signature, of: test.message, digest: test.digest) == test.valid, "\(test)")
     }
 
     @Test("A point that is not on P-384 makes no key")
@@ -85,13 +96,29 @@ struct FixedBaseIssuerKeyTests {
 
     static let time = 1_767_225_600.0
 
-    /// A trust in the test root, the chain of "transaction-ok" verified under it, and its intermediate remembered.
-    static func rememberedIntermediate() throws -> (trust: CertificateTrust, intermediate: VerifiedIntermediate, certificates: [[UInt8]]) {
+    /// A trust in the test root, the chain of "transaction-ok" verified under it, and its intermediate remembered
+    /// (with the prepared key `makeIssuerKey` makes, when given).
+    static func rememberedIntermediate(
+        makeIssuerKey: (@Sendable (X509Certificate) -> FixedBaseIssuerKey?)? = nil
+    ) throws -> (trust: CertificateTrust, intermediate: VerifiedIntermediate, certificates: [[UInt8]]) {
         let certificates = try x5c(ofCase: "transaction-ok")
         let root = try X509Certificate(der: certificates[2])
         let trust = CertificateTrust(roots: [root])
         let verified = try trust.verify(leaf: X509Certificate(der: certificates[0]), intermediate: X509Certificate(der: certificates[1]), at: time).get()
-        return (trust, try #require(VerifiedIntermediate(certificates: verified)), certificates)
+        let remembered = if let makeIssuerKey { VerifiedIntermediate(certificates: verified, makeIssuerKey: makeIssuerKey) } else { VerifiedIntermediate(certificates: verified) }
+        return (trust, try #require(remembered), certificates)
+    }
+
+    @Test("The prepared key is what checks a leaf's signature: one for another P-384 point fails a good leaf")
+    func preparedKeyChecksTheSignature() throws {
+        let otherPoint = try #require(Self.signatureCases.first?.point)
+        let (_, remembered, _) = try Self.rememberedIntermediate { _ in FixedBaseIssuerKey(p384Point: otherPoint) }
+        let good = try X509Certificate(der: try Self.x5c(ofCase: "x5c-leaf-without-oid")[0])
+        #expect(throws: CertificateTrust.Failure.self) { try remembered.verify(leaf: good, at: Self.time).get() }
+        #expect(remembered.usesFixedBaseKey)
+        let (_, right, _) = try Self.rememberedIntermediate { FixedBaseIssuerKey(certificate: $0) }
+        #expect(throws: Never.self) { try right.verify(leaf: good, at: Self.time).get() }
+        #expect(right.usesFixedBaseKey)
     }
 
     @Test("A second leaf under the intermediate is verified with the fixed-base key, and verifies")

@@ -8,12 +8,11 @@ internal import COpenSSL
 /// intermediate; the generator's table is made once per process.
 ///
 /// Owns its `EVP_PKEY` (holding the `EC_KEY`), the point's table and the table pair the key refers to, all freed in
-/// `deinit`. `@unchecked Sendable`: nothing is changed after `init`, and OpenSSL only reads keys and precomputed
+/// `deinit`; the key never leaves this class, so nothing uses it after the tables are freed. `@unchecked Sendable`: nothing is changed after `init`, and OpenSSL only reads keys and precomputed
 /// groups while it verifies, so that threads may verify with one key at once (each verification allocates its own
 /// numbers and points).
 final class FixedBaseIssuerKey: @unchecked Sendable {
-    /// The key, for `X509_verify` or as the issuer key of `copenssl_verify_with_issuer_key`.
-    let pkey: OpaquePointer
+    private let pkey: OpaquePointer
     private let keyTable: OpaquePointer
     private let tables: UnsafeMutablePointer<copenssl_fixed_base_tables>
 
@@ -71,19 +70,40 @@ final class FixedBaseIssuerKey: @unchecked Sendable {
         EC_GROUP_free(keyTable)
     }
 
-    /// Whether `signature` (DER) is a valid ECDSA signature with SHA-384 of `message` under the key, by
+    /// `X509_verify_cert(context)` for a context whose trusted certificate is `issuer`, the certificate this key was
+    /// made from, with the leaf's signature checked by this key (`copenssl_verify_with_issuer_key`): 1 when the
+    /// chain verified, 0 or less when not or when the context could not be set up.
+    func verifyCertificate(in context: OpaquePointer, issuer: X509Certificate) -> Int32 {
+        withExtendedLifetime(issuer) {
+            guard copenssl_use_issuer_key(context, pkey, issuer.x509) == 1 else { return 0 }
+            return X509_verify_cert(context)
+        }
+    }
+
+    /// A hash an ECDSA signature is made with: SHA-384 as certificates signed with ecdsa-with-SHA384 use, the others to
+    /// test a digest shorter and longer than P-384's order.
+    enum Digest: Sendable { case sha256, sha384, sha512 }
+
+    /// Whether `signature` (DER) is a valid ECDSA signature with `digest` of `message` under the key, by
     /// `EVP_DigestVerify` as `X509_verify` calls it for a certificate signed with ecdsa-with-SHA384.
-    func isValidSignature(der signature: [UInt8], of message: [UInt8]) -> Bool {
+    func isValidSignature(der signature: [UInt8], of message: [UInt8], digest: Digest = .sha384) -> Bool {
         guard let context = EVP_MD_CTX_new() else { return false }
         defer {
             EVP_MD_CTX_free(context)
             OpenSSLError.clearQueue()
         }
-        guard EVP_DigestVerifyInit(context, nil, EVP_sha384(), nil, pkey) == 1 else { return false }
+        let algorithm = switch digest {
+        case .sha256: EVP_sha256()
+        case .sha384: EVP_sha384()
+        case .sha512: EVP_sha512()
+        }
+        guard EVP_DigestVerifyInit(context, nil, algorithm, nil, pkey) == 1 else { return false }
         return EVP_DigestVerify(context, signature, signature.count, message, message.count) == 1
     }
 
-    /// The public point of `certificate`'s key when it is EC on P-384 (by name, not explicit parameters).
+    /// The public point of `certificate`'s key when it is EC on P-384: OpenSSL names the group for a named curve, and
+    /// for explicit parameters equal to P-384's too (a certificate with explicit parameters fails the chain's strict
+    /// checks before the key is used).
     private static func p384Point(of certificate: X509Certificate) -> [UInt8]? {
         defer { OpenSSLError.clearQueue() }
         guard let key = X509_get0_pubkey(certificate.x509), EVP_PKEY_get_base_id(key) == EVP_PKEY_EC else { return nil }

@@ -24,6 +24,9 @@ final class VerifiedIntermediate: @unchecked Sendable {
     private let lock = Lock()
     /// `nil` until a second leaf is verified under the intermediate; then the prepared key, or `.some(nil)` when it has none.
     private var issuerKey: FixedBaseIssuerKey??
+    /// Makes the prepared key from the intermediate: ``FixedBaseIssuerKey/init(certificate:)``, or in tests a key that
+    /// shows whether it is the one that checks leaves' signatures.
+    private let makeIssuerKey: @Sendable (X509Certificate) -> FixedBaseIssuerKey?
     /// The intermediate and the root it verified to.
     let intermediate: X509Certificate, root: X509Certificate
     /// The latest `notBefore` and the earliest `notAfter` of the intermediate and the root, in Unix seconds.
@@ -35,7 +38,10 @@ final class VerifiedIntermediate: @unchecked Sendable {
 
     /// Keeps the intermediate of `certificates` (leaf, intermediate, root, as ``CertificateTrust/verify(leaf:intermediate:at:)``
     /// returned them); `nil` when it cannot, or should not, be kept.
-    init?(certificates: [X509Certificate]) {
+    init?(
+        certificates: [X509Certificate],
+        makeIssuerKey: @escaping @Sendable (X509Certificate) -> FixedBaseIssuerKey? = { FixedBaseIssuerKey(certificate: $0) }
+    ) {
         guard certificates.count == 3 else { return nil }
         let (intermediate, root) = (certificates[1], certificates[2])
         guard X509_get_ext_by_NID(root.x509, NID_name_constraints, -1) < 0,
@@ -55,6 +61,7 @@ final class VerifiedIntermediate: @unchecked Sendable {
             return nil
         }
         self.store = store
+        self.makeIssuerKey = makeIssuerKey
         (self.intermediate, self.root, self.validFrom, self.validUntil) = (intermediate, root, from, until)
     }
 
@@ -76,9 +83,7 @@ final class VerifiedIntermediate: @unchecked Sendable {
         guard X509_STORE_CTX_init(context, store, leaf.x509, nil) == 1 else { return .failure(failure) }
         X509_STORE_CTX_set_flags(context, UInt(X509_V_FLAG_X509_STRICT) | UInt(X509_V_FLAG_PARTIAL_CHAIN))
         X509_STORE_CTX_set_time(context, 0, time_t(time.rounded(.down)))
-        let key = preparedKey()
-        if let key, copenssl_use_issuer_key(context, key.pkey) != 1 { return .failure(failure) }
-        let verified = withExtendedLifetime(key) { X509_verify_cert(context) }
+        let verified = preparedKey()?.verifyCertificate(in: context, issuer: intermediate) ?? X509_verify_cert(context)
         guard verified == 1, let chain = X509_STORE_CTX_get0_chain(context), copenssl_x509_stack_count(chain) == 2,
             copenssl_x509_stack_get(chain, 0) == leaf.x509, copenssl_x509_stack_get(chain, 1) == intermediate.x509
         else { return .failure(failure) }
@@ -105,7 +110,7 @@ final class VerifiedIntermediate: @unchecked Sendable {
         switch known {
         case .some(let key): return key
         case .none:
-            let made = FixedBaseIssuerKey(certificate: intermediate)
+            let made = makeIssuerKey(intermediate)
             lock.withLock { issuerKey = .some(made) }
             return made
         }
