@@ -96,17 +96,16 @@ struct FixedBaseIssuerKeyTests {
 
     static let time = 1_767_225_600.0
 
-    /// A trust in the test root, the chain of "transaction-ok" verified under it, and its intermediate remembered
-    /// (with the prepared key `makeIssuerKey` makes, when given).
+    /// A trust in the test root, the chain of "transaction-ok" verified under it, and its intermediate remembered,
+    /// with the prepared key `makeIssuerKey` makes (by default the intermediate's own).
     static func rememberedIntermediate(
-        makeIssuerKey: (@Sendable (X509Certificate) -> FixedBaseIssuerKey?)? = nil
+        makeIssuerKey: @escaping @Sendable (X509Certificate) -> FixedBaseIssuerKey? = { FixedBaseIssuerKey(certificate: $0) }
     ) throws -> (trust: CertificateTrust, intermediate: VerifiedIntermediate, certificates: [[UInt8]]) {
         let certificates = try x5c(ofCase: "transaction-ok")
         let root = try X509Certificate(der: certificates[2])
         let trust = CertificateTrust(roots: [root])
         let verified = try trust.verify(leaf: X509Certificate(der: certificates[0]), intermediate: X509Certificate(der: certificates[1]), at: time).get()
-        let remembered = if let makeIssuerKey { VerifiedIntermediate(certificates: verified, makeIssuerKey: makeIssuerKey) } else { VerifiedIntermediate(certificates: verified) }
-        return (trust, try #require(remembered), certificates)
+        return (trust, try #require(VerifiedIntermediate(certificates: verified, makeIssuerKey: makeIssuerKey)), certificates)
     }
 
     @Test("The prepared key is what checks a leaf's signature: one for another P-384 point fails a good leaf")
@@ -116,7 +115,7 @@ struct FixedBaseIssuerKeyTests {
         let good = try X509Certificate(der: try Self.x5c(ofCase: "x5c-leaf-without-oid")[0])
         #expect(throws: CertificateTrust.Failure.self) { try remembered.verify(leaf: good, at: Self.time).get() }
         #expect(remembered.usesFixedBaseKey)
-        let (_, right, _) = try Self.rememberedIntermediate { FixedBaseIssuerKey(certificate: $0) }
+        let (_, right, _) = try Self.rememberedIntermediate()
         #expect(throws: Never.self) { try right.verify(leaf: good, at: Self.time).get() }
         #expect(right.usesFixedBaseKey)
     }

@@ -8,9 +8,9 @@ internal import COpenSSL
 /// intermediate; the generator's table is made once per process.
 ///
 /// Owns its `EVP_PKEY` (holding the `EC_KEY`), the point's table and the table pair the key refers to, all freed in
-/// `deinit`; the key never leaves this class, so nothing uses it after the tables are freed. `@unchecked Sendable`: nothing is changed after `init`, and OpenSSL only reads keys and precomputed
-/// groups while it verifies, so that threads may verify with one key at once (each verification allocates its own
-/// numbers and points).
+/// `deinit`; the key never leaves this class, so nothing uses it after the tables are freed. `@unchecked Sendable`:
+/// nothing is changed after `init`, and OpenSSL only reads keys and precomputed groups while it verifies, so that
+/// threads may verify with one key at once (each verification allocates its own numbers and points).
 final class FixedBaseIssuerKey: @unchecked Sendable {
     private let pkey: OpaquePointer
     private let keyTable: OpaquePointer
@@ -85,7 +85,8 @@ final class FixedBaseIssuerKey: @unchecked Sendable {
     enum Digest: Sendable { case sha256, sha384, sha512 }
 
     /// Whether `signature` (DER) is a valid ECDSA signature with `digest` of `message` under the key, by
-    /// `EVP_DigestVerify` as `X509_verify` calls it for a certificate signed with ecdsa-with-SHA384.
+    /// `EVP_DigestVerify` as `X509_verify` calls it for a certificate signed with ecdsa-with-SHA384. Leaves are
+    /// verified through ``verifyCertificate(in:issuer:)``; this is how the tests give the key Wycheproof's cases.
     func isValidSignature(der signature: [UInt8], of message: [UInt8], digest: Digest = .sha384) -> Bool {
         guard let context = EVP_MD_CTX_new() else { return false }
         defer {
